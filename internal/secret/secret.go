@@ -1,0 +1,190 @@
+// Package secret classifies values without revealing them: it decides which
+// variable names may hold secrets, what a value looks like (its shape), how a
+// key id is displayed ("AKIA…WXYZ"), and a stable hash for equality checks.
+//
+// Everything that leaves remolint (findings, the fact document, errors) goes
+// through this package's forms, never through raw values.
+package secret
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"github.com/remolint/remolint/internal/facts"
+)
+
+// keyIDPrefixes are the four-character prefixes of AWS access key ids.
+// ASIA ids are temporary (they need a session token).
+var keyIDPrefixes = []string{"AKIA", "ASIA", "ABIA", "ACCA"}
+
+// IsKeyID reports whether s has the form of an AWS access key id: AKIA, ASIA,
+// ABIA, ACCA or A3T followed by upper-case letters and digits, 20 characters
+// in all.
+func IsKeyID(s string) bool {
+	if len(s) != 20 {
+		return false
+	}
+	if !hasKeyIDPrefix(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKeyIDPrefix(s string) bool {
+	if strings.HasPrefix(s, "A3T") {
+		return true
+	}
+	for _, p := range keyIDPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsSecretKey reports whether s looks like an AWS secret access key: exactly
+// 40 characters of the base64 alphabet, mixing cases or digits.
+func IsSecretKey(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	var lower, upper, digit bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '+' || c == '/' || c == '=':
+		default:
+			return false
+		}
+	}
+	return lower && (upper || digit)
+}
+
+// placeholderWords are values that document a slot rather than fill it.
+var placeholderWords = []string{
+	"xxx", "changeme", "change-me", "change_me", "your", "todo", "replace",
+	"placeholder", "example", "dummy", "fake", "redacted", "secret_here",
+	"undefined", "null", "none", "<", "...", "…", "${",
+}
+
+// Shape classifies a value. It never returns the value.
+func Shape(value string) string {
+	switch {
+	case value == "":
+		return facts.ShapeEmpty
+	case IsKeyID(value) && strings.HasSuffix(value, "EXAMPLE"):
+		return facts.ShapePlaceholder
+	case IsKeyID(value) && strings.HasPrefix(value, "ASIA"):
+		return facts.ShapeTempKeyID
+	case IsKeyID(value):
+		return facts.ShapeAccessKeyID
+	case isPlaceholder(value):
+		return facts.ShapePlaceholder
+	}
+	return facts.ShapeOther
+}
+
+func isPlaceholder(v string) bool {
+	l := strings.ToLower(v)
+	if strings.Contains(l, "example") && strings.Contains(l, "key") {
+		return true
+	}
+	if strings.Trim(l, "x*.-_ ") == "" {
+		return true
+	}
+	for _, w := range placeholderWords {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	// "AK..." or "AKIA..." style elisions.
+	return strings.HasSuffix(l, "...") || strings.Contains(l, "…")
+}
+
+// Display returns the redacted form of a key id ("AKIA…WXYZ"), and "" for
+// anything else: secrets are never displayed, not even in part.
+func Display(value string) string {
+	if !IsKeyID(value) {
+		return ""
+	}
+	return value[:4] + "…" + value[len(value)-4:]
+}
+
+// Hash returns a stable, salted hash of a value for equality checks, "" for
+// the empty value. It is never printed; it lets policies compare two values
+// without seeing them.
+func Hash(value string) string {
+	if value == "" {
+		return ""
+	}
+	h := sha256.Sum256([]byte("remolint/v1\x00" + value))
+	return hex.EncodeToString(h[:12])
+}
+
+// nonSecretExact are names whose values are configuration, not secrets.
+var nonSecretExact = map[string]bool{
+	"REMOTION_SKIP_AWS_CREDENTIALS_CHECK": true,
+	"REMOTION_DISABLE_AWS_CLIENT_CACHE":   true,
+	"AWS_EC2_METADATA_DISABLED":           true,
+	"AWS_SHARED_CREDENTIALS_FILE":         true,
+	"AWS_CONFIG_FILE":                     true,
+	"AWS_ROLE_ARN":                        true,
+	"AWS_ROLE_SESSION_NAME":               true,
+	"AWS_WEB_IDENTITY_TOKEN_FILE":         true,
+	"AWS_SDK_LOAD_CONFIG":                 true,
+	"AWS_STS_REGIONAL_ENDPOINTS":          true,
+	"NODE_ENV":                            true,
+	"VERCEL":                              true,
+	"VERCEL_ENV":                          true,
+	"NETLIFY":                             true,
+	"AWS_EXECUTION_ENV":                   true,
+	"AWS_LAMBDA_FUNCTION_NAME":            true,
+}
+
+// NonSecretName reports whether a variable's value may be shown to policies
+// and users: regions, profiles, flags and file paths. Everything else is
+// treated as secret (the safe default).
+func NonSecretName(name string) bool {
+	if nonSecretExact[name] {
+		return true
+	}
+	for _, suffix := range []string{"_REGION", "_PROFILE"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// Variable fills the value-derived fields of a facts.Variable for name=value:
+// Value (non-secret names only), Secret, Set, Shape, Display, Hash and
+// LooksLikeSecretKey. Positions and name-derived fields are the caller's.
+func Variable(name, value string) facts.Variable {
+	v := facts.Variable{
+		Name:               name,
+		Set:                value != "",
+		Shape:              Shape(value),
+		Display:            Display(value),
+		Hash:               Hash(value),
+		LooksLikeSecretKey: IsSecretKey(value),
+	}
+	if NonSecretName(name) {
+		v.Value = value
+	} else {
+		v.Secret = true
+	}
+	return v
+}

@@ -1,0 +1,99 @@
+# METADATA
+# title: remolint.lib
+# description: |
+#   Helpers shared by every built-in rule. A rule builds its findings with
+#   finding/3 from its own metadata chain, so it cannot mislabel itself.
+package remolint.lib
+
+# finding returns a finding for the rule whose metadata chain is given.
+# Call it as lib.finding(rego.metadata.chain(), location, message).
+finding(chain, location, message) := {
+	"rule": _annotation(chain).title,
+	"severity": _annotation(chain).custom.severity,
+	"message": message,
+	"location": _location(location),
+}
+
+# finding_related is finding/3 with a second location the message refers to.
+finding_related(chain, location, message, related) := object.union(
+	finding(chain, location, message),
+	{"related": _location(related)},
+)
+
+_annotation(chain) := [e.annotations | some e in chain; e.annotations.title][0]
+
+_location(loc) := {k: v |
+	some k in {"path", "line", "column", "endLine", "endColumn"}
+	v := loc[k]
+}
+
+# projects maps a project dir to the project object.
+projects[p.dir] := p if some p in input.projects
+
+# remotion_project is true when the project at dir is a Remotion project.
+remotion_project(dir) if projects[dir].remotion
+
+# has_platform is true when the project at dir deploys to platform.
+has_platform(dir, platform) if platform in projects[dir].platforms
+
+# has_consumer is true when the project at dir has consumer.
+has_consumer(dir, consumer) if consumer in projects[dir].consumers
+
+# on_owning_platform is true when a platform owns the AWS_* names in dir.
+on_owning_platform(dir) if some p in projects[dir].platforms
+
+platform_names := {"vercel": "Vercel", "netlify": "Netlify", "aws-lambda": "AWS Lambda"}
+
+# Every env file that is not a template, with its entries.
+live_env_files contains f if {
+	some f in input.envFiles
+	not f.template
+}
+
+# Names of the credential variables, by prefix.
+remotion_id := "REMOTION_AWS_ACCESS_KEY_ID"
+
+remotion_secret := "REMOTION_AWS_SECRET_ACCESS_KEY"
+
+remotion_token := "REMOTION_AWS_SESSION_TOKEN"
+
+remotion_profile := "REMOTION_AWS_PROFILE"
+
+aws_id := "AWS_ACCESS_KEY_ID"
+
+aws_secret := "AWS_SECRET_ACCESS_KEY"
+
+aws_token := "AWS_SESSION_TOKEN"
+
+aws_profile := "AWS_PROFILE"
+
+skip_flag := "REMOTION_SKIP_AWS_CREDENTIALS_CHECK"
+
+cache_flag := "REMOTION_DISABLE_AWS_CLIENT_CACHE"
+
+# env_vars maps an environment id and a variable name to the winning
+# definition: lib.env_vars[env.id][name]. Built once per evaluation, so rules
+# stay linear in the number of variables.
+env_vars[env.id][v.name] := v if {
+	some env in input.environments
+	some v in env.variables
+}
+
+# is_set is true when the environment sets name to a non-empty value.
+is_set(env, name) if env_vars[env.id][name].set
+
+# The 25 regions Remotion Lambda supports.
+supported_regions := {
+	"eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+	"eu-south-1", "eu-north-1", "us-east-1", "us-east-2", "us-west-1",
+	"us-west-2", "af-south-1", "ap-south-1", "ap-east-1", "ap-southeast-1",
+	"ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+	"ap-southeast-4", "ap-southeast-5", "ca-central-1", "cn-north-1",
+	"cn-northwest-1", "sa-east-1",
+}
+
+# Supported regions that must first be enabled in the AWS account.
+opt_in_regions := {
+	"eu-central-2", "eu-south-1", "af-south-1", "ap-east-1",
+	"ap-southeast-4", "ap-southeast-5", "cn-north-1", "cn-northwest-1",
+}
