@@ -1,0 +1,254 @@
+// Package discover walks a tree once, in parallel, and classifies the files
+// remolint reads. It never opens anything but regular files, never follows a
+// directory symlink (so symlink loops cannot trap it), skips .git,
+// node_modules, vendor and gitignored folders, and always keeps env files,
+// AWS shared files and platform markers in the folders it enters, even when
+// they are gitignored (.env.local usually is).
+package discover
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/gitinfo"
+)
+
+// DefaultMaxFileSize is the size cap above which a file is skipped with a
+// diagnostic.
+const DefaultMaxFileSize = 8 << 20
+
+// Git is what the walker knows of the git work tree around the walked root.
+type Git struct {
+	// Prefix is the walked root's path relative to the work tree root, split
+	// at slashes (nil when the root is the work tree root).
+	Prefix []string
+	// Base holds the ignore patterns that apply from above the root
+	// (.git/info/exclude and ancestor .gitignore files).
+	Base []gitignore.Pattern
+	// Tracked reports whether the index holds a path relative to the work
+	// tree root.
+	Tracked func(rel string) bool
+}
+
+// Options tune a walk.
+type Options struct {
+	// MaxFileSize caps the size of a file remolint reads (0: the default).
+	MaxFileSize int64
+	// Workers bounds concurrent directory reads (0: 8).
+	Workers int
+	// Git is nil outside a work tree, or when git state is not wanted.
+	Git *Git
+	// Shallow reads only the root folder itself.
+	Shallow bool
+}
+
+// File is one file to read.
+type File struct {
+	// Path is relative to the walked root, slash-separated.
+	Path string
+	Kind string
+	Size int64
+	// GitKnown is true inside a work tree; Ignored and Tracked are its state.
+	GitKnown bool
+	Ignored  bool
+	Tracked  bool
+}
+
+// Result is what a walk found, sorted by path.
+type Result struct {
+	Files []File
+	// MarkerDirs are platform marker folders (.vercel, .netlify).
+	MarkerDirs  []string
+	Diagnostics []facts.Diagnostic
+}
+
+// alwaysSkip are folders never entered.
+var alwaysSkip = map[string]bool{".git": true, "node_modules": true, "vendor": true, ".hg": true, ".svn": true}
+
+// buildDirs are skipped when no git information says otherwise.
+var buildDirs = map[string]bool{".next": true, ".turbo": true, ".cache": true, ".svelte-kit": true, ".nuxt": true, ".output": true, "coverage": true}
+
+// keepEvenIgnored marks kinds read even when gitignored.
+func keepEvenIgnored(kind string) bool {
+	switch kind {
+	case KindEnv, KindAWSCredentials, KindAWSConfig, KindVercelJSON, KindNetlifyTOML,
+		KindServerless, KindSAMTemplate, KindSSTConfig, KindPackageJSON, KindGoMod:
+		return true
+	}
+	return false
+}
+
+type walker struct {
+	ctx   context.Context
+	fsys  fs.FS
+	opts  Options
+	sem   chan struct{}
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	res   Result
+	first error
+}
+
+// Walk walks fsys from its root.
+func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 8
+	}
+	w := &walker{ctx: ctx, fsys: fsys, opts: opts, sem: make(chan struct{}, opts.Workers)}
+	var base []gitignore.Pattern
+	if opts.Git != nil {
+		base = opts.Git.Base
+	}
+	if _, err := fs.Stat(fsys, "."); err != nil {
+		return nil, fmt.Errorf("walking: %w", err)
+	}
+	w.wg.Add(1)
+	go w.dir(".", base)
+	w.wg.Wait()
+	if w.first != nil {
+		return nil, w.first
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(w.res.Files, func(i, j int) bool { return w.res.Files[i].Path < w.res.Files[j].Path })
+	sort.Strings(w.res.MarkerDirs)
+	sort.Slice(w.res.Diagnostics, func(i, j int) bool {
+		return w.res.Diagnostics[i].Location.Path < w.res.Diagnostics[j].Location.Path
+	})
+	return &w.res, nil
+}
+
+func (w *walker) gitPath(rel string) []string {
+	var parts []string
+	if w.opts.Git != nil {
+		parts = append(parts, w.opts.Git.Prefix...)
+	}
+	if rel != "." {
+		parts = append(parts, strings.Split(rel, "/")...)
+	}
+	return parts
+}
+
+func (w *walker) diag(kind, rel, msg string) {
+	w.mu.Lock()
+	w.res.Diagnostics = append(w.res.Diagnostics, facts.Diagnostic{
+		Kind: kind, Message: msg, Location: facts.Location{Path: rel, Line: 1, Column: 1},
+	})
+	w.mu.Unlock()
+}
+
+// dir reads one folder and starts a goroutine for each subfolder.
+func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
+	defer w.wg.Done()
+	if w.ctx.Err() != nil {
+		return
+	}
+	w.sem <- struct{}{}
+	entries, err := fs.ReadDir(w.fsys, rel)
+	if err == nil && w.opts.Git != nil {
+		if ps := gitignoreIn(w.fsys, rel, w.gitPath(rel)); len(ps) > 0 {
+			patterns = append(append([]gitignore.Pattern(nil), patterns...), ps...)
+		}
+	}
+	<-w.sem
+	if err != nil {
+		if rel == "." {
+			w.mu.Lock()
+			if w.first == nil {
+				w.first = fmt.Errorf("reading %s: %w", rel, err)
+			}
+			w.mu.Unlock()
+			return
+		}
+		w.diag("unreadable", rel, fmt.Sprintf("folder skipped: %v", err))
+		return
+	}
+	var matcher gitignore.Matcher
+	if len(patterns) > 0 {
+		matcher = gitignore.NewMatcher(patterns)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := path.Join(rel, name)
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			// Follow file symlinks only, and only to regular files.
+			st, err := fs.Stat(w.fsys, p)
+			if err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			w.file(p, st.Size(), matcher)
+			continue
+		}
+		if e.IsDir() {
+			switch {
+			case name == DirVercel || name == DirNetlify:
+				w.mu.Lock()
+				w.res.MarkerDirs = append(w.res.MarkerDirs, p)
+				w.mu.Unlock()
+				continue
+			case alwaysSkip[name], w.opts.Shallow:
+				continue
+			case matcher == nil && buildDirs[name]:
+				continue
+			case matcher != nil && name != ".aws" && matcher.Match(w.gitPath(p), true):
+				continue
+			}
+			w.wg.Add(1)
+			go w.dir(p, patterns)
+			continue
+		}
+		if !typ.IsRegular() {
+			if Classify(p) != "" {
+				w.diag("not-regular", p, "skipped: not a regular file (remolint opens regular files only)")
+			}
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		w.file(p, info.Size(), matcher)
+	}
+}
+
+func (w *walker) file(p string, size int64, matcher gitignore.Matcher) {
+	kind := Classify(p)
+	if kind == "" {
+		return
+	}
+	f := File{Path: p, Kind: kind, Size: size}
+	if w.opts.Git != nil {
+		f.GitKnown = true
+		gp := w.gitPath(p)
+		f.Tracked = w.opts.Git.Tracked != nil && w.opts.Git.Tracked(strings.Join(gp, "/"))
+		f.Ignored = !f.Tracked && matcher != nil && matcher.Match(gp, false)
+		if f.Ignored && !keepEvenIgnored(kind) {
+			return
+		}
+	}
+	if size > w.opts.MaxFileSize {
+		w.diag("too-large", p, fmt.Sprintf("skipped: %d bytes is over the %d-byte size cap (--max-file-size)", size, w.opts.MaxFileSize))
+		return
+	}
+	w.mu.Lock()
+	w.res.Files = append(w.res.Files, f)
+	w.mu.Unlock()
+}
+
+// gitignoreIn reads rel/.gitignore with patterns rooted at domain.
+func gitignoreIn(fsys fs.FS, rel string, domain []string) []gitignore.Pattern {
+	return gitinfo.ReadPatterns(fsys, path.Join(rel, ".gitignore"), domain)
+}
