@@ -136,4 +136,3 @@ func TestWalkBasePatterns(t *testing.T) {
 		t.Errorf("files = %+v, want .env ignored by an ancestor pattern", r.Files)
 	}
 }
-
