@@ -1,0 +1,119 @@
+# METADATA
+# title: account-number-missing
+# description: |
+#   Finds a member of a numbered credential family that has no number: an env
+#   entry such as `AWS_SECRET_=` next to `AWS_KEY_1` (templates included), or
+#   code that reads `process.env.AWS_SECRET_` with no index appended.
+#
+#   The account-rotation pattern in Remotion's documentation counts accounts
+#   with a loop that reads `AWS_KEY_1`/`AWS_SECRET_1`, `AWS_KEY_2`/`AWS_SECRET_2`,
+#   ... and stops at the first number whose key or secret is missing. A name
+#   without a number is never read by that loop, so the account it was meant
+#   for is missing and the count stops early. When the count is 0 the chosen
+#   number is 0, the copied values are `undefined`, and Node stores the string
+#   "undefined" in the credential variables.
+# custom:
+#   severity: error
+#   summary: a numbered credential variable has no number, so the account-count loop stops early
+#   requires_remotion: false
+#   bad: |
+#     AWS_KEY_1=AKIA...
+#     AWS_SECRET_=...
+#   good: |
+#     AWS_KEY_1=AKIA...
+#     AWS_SECRET_1=...
+#   remotion: |
+#     Remotion's own rotation example has exactly this typo (`AWS_SECRET_=`).
+#     The count-until-missing loop reads `AWS_SECRET_1` and finds nothing, so
+#     the account count stops before that account.
+package remolint.rules.accounts.account_number_missing
+
+import data.remolint.lib
+
+# A name with no number belongs to a numbered family when its prefix names a
+# credential (the Go side only marks those as missing) or when the same prefix
+# or stem is numbered somewhere else.
+_member(fam) if fam.credential
+
+_member(fam) if fam.prefix in _numbered_prefixes
+
+_member(fam) if {
+	fam.stem != ""
+	fam.stem in _numbered_stems
+}
+
+_numbered_prefixes contains e.family.prefix if {
+	some f in input.envFiles
+	some e in f.entries
+	not e.family.missing
+}
+
+_numbered_prefixes contains trim_suffix(r.prefix, "_") if {
+	some r in input.code.reads
+	r.dynamic
+	r.prefix != ""
+}
+
+_numbered_stems contains e.family.stem if {
+	some f in input.envFiles
+	some e in f.entries
+	not e.family.missing
+}
+
+_numbered_stems contains r.family.stem if {
+	some r in input.code.reads
+	r.dynamic
+}
+
+# Numbers used in a file, by stem and by prefix, to suggest the missing one.
+_stem_numbers[[f.path, e.family.stem]] contains e.family.index if {
+	some f in input.envFiles
+	some e in f.entries
+	_plain_number(e.family)
+}
+
+_prefix_numbers[[f.path, e.family.prefix]] contains e.family.index if {
+	some f in input.envFiles
+	some e in f.entries
+	_plain_number(e.family)
+}
+
+_plain_number(fam) if {
+	not fam.missing
+	not fam.padded
+	fam.index > 0
+}
+
+_numbers_of_prefix(path, prefix) := s if {
+	s := _prefix_numbers[[path, prefix]]
+} else := set()
+
+# _hint names the numbered name the entry most likely means: the lowest number
+# its pair partner uses in the same file that its own prefix lacks.
+_hint(path, fam) := sprintf(": did you mean %s_%d?", [fam.prefix, min(free)]) if {
+	free := _stem_numbers[[path, fam.stem]] - _numbers_of_prefix(path, fam.prefix)
+	count(free) > 0
+} else := ""
+
+report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
+	some f in input.envFiles
+	some e in f.entries
+	e.family.missing
+	_member(e.family)
+	msg := sprintf(
+		"%s has no account number: the count-until-missing loop reads %s_1, %s_2, ... and never this name, so the account count stops early (the example in Remotion's docs has this same typo)%s",
+		[e.name, e.family.prefix, e.family.prefix, _hint(f.path, e.family)],
+	)
+}
+
+report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
+	some r in input.code.reads
+	not r.dynamic
+	r.name != ""
+	r.family.missing
+	_member(r.family)
+	msg := sprintf(
+		"the code reads %s with no account number appended: no numbered variable (%s_1, %s_2, ...) is ever read here, so the account count stops early or the copied value is undefined, which Node stores as the string \"undefined\"",
+		[r.name, r.family.prefix, r.family.prefix],
+	)
+}
