@@ -1,0 +1,712 @@
+// Package policy compiles remolint's Rego policies once, in a sandbox, and
+// evaluates them over a fact document.
+//
+// The built-in rules are the embedded bundle of package policies; teams add
+// their own under the remolint.custom namespace. Every rule package carries
+// package-scope METADATA (title = rule ID, description, custom.severity,
+// custom.summary, ...) and a `report` set of findings built with
+// data.remolint.lib.finding. One prepared query reads every rule's report.
+//
+// The sandbox: built-ins that reach the network, the clock, randomness or the
+// running process are refused at compile time (see Capabilities); built-in
+// errors abort evaluation; policies see only `input` and data.remolint.config;
+// every evaluation runs under a time limit.
+package policy
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/policies"
+)
+
+// DefaultTimeout bounds one evaluation when no WithTimeout option is given.
+const DefaultTimeout = 30 * time.Second
+
+// ErrTimeLimit is wrapped by the error Eval returns when a policy did not
+// finish within the engine's time limit.
+var ErrTimeLimit = errors.New("policy evaluation exceeded the time limit")
+
+// Severities a rule may declare, strongest first.
+var severities = []string{"error", "warning", "info"}
+
+// ruleIDPattern is the shape of a rule ID: lowercase words joined by dashes.
+var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+var (
+	rulesRoot  = ast.MustParseRef("data.remolint.rules")
+	customRoot = ast.MustParseRef("data.remolint.custom")
+	configRef  = ast.MustParseRef("data.remolint.config")
+	configPath = storage.MustParsePath("/remolint/config")
+	libRoot    = ast.MustParseRef("data.remolint.lib")
+	reportVar  = ast.Var("report")
+)
+
+// queryFile names the synthetic file of the generated query's expressions, so
+// that a stack frame in the query tells which rule package was running.
+const queryFile = "<remolint query>"
+
+// Finding is one problem a rule reported.
+type Finding struct {
+	Rule     string
+	Severity string
+	Message  string
+	Location facts.Location
+	Related  *facts.Location
+}
+
+// RuleMeta is a rule's documentation, read from its package's METADATA.
+type RuleMeta struct {
+	ID               string // the title: the rule ID users write in config
+	Severity         string // error | warning | info
+	Summary          string // one line
+	Description      string // markdown
+	Bad              string // a bad example
+	Good             string // a good example
+	Remotion         string // what Remotion really does
+	RequiresRemotion bool   // runs only in Remotion projects
+	Package          string // e.g. remolint.rules.skipcheck.skip_check_falsy_value
+	File             string // the file holding the METADATA, e.g. policies/rules/...
+}
+
+// PolicyError is an evaluation error attributed to one policy.
+type PolicyError struct {
+	// Policy is the package whose report was being evaluated, e.g.
+	// "remolint.custom.team.rule"; "" when it cannot be told.
+	Policy string
+	// At is file:line:column where evaluation stopped, "" when unknown.
+	At  string
+	Err error
+}
+
+func (e *PolicyError) Error() string {
+	var b strings.Builder
+	b.WriteString("evaluate policy ")
+	if e.Policy != "" {
+		b.WriteString(e.Policy)
+	} else {
+		b.WriteString("(unknown)")
+	}
+	if e.At != "" {
+		b.WriteString(" at ")
+		b.WriteString(e.At)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *PolicyError) Unwrap() error { return e.Err }
+
+// Option configures New.
+type Option func(*options)
+
+type options struct {
+	timeout time.Duration
+	custom  []source
+	// builtinRules replaces the embedded rules/ tree (tests only).
+	builtinRules fs.FS
+}
+
+// WithTimeout sets the time limit of one Eval (DefaultTimeout otherwise). A
+// non-positive d keeps the default.
+func WithTimeout(d time.Duration) Option {
+	return func(o *options) {
+		if d > 0 {
+			o.timeout = d
+		}
+	}
+}
+
+// WithCustomPolicies adds a team's own policies: every non-test .rego file of
+// fsys, shown in messages under name (e.g. the directory the user named).
+// Their packages must sit under remolint.custom.
+func WithCustomPolicies(name string, fsys fs.FS) Option {
+	return func(o *options) {
+		o.custom = append(o.custom, source{prefix: name, fsys: fsys})
+	}
+}
+
+// rulePackage is one package that defines a report.
+type rulePackage struct {
+	path ast.Ref // data.remolint.rules....
+	meta RuleMeta
+}
+
+// Engine holds the compiled policies and the prepared query. It is safe for
+// concurrent use.
+type Engine struct {
+	query   rego.PreparedEvalQuery
+	pkgs    []rulePackage // in query expression order
+	byID    map[string]int
+	rules   []RuleMeta      // sorted by ID
+	files   map[string]bool // policy file names
+	timeout time.Duration
+
+	// store holds data.remolint.config and nothing else; cfg is its value.
+	// mu is held for reading by evaluations that use cfg, and for writing
+	// by one that replaces it.
+	store storage.Store
+	mu    sync.RWMutex
+	cfg   ast.Value
+}
+
+// New reads, validates and compiles the built-in policies and any custom ones,
+// and prepares the query. Every problem found is reported in one error.
+func New(ctx context.Context, opts ...Option) (*Engine, error) {
+	o := options{timeout: DefaultTimeout}
+	for _, opt := range opts {
+		opt(&o)
+	}
+
+	files, err := readBuiltin(o.builtinRules, false)
+	if err != nil {
+		return nil, err
+	}
+	nBuiltin := len(files)
+	for _, src := range o.custom {
+		fs, err := readSource(src, false)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+
+	modules := make(map[string]*ast.Module, len(files))
+	var errs []string
+	for i, f := range files {
+		if _, dup := modules[f.name]; dup {
+			errs = append(errs, fmt.Sprintf("%s: policy file loaded twice", f.name))
+			continue
+		}
+		modules[f.name] = f.module
+		errs = append(errs, checkNamespace(f, i >= nBuiltin)...)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("load policies: %s", strings.Join(errs, "; "))
+	}
+
+	compiler := newCompiler(false)
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, compileErrors(compiler.Errors)
+	}
+
+	pkgs, err := rulePackages(compiler)
+	if err != nil {
+		return nil, err
+	}
+
+	e := &Engine{
+		pkgs:    pkgs,
+		byID:    make(map[string]int, len(pkgs)),
+		files:   make(map[string]bool, len(files)),
+		timeout: o.timeout,
+	}
+	for i, p := range pkgs {
+		e.byID[p.meta.ID] = i
+		e.rules = append(e.rules, p.meta)
+	}
+	slices.SortFunc(e.rules, func(a, b RuleMeta) int { return cmp.Compare(a.ID, b.ID) })
+	for _, f := range files {
+		e.files[f.name] = true
+	}
+
+	query := make(ast.Body, 0, len(pkgs))
+	for i, p := range pkgs {
+		ref := p.path.Append(ast.StringTerm(string(reportVar)))
+		expr := ast.NewExpr(ast.NewTerm(ref))
+		expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
+		expr.Index = i
+		query = append(query, expr)
+	}
+	if len(query) == 0 {
+		query = ast.NewBody(ast.NewExpr(ast.BooleanTerm(true)))
+	}
+
+	e.cfg = ast.NewObject()
+	e.store = inmem.NewFromObject(map[string]any{"remolint": map[string]any{"config": map[string]any{}}})
+	pq, err := rego.New(
+		rego.Compiler(compiler),
+		rego.Store(e.store),
+		rego.ParsedQuery(query),
+		rego.Capabilities(Capabilities()),
+		rego.StrictBuiltinErrors(true),
+		rego.StackTraces(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare policy query: %w", err)
+	}
+	e.query = pq
+	return e, nil
+}
+
+// newCompiler returns a compiler with the sandbox's settings. Print
+// statements are kept only for tests, whose output RunTests shows.
+func newCompiler(print bool) *ast.Compiler {
+	return ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithDefaultRegoVersion(ast.RegoV1).
+		WithStrict(true).
+		WithEnablePrintStatements(print)
+}
+
+// readBuiltin reads the embedded lib/ and rules/ (or rules from override).
+func readBuiltin(override fs.FS, withTests bool) ([]regoFile, error) {
+	if override == nil {
+		return readSource(source{prefix: "policies", fsys: policies.FS, under: []string{"lib", "rules"}}, withTests)
+	}
+	lib, err := readSource(source{prefix: "policies", fsys: policies.FS, under: []string{"lib"}}, withTests)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := readSource(source{prefix: "policies/rules", fsys: override}, withTests)
+	if err != nil {
+		return nil, err
+	}
+	return append(lib, rules...), nil
+}
+
+// checkNamespace keeps custom policies under remolint.custom and everyone out
+// of data.remolint.config.
+func checkNamespace(f regoFile, custom bool) []string {
+	path := f.module.Package.Path
+	where := locString(f.module.Package.Location)
+	var errs []string
+	if path.HasPrefix(configRef) {
+		errs = append(errs, fmt.Sprintf("%s: package %s: data.remolint.config is reserved for configuration", where, pkgName(path)))
+	}
+	if custom && (!path.HasPrefix(customRoot) || len(path) <= len(customRoot)) {
+		errs = append(errs, fmt.Sprintf("%s: package %s: custom policies must use a package under remolint.custom (e.g. remolint.custom.myteam.my_rule)", where, pkgName(path)))
+	}
+	if !custom && path.HasPrefix(customRoot) {
+		errs = append(errs, fmt.Sprintf("%s: package %s: remolint.custom is reserved for custom policies", where, pkgName(path)))
+	}
+	return errs
+}
+
+// pkgName is a package path without the leading "data.".
+func pkgName(path ast.Ref) string {
+	return strings.TrimPrefix(path.String(), "data.")
+}
+
+// rulePackages finds every package under remolint.rules or remolint.custom
+// that defines report, and validates its metadata.
+func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
+	type pkgInfo struct {
+		path      ast.Ref
+		pkg       *ast.Package
+		report    bool
+		reportErr string
+	}
+	byPath := map[string]*pkgInfo{}
+	var order []string
+	names := make([]string, 0, len(c.Modules))
+	for name := range c.Modules {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		mod := c.Modules[name]
+		path := mod.Package.Path
+		if !path.HasPrefix(rulesRoot) && !path.HasPrefix(customRoot) {
+			continue
+		}
+		key := path.String()
+		info := byPath[key]
+		if info == nil {
+			info = &pkgInfo{path: path, pkg: mod.Package}
+			byPath[key] = info
+			order = append(order, key)
+		}
+		for _, r := range mod.Rules {
+			ref := r.Head.Ref()
+			if len(ref) == 0 || ast.Compare(ref[0].Value, reportVar) != 0 {
+				continue
+			}
+			info.report = true
+			if len(ref) != 1 || r.Head.RuleKind() != ast.MultiValue || len(r.Head.Args) > 0 {
+				info.reportErr = fmt.Sprintf("%s: package %s: report must be a set of findings (report contains finding if { ... })", locString(r.Location), pkgName(path))
+			}
+		}
+	}
+	slices.Sort(order)
+
+	as := c.GetAnnotationSet()
+	var errs []string
+	var pkgs []rulePackage
+	firstFile := map[string]string{}
+	for _, key := range order {
+		info := byPath[key]
+		ann := as.GetPackageScope(info.pkg)
+		where := locString(info.pkg.Location)
+		if !info.report {
+			if ann != nil && ann.Custom["severity"] != nil {
+				errs = append(errs, fmt.Sprintf("%s: package %s declares a rule but defines no report", locString(ann.Location), pkgName(info.path)))
+			}
+			continue
+		}
+		if info.reportErr != "" {
+			errs = append(errs, info.reportErr)
+			continue
+		}
+		if ann == nil {
+			errs = append(errs, fmt.Sprintf("%s: rule package %s has no package-scope # METADATA (title, description, custom.severity, custom.summary)", where, pkgName(info.path)))
+			continue
+		}
+		meta, problems := ruleMeta(info.path, ann)
+		for _, p := range problems {
+			errs = append(errs, fmt.Sprintf("%s: rule package %s: %s", locString(ann.Location), pkgName(info.path), p))
+		}
+		if len(problems) > 0 {
+			continue
+		}
+		if prev, dup := firstFile[meta.ID]; dup {
+			errs = append(errs, fmt.Sprintf("%s: rule ID %q is already used by %s", locString(ann.Location), meta.ID, prev))
+			continue
+		}
+		firstFile[meta.ID] = meta.File
+		pkgs = append(pkgs, rulePackage{path: info.path, meta: meta})
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("validate policies: %s", strings.Join(errs, "; "))
+	}
+	return pkgs, nil
+}
+
+// ruleMeta reads a rule package's annotations, listing what is missing or
+// malformed.
+func ruleMeta(path ast.Ref, a *ast.Annotations) (RuleMeta, []string) {
+	m := RuleMeta{
+		ID:          a.Title,
+		Description: strings.TrimSpace(a.Description),
+		Package:     pkgName(path),
+	}
+	if a.Location != nil {
+		m.File = a.Location.File
+	}
+	var problems []string
+	str := func(key string, dst *string, required bool) {
+		v, ok := a.Custom[key]
+		if !ok || v == nil {
+			if required {
+				problems = append(problems, "custom."+key+" is missing")
+			}
+			return
+		}
+		s, ok := v.(string)
+		if !ok {
+			problems = append(problems, "custom."+key+" must be a string")
+			return
+		}
+		*dst = strings.TrimSpace(s)
+		if required && *dst == "" {
+			problems = append(problems, "custom."+key+" is empty")
+		}
+	}
+	switch {
+	case m.ID == "":
+		problems = append(problems, "title (the rule ID) is missing")
+	case !ruleIDPattern.MatchString(m.ID):
+		problems = append(problems, fmt.Sprintf("title %q is not a rule ID (lowercase words joined by dashes)", m.ID))
+	}
+	if m.Description == "" {
+		problems = append(problems, "description is missing")
+	}
+	str("severity", &m.Severity, true)
+	if m.Severity != "" && !slices.Contains(severities, m.Severity) {
+		problems = append(problems, fmt.Sprintf("custom.severity %q is not one of error, warning, info", m.Severity))
+	}
+	str("summary", &m.Summary, true)
+	str("bad", &m.Bad, false)
+	str("good", &m.Good, false)
+	str("remotion", &m.Remotion, false)
+	if v, ok := a.Custom["requires_remotion"]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			problems = append(problems, "custom.requires_remotion must be true or false")
+		}
+		m.RequiresRemotion = b
+	}
+	return m, problems
+}
+
+// Rules returns the metadata of every compiled rule, sorted by ID.
+func (e *Engine) Rules() []RuleMeta {
+	return slices.Clone(e.rules)
+}
+
+// Eval evaluates every rule over input, a fact document as JSON, with config
+// visible to policies as data.remolint.config. Findings are sorted by path,
+// line, column, rule and message. An error names the policy that failed or
+// ran out of time.
+func (e *Engine) Eval(ctx context.Context, input []byte, config map[string]any) ([]Finding, error) {
+	doc, err := ast.ValueFromReader(bytes.NewReader(input))
+	if err != nil {
+		return nil, fmt.Errorf("parse fact document: %w", err)
+	}
+	return e.evalValue(ctx, doc, config)
+}
+
+func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, error) {
+	var cfgValue any = map[string]any{}
+	if config != nil {
+		cfgValue = config
+	}
+	cfg, err := ast.InterfaceToValue(cfgValue)
+	if err != nil {
+		return nil, fmt.Errorf("convert policy configuration: %w", err)
+	}
+
+	// Evaluations with the configuration in the store share it; one with
+	// another configuration replaces it and runs alone.
+	e.mu.RLock()
+	if ast.Compare(e.cfg, cfg) == 0 {
+		defer e.mu.RUnlock()
+	} else {
+		e.mu.RUnlock()
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if ast.Compare(e.cfg, cfg) != 0 {
+			if err := storage.WriteOne(ctx, e.store, storage.ReplaceOp, configPath, cfgValue); err != nil {
+				return nil, fmt.Errorf("store policy configuration: %w", err)
+			}
+			e.cfg = cfg
+		}
+	}
+
+	evalCtx, cancel := context.WithTimeoutCause(ctx, e.timeout, ErrTimeLimit)
+	defer cancel()
+	rs, err := e.query.Eval(evalCtx, rego.EvalParsedInput(doc))
+	if err != nil {
+		return nil, e.evalError(ctx, evalCtx, err)
+	}
+	if len(e.pkgs) == 0 {
+		return nil, nil
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != len(e.pkgs) {
+		return nil, fmt.Errorf("evaluate policies: query returned %d results", len(rs))
+	}
+	var out []Finding
+	for i, ex := range rs[0].Expressions {
+		p := e.pkgs[i]
+		items, ok := ex.Value.([]any)
+		if !ok {
+			return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", ex.Value)}
+		}
+		for _, item := range items {
+			f, err := decodeFinding(item, p.meta.ID)
+			if err != nil {
+				return nil, &PolicyError{Policy: p.meta.Package, Err: err}
+			}
+			out = append(out, f)
+		}
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// evalError attributes an evaluation error to a policy.
+func (e *Engine) evalError(parent, evalCtx context.Context, err error) error {
+	pe := &PolicyError{Err: err}
+	var tdErr *topdown.Error
+	if errors.As(err, &tdErr) {
+		pe.Policy, pe.At = e.blame(tdErr)
+	}
+	switch {
+	case topdown.IsCancel(err) && parent.Err() == nil && context.Cause(evalCtx) == ErrTimeLimit:
+		pe.Err = fmt.Errorf("%w of %s", ErrTimeLimit, e.timeout)
+	case parent.Err() != nil:
+		return fmt.Errorf("evaluate policies: %w", parent.Err())
+	}
+	return pe
+}
+
+// blame finds the rule package whose report was being evaluated (the
+// outermost frame, in the generated query) and the innermost policy location.
+func (e *Engine) blame(err *topdown.Error) (policy, at string) {
+	for i := len(err.StackTrace) - 1; i >= 0; i-- {
+		loc := err.StackTrace[i].Location
+		if loc != nil && loc.File == queryFile && loc.Row >= 1 && loc.Row <= len(e.pkgs) {
+			policy = e.pkgs[loc.Row-1].meta.Package
+			break
+		}
+	}
+	if err.Location != nil && e.files[err.Location.File] {
+		at = locString(err.Location)
+	}
+	for _, fr := range err.StackTrace {
+		if at != "" {
+			break
+		}
+		if fr.Location != nil && e.files[fr.Location.File] {
+			at = locString(fr.Location)
+		}
+	}
+	return policy, at
+}
+
+// SortFindings sorts findings by path, line, column, rule and message, then by
+// the remaining fields, so that equal inputs always print alike.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Location.Path, b.Location.Path),
+		cmp.Compare(a.Location.Line, b.Location.Line),
+		cmp.Compare(a.Location.Column, b.Location.Column),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Location.EndLine, b.Location.EndLine),
+		cmp.Compare(a.Location.EndColumn, b.Location.EndColumn),
+		cmp.Compare(a.Severity, b.Severity),
+		compareRelated(a.Related, b.Related),
+	)
+}
+
+func compareRelated(a, b *facts.Location) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return -1
+	case b == nil:
+		return 1
+	}
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.EndLine, b.EndLine),
+		cmp.Compare(a.EndColumn, b.EndColumn),
+	)
+}
+
+// decodeFinding checks one element of a report and converts it.
+func decodeFinding(v any, id string) (Finding, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return Finding{}, fmt.Errorf("report holds a %s, not a finding object (build findings with data.remolint.lib.finding)", typeName(v))
+	}
+	var f Finding
+	var err error
+	if f.Rule, err = stringField(obj, "rule"); err != nil {
+		return Finding{}, err
+	}
+	if f.Rule != id {
+		return Finding{}, fmt.Errorf("finding names rule %q, not its own rule %q", f.Rule, id)
+	}
+	if f.Severity, err = stringField(obj, "severity"); err != nil {
+		return Finding{}, err
+	}
+	if !slices.Contains(severities, f.Severity) {
+		return Finding{}, fmt.Errorf("finding severity %q is not one of error, warning, info", f.Severity)
+	}
+	if f.Message, err = stringField(obj, "message"); err != nil {
+		return Finding{}, err
+	}
+	if f.Message == "" {
+		return Finding{}, errors.New("finding has an empty message")
+	}
+	if l, ok := obj["location"]; ok {
+		if f.Location, err = decodeLocation(l); err != nil {
+			return Finding{}, fmt.Errorf("finding location: %w", err)
+		}
+	}
+	if r, ok := obj["related"]; ok && r != nil {
+		loc, err := decodeLocation(r)
+		if err != nil {
+			return Finding{}, fmt.Errorf("finding related location: %w", err)
+		}
+		f.Related = &loc
+	}
+	return f, nil
+}
+
+func stringField(obj map[string]any, key string) (string, error) {
+	v, ok := obj[key]
+	if !ok {
+		return "", fmt.Errorf("finding has no %q", key)
+	}
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Errorf("finding %q is a %s, not a string", key, typeName(v))
+	}
+	return s, nil
+}
+
+func decodeLocation(v any) (facts.Location, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return facts.Location{}, fmt.Errorf("is a %s, not an object", typeName(v))
+	}
+	var loc facts.Location
+	if p, ok := obj["path"]; ok {
+		s, ok := p.(string)
+		if !ok {
+			return facts.Location{}, fmt.Errorf("path is a %s, not a string", typeName(p))
+		}
+		loc.Path = s
+	}
+	for _, f := range []struct {
+		key string
+		dst *int
+	}{{"line", &loc.Line}, {"column", &loc.Column}, {"endLine", &loc.EndLine}, {"endColumn", &loc.EndColumn}} {
+		x, ok := obj[f.key]
+		if !ok {
+			continue
+		}
+		n, ok := x.(json.Number)
+		if !ok {
+			return facts.Location{}, fmt.Errorf("%s is a %s, not a number", f.key, typeName(x))
+		}
+		i, err := n.Int64()
+		if err != nil || i < 0 || i > 1<<31 {
+			return facts.Location{}, fmt.Errorf("%s %s is not a line or column number", f.key, n)
+		}
+		*f.dst = int(i)
+	}
+	return loc, nil
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array or set"
+	case map[string]any:
+		return "object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+
+// withRules replaces the embedded rules/ tree (tests only).
+func withRules(fsys fs.FS) Option {
+	return func(o *options) { o.builtinRules = fsys }
+}
