@@ -1,0 +1,147 @@
+package remolint.rules.sources.incomplete_key_pair_test
+
+import data.remolint.rules.sources.incomplete_key_pair as rule
+
+_loc(path, line) := {"path": path, "line": line, "column": 1}
+
+_var(name, line, extra) := object.union(
+	{"name": name, "set": true, "secret": true, "shape": "other", "hash": concat("-", ["h", name]), "location": _loc(".env", line)},
+	extra,
+)
+
+_empty(name, line) := _var(name, line, {"set": false, "shape": "empty", "hash": ""})
+
+_env(vars, res) := {
+	"id": ".", "dir": ".", "mode": "", "project": ".", "files": [".env"],
+	"variables": vars, "platforms": [], "consumers": ["node"], "remotion": true,
+	"resolution": {"node": res},
+}
+
+_input(env) := {"environments": [env]}
+
+_res(using, extra) := object.union(
+	{"consumer": "node", "check": {"passes": true, "error": ""}, "source": "AWS_ACCESS_KEY_ID", "outcome": "ok", "using": using, "ignored": []},
+	extra,
+)
+
+_aws_pair := "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"
+
+_finding(line, msg) := {"rule": "incomplete-key-pair", "severity": "error", "location": _loc(".env", line), "message": msg}
+
+_finding_rel(line, msg, rel) := object.union(_finding(line, msg), {"related": _loc(".env", rel)})
+
+test_fires_remotion_half_falls_back if {
+	env := _env([
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
+	], _res(_aws_pair, {}))
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "REMOTION_AWS_ACCESS_KEY_ID is set but REMOTION_AWS_SECRET_ACCESS_KEY is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")}
+}
+
+test_quiet_complete_pairs if {
+	env := _env([
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 4, {}),
+	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+test_quiet_not_remotion if {
+	env := object.union(_env([_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {})], _res(_aws_pair, {})), {"remotion": false})
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+_throws := "You have tried to call a Remotion Lambda function, but have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID."
+
+test_fires_aws_half_check_throws if {
+	env := _env([_var("AWS_SECRET_ACCESS_KEY", 2, {})], _res("no credentials", {"check": {"passes": false, "error": _throws}, "outcome": "throws"}))
+	got := rule.report with input as _input(env)
+	got == {_finding(2, sprintf("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: Remotion's credentials check throws \"%s\"", [_throws]))}
+}
+
+test_fires_half_with_empty_partner_at_empty_line if {
+	env := _env([
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {}),
+		_empty("REMOTION_AWS_SECRET_ACCESS_KEY", 2),
+	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "needs-runtime", "error": "Could not load credentials from any providers"}))
+	got := rule.report with input as _input(env)
+	got == {_finding_rel(2, "REMOTION_AWS_SECRET_ACCESS_KEY is empty, which counts as unset, while REMOTION_AWS_ACCESS_KEY_ID is set, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS SDK default credential chain, which fails with \"Could not load credentials from any providers\" unless the machine it runs on supplies credentials", 1)}
+}
+
+test_fires_crossed_pair if {
+	env := _env([
+		_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}))
+	got := rule.report with input as _input(env)
+	got == {_finding_rel(2, "REMOTION_AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY form a crossed pair: Remotion's credentials check accepts it, but credentials are taken per prefix and neither pair is complete, so the first request fails with \"Could not load credentials from any providers\"", 1)}
+}
+
+test_fires_crossed_pair_reverse if {
+	env := _env([
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 2, {}),
+	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}))
+	got := rule.report with input as _input(env)
+	{[f.location.line, f.related.line] | some f in got} == {[2, 1]}
+}
+
+test_quiet_crossed_pair_when_one_prefix_complete if {
+	# REMOTION_AWS_SECRET_ACCESS_KEY completes the REMOTION pair: no crossing.
+	env := _env([
+		_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	got := rule.report with input as _input(env)
+	every f in got {
+		not contains(f.message, "crossed")
+	}
+	{f.location.line | some f in got} == {1}
+}
+
+test_fires_empty_key if {
+	env := _env([
+		_empty("AWS_ACCESS_KEY_ID", 5),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
+	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	got := rule.report with input as _input(env)
+	got == {_finding(5, "AWS_ACCESS_KEY_ID is empty, which Remotion treats as unset: Remotion silently uses the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair")}
+}
+
+test_quiet_empty_in_process_environment if {
+	env := object.union(_env([
+		_empty("AWS_ACCESS_KEY_ID", 5),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
+	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {})), {"process": true})
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+test_quiet_empty_token if {
+	env := _env([
+		_empty("AWS_SESSION_TOKEN", 5),
+		_var("AWS_ACCESS_KEY_ID", 6, {}),
+		_var("AWS_SECRET_ACCESS_KEY", 7, {}),
+	], _res(_aws_pair, {}))
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+test_fires_go_only_fallback if {
+	env := {
+		"id": ".", "dir": ".", "mode": "", "project": ".", "files": [".env"],
+		"variables": [_var("AWS_ACCESS_KEY_ID", 1, {})], "platforms": [], "consumers": ["go"], "remotion": true,
+		"resolution": {"go": _res("the AWS SDK for Go default credential chain", {"consumer": "go"})},
+	}
+	got := rule.report with input as _input(env)
+	got == {_finding(1, "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: the Go SDK uses the AWS SDK for Go default credential chain")}
+}
