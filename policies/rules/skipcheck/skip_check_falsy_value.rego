@@ -1,0 +1,48 @@
+# METADATA
+# title: skip-check-falsy-value
+# description: |
+#   Finds `REMOTION_SKIP_AWS_CREDENTIALS_CHECK` set to a value that reads as
+#   "off" (`0`, `false`, `no`, `off`, `disabled`, in any case) in any env file
+#   (templates too: people copy them) or assigned as a literal in code.
+#   Remotion only asks whether the variable is non-empty, so every one of these
+#   values turns the flag on: the pre-flight credentials check is skipped,
+#   `REMOTION_AWS_PROFILE` and every `REMOTION_AWS_*` key are ignored, and only
+#   the AWS SDK default chain is used.
+# custom:
+#   severity: error
+#   summary: REMOTION_SKIP_AWS_CREDENTIALS_CHECK set to a value that reads as "off" still skips the check
+#   requires_remotion: false
+#   bad: |
+#     REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false
+#   good: |
+#     # Remove the line: any non-empty value enables the flag.
+#   remotion: |
+#     Any non-empty value enables the flag, including "0", "false" and "no";
+#     only an unset or empty variable leaves the check on. With the flag on,
+#     Remotion builds its AWS clients with no explicit credentials.
+package remolint.rules.skipcheck.skip_check_falsy_value
+
+import data.remolint.lib
+
+_off_words := {"0", "false", "no", "off", "disabled"}
+
+_reads_off(value) if lower(trim_space(value)) in _off_words
+
+_consequence := "Remotion treats any non-empty value as on, so the credentials check is skipped and the REMOTION_AWS_* variables are ignored"
+
+report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
+	some f in input.envFiles
+	some e in f.entries
+	e.name == lib.skip_flag
+	e.set
+	_reads_off(e.value)
+	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK=%s still skips the check: %s; delete the line to keep the check", [e.value, _consequence])
+}
+
+report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
+	some w in input.code.writes
+	w.name == lib.skip_flag
+	not w.unset
+	_reads_off(w.value)
+	msg := sprintf("setting REMOTION_SKIP_AWS_CREDENTIALS_CHECK to \"%s\" still skips the check: %s; delete the variable instead", [w.value, _consequence])
+}

@@ -1,0 +1,77 @@
+package remolint.rules.skipcheck.skip_check_ignores_credentials_test
+
+import data.remolint.rules.skipcheck.skip_check_ignores_credentials as rule
+
+_loc(path, line) := {"path": path, "line": line, "column": 1}
+
+_var(name, path, line, extra) := object.union(
+	{"name": name, "set": true, "secret": true, "shape": "other", "location": _loc(path, line)},
+	extra,
+)
+
+_flag(path, line, value) := _var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", path, line, {"secret": false, "value": value, "set": value != ""})
+
+_input(vars) := {"environments": [{
+	"id": "web (production)", "dir": "web", "mode": "production", "project": "web",
+	"files": ["web/.env", "web/.env.production"], "variables": vars,
+	"platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+}]}
+
+_msg(name) := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name])
+
+test_fires_at_each_ignored_variable if {
+	got := rule.report with input as _input([
+		_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}),
+		_var("REMOTION_AWS_PROFILE", "web/.env.production", 1, {"secret": false, "value": "render"}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", "web/.env", 3, {}),
+		_flag("web/.env.production", 4, "1"),
+	])
+	flag := _loc("web/.env.production", 4)
+	got == {
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 2), "related": flag, "message": _msg("REMOTION_AWS_ACCESS_KEY_ID")},
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env.production", 1), "related": flag, "message": _msg("REMOTION_AWS_PROFILE")},
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 3), "related": flag, "message": _msg("REMOTION_AWS_SECRET_ACCESS_KEY")},
+	}
+}
+
+test_fires_token if {
+	got := rule.report with input as _input([
+		_var("REMOTION_AWS_SESSION_TOKEN", "web/.env", 7, {}),
+		_flag("web/.env", 4, "true"),
+	])
+	{f.location.line | some f in got} == {7}
+}
+
+test_quiet_without_flag if {
+	got := rule.report with input as _input([
+		_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", "web/.env", 3, {}),
+	])
+	count(got) == 0
+}
+
+test_quiet_empty_flag if {
+	got := rule.report with input as _input([
+		_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}),
+		_flag("web/.env", 4, ""),
+	])
+	count(got) == 0
+}
+
+test_quiet_flag_with_aws_names_only if {
+	got := rule.report with input as _input([
+		_var("AWS_ACCESS_KEY_ID", "web/.env", 2, {}),
+		_var("AWS_PROFILE", "web/.env", 3, {"secret": false, "value": "render"}),
+		_var("REMOTION_AWS_REGION", "web/.env", 5, {"secret": false, "value": "eu-west-1"}),
+		_flag("web/.env", 4, "1"),
+	])
+	count(got) == 0
+}
+
+test_quiet_empty_remotion_key if {
+	got := rule.report with input as _input([
+		_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {"set": false, "shape": "empty"}),
+		_flag("web/.env", 4, "1"),
+	])
+	count(got) == 0
+}
