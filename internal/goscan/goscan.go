@@ -1,0 +1,132 @@
+// Package goscan extracts credential-related facts from one Go source file:
+// environment variable reads and writes, godotenv loads, imports of the
+// Remotion Lambda Go SDK and godotenv, calls of the SDK, string literals shaped
+// like AWS credentials, and every comment (for suppressions).
+//
+// One extractor serves every driver. The remolint CLI parses syntax only
+// ([Parse]); go/analysis drivers pass the type information they already have
+// ([File] with a non-nil *types.Info), which makes callee and constant
+// resolution exact: a local function or variable named like os.Getenv is not
+// mistaken for it, dot imports resolve, and constants from other files and
+// packages are folded.
+//
+// Facts carry positions but no path or project (the caller fills
+// Location.Path, Project, Known, Suggestion and Family). Secret values never
+// enter a fact: key ids are kept only in their redacted display form
+// ("AKIA…WXYZ") and secrets not at all.
+package goscan
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+
+	"github.com/remolint/remolint/internal/facts"
+)
+
+// Language is the value of every fact's Language field.
+const Language = "go"
+
+// Result holds the facts of one file. Each slice is in source order.
+type Result struct {
+	Reads         []facts.EnvAccess
+	Writes        []facts.EnvAccess
+	RemotionCalls []facts.RemotionCall
+	DotenvLoads   []facts.DotenvLoad
+	Literals      []facts.Literal
+	Imports       []facts.Import
+	// Comments lists every comment of the file (each line of a //-group
+	// separately), for suppression and //nolint handling. Text is the raw
+	// comment including its // or /* */ markers: it is source text, so it is
+	// for matching only and must never be printed as is.
+	Comments []Comment
+}
+
+// Comment is one comment and its span.
+type Comment struct {
+	Text     string
+	Location facts.Location
+}
+
+// SyntaxError reports that a file did not parse completely. It carries the
+// position of the first error and the number of errors, never source text
+// (go/parser messages quote the offending token, which may be a secret).
+type SyntaxError struct {
+	// Line and Column (1-based, bytes) locate the first error; 0 when unknown.
+	Line, Column int
+	// Count is the number of errors the parser reported (it stops after ten).
+	Count int
+}
+
+func (e *SyntaxError) Error() string {
+	msg := "syntax error"
+	if e.Line > 0 {
+		msg = fmt.Sprintf("syntax error at line %d, column %d", e.Line, e.Column)
+	}
+	if e.Count > 1 {
+		msg += fmt.Sprintf(" (and %d more)", e.Count-1)
+	}
+	return msg
+}
+
+// File extracts the facts of f, whose positions belong to fset. info may be
+// nil (syntax only); when it is given, callees, constants and composite
+// literal types are taken from it wherever it records them, and from the
+// syntax where it does not. File never fails: a partial AST yields the facts
+// that can be found in it.
+func File(fset *token.FileSet, f *ast.File, info *types.Info) *Result {
+	res := &Result{}
+	if f == nil || fset == nil {
+		return res
+	}
+	s := newScanner(fset, f, info, res)
+	s.run(f)
+	return res
+}
+
+// Parse parses one Go file from src (never from disk) and extracts its facts
+// without type information. On a syntax error it still returns the facts of
+// the partial syntax tree, together with an error wrapping a *SyntaxError.
+func Parse(filename string, src []byte) (*Result, error) {
+	if src == nil {
+		src = []byte{}
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+	res := File(fset, f, nil)
+	if err != nil {
+		return res, fmt.Errorf("parse go file %s: %w", filename, syntaxError(err, src))
+	}
+	return res, nil
+}
+
+// syntaxError turns a parser error into a *SyntaxError. Positions are
+// recomputed from the byte offset so that //line directives cannot move them.
+func syntaxError(err error, src []byte) *SyntaxError {
+	se := &SyntaxError{Count: 1}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		se.Count = len(list)
+		off := list[0].Pos.Offset
+		if off >= 0 && off <= len(src) {
+			se.Line, se.Column = lineCol(src, off)
+		}
+	}
+	return se
+}
+
+// lineCol returns the 1-based line and byte column of offset off in src.
+func lineCol(src []byte, off int) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, off - start + 1
+}
