@@ -1,0 +1,92 @@
+# METADATA
+# title: profile-not-found
+# description: |
+#   Finds `REMOTION_AWS_PROFILE` or `AWS_PROFILE` naming a profile that none of
+#   the scanned AWS shared files defines (`[NAME]` in a credentials file,
+#   `[profile NAME]` in a config file). It runs only when at least one shared
+#   file was read (a `.aws` folder in the tree, `--aws-dir`, or a file that
+#   `AWS_SHARED_CREDENTIALS_FILE`/`AWS_CONFIG_FILE` names), since otherwise
+#   the profiles of the machine that runs the program are unknown.
+#
+#   A missing profile is not a fallback: Remotion's pre-flight check passes as
+#   soon as a profile variable is set, and the first request fails.
+# custom:
+#   severity: error
+#   summary: a profile variable names a profile no scanned AWS shared file defines
+#   requires_remotion: true
+#   bad: |
+#     # .env
+#     REMOTION_AWS_PROFILE=remotion
+#     # .aws/credentials
+#     [render]
+#   good: |
+#     REMOTION_AWS_PROFILE=render
+#   remotion: |
+#     The check passes whenever REMOTION_AWS_PROFILE or AWS_PROFILE is set,
+#     whether or not the profile exists. Rows 1 and 4 of Remotion's resolution
+#     then ask the SDK for that profile and the first request fails with
+#     "Could not resolve credentials using profile: [NAME]". The AWS SDK for Go
+#     fails earlier, at configuration loading, for a missing AWS_PROFILE.
+package remolint.rules.profiles.profile_not_found
+
+import data.remolint.lib
+
+_defined contains p.name if {
+	some p in input.profiles
+	p.effective
+}
+
+_ineffective contains p.name if {
+	some p in input.profiles
+	not p.effective
+}
+
+_remotion_pair(env) if {
+	lib.is_set(env, lib.remotion_id)
+	lib.is_set(env, lib.remotion_secret)
+}
+
+# What happens, per variable and environment.
+_consequence(env, name, prof) := sprintf("Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [%s]\"", [prof]) if {
+	not lib.is_set(env, lib.skip_flag)
+	_row_used(env, name)
+} else := "with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials" if {
+	name == lib.aws_profile
+	lib.is_set(env, lib.skip_flag)
+} else := "Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed" if {
+	name == lib.remotion_profile
+} else := "Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail"
+
+# Row 1: REMOTION_AWS_PROFILE always wins when set.
+_row_used(_, name) if name == lib.remotion_profile
+
+# Row 4: AWS_PROFILE when no REMOTION profile or pair comes first.
+_row_used(env, name) if {
+	name == lib.aws_profile
+	not lib.is_set(env, lib.remotion_profile)
+	not _remotion_pair(env)
+}
+
+_go_note(env, name, prof) := sprintf("; the Go SDK fails to load its configuration with \"failed to get shared config profile, %s\"", [prof]) if {
+	name == lib.aws_profile
+	"go" in env.consumers
+} else := ""
+
+_section_note(prof) := sprintf(" (a config-file section [%s] is ignored by the SDKs: name it [profile %s])", [prof, prof]) if {
+	prof in _ineffective
+} else := ""
+
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	count(input.sharedFiles) > 0
+	some env in input.environments
+	env.remotion
+	some name in [lib.remotion_profile, lib.aws_profile]
+	v := lib.env_vars[env.id][name]
+	v.set
+	prof := v.value
+	not prof in _defined
+	msg := sprintf("%s names the profile \"%s\", which no scanned AWS shared file defines%s: %s%s", [
+		name, prof, _section_note(prof),
+		_consequence(env, name, prof), _go_note(env, name, prof),
+	])
+}

@@ -1,0 +1,93 @@
+package remolint.rules.profiles.profile_not_found_test
+
+import data.remolint.rules.profiles.profile_not_found as rule
+
+_loc(path, line) := {"path": path, "line": line, "column": 1}
+
+_var(name, line, extra) := object.union(
+	{"name": name, "set": true, "secret": true, "shape": "other", "location": _loc(".env", line)},
+	extra,
+)
+
+_prof_var(name, line, value) := _var(name, line, {"secret": false, "value": value})
+
+_profile(name, effective) := {
+	"name": name, "header": name, "flavour": "credentials", "path": ".aws/credentials",
+	"location": _loc(".aws/credentials", 1), "keys": [], "effective": effective,
+}
+
+_input(vars, consumers, profiles) := {
+	"sharedFiles": [{"path": ".aws/credentials", "flavour": "credentials", "hasDefault": false}],
+	"profiles": profiles,
+	"environments": [{
+		"id": ".", "dir": ".", "mode": "", "project": ".", "files": [".env"],
+		"variables": vars, "platforms": [], "consumers": consumers, "remotion": true, "resolution": {},
+	}],
+}
+
+_finding(line, msg) := {"rule": "profile-not-found", "severity": "error", "location": _loc(".env", line), "message": msg}
+
+test_fires_remotion_profile_missing if {
+	got := rule.report with input as _input([_prof_var("REMOTION_AWS_PROFILE", 2, "remotion")], ["node"], [_profile("render", true)])
+	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"remotion\", which no scanned AWS shared file defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [remotion]\"")}
+}
+
+test_quiet_profile_defined if {
+	got := rule.report with input as _input([_prof_var("REMOTION_AWS_PROFILE", 2, "render")], ["node"], [_profile("render", true)])
+	count(got) == 0
+}
+
+test_quiet_no_shared_file_read if {
+	inp := object.union(_input([_prof_var("REMOTION_AWS_PROFILE", 2, "remotion")], ["node"], []), {"sharedFiles": []})
+	got := rule.report with input as inp
+	count(got) == 0
+}
+
+test_quiet_not_remotion if {
+	inp := _input([_prof_var("REMOTION_AWS_PROFILE", 2, "remotion")], ["node"], [_profile("render", true)])
+	env := object.union(inp.environments[0], {"remotion": false})
+	got := rule.report with input as object.union(inp, {"environments": [env]})
+	count(got) == 0
+}
+
+test_quiet_empty_profile_variable if {
+	v := _var("AWS_PROFILE", 2, {"secret": false, "set": false, "shape": "empty"})
+	got := rule.report with input as _input([v], ["node"], [_profile("render", true)])
+	count(got) == 0
+}
+
+test_fires_only_ineffective_section if {
+	p := object.union(_profile("render", false), {"flavour": "config", "path": ".aws/config"})
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "render")], ["cli"], [p])
+	got == {_finding(1, "AWS_PROFILE names the profile \"render\", which no scanned AWS shared file defines (a config-file section [render] is ignored by the SDKs: name it [profile render]): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [render]\"")}
+}
+
+test_fires_aws_profile_with_go_consumer if {
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "prod")], ["go", "node"], [_profile("default", true)])
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [prod]\"; the Go SDK fails to load its configuration with \"failed to get shared config profile, prod\"")}
+}
+
+test_fires_aws_profile_behind_remotion_pair if {
+	got := rule.report with input as _input([
+		_prof_var("AWS_PROFILE", 1, "prod"),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+	], ["node"], [_profile("default", true)])
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail")}
+}
+
+test_fires_aws_profile_under_skip_flag if {
+	got := rule.report with input as _input([
+		_prof_var("AWS_PROFILE", 1, "prod"),
+		_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
+	], ["node"], [_profile("default", true)])
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials")}
+}
+
+test_fires_remotion_profile_under_skip_flag if {
+	got := rule.report with input as _input([
+		_prof_var("REMOTION_AWS_PROFILE", 1, "prod"),
+		_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
+	], ["node"], [_profile("default", true)])
+	got == {_finding(1, "REMOTION_AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed")}
+}
