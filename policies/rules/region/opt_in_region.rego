@@ -1,0 +1,57 @@
+# METADATA
+# title: opt-in-region
+# description: |
+#   Finds a region that Remotion Lambda supports but that AWS keeps disabled
+#   until the account owner enables it (eu-central-2, eu-south-1, af-south-1,
+#   ap-east-1, ap-southeast-4, ap-southeast-5, cn-north-1, cn-northwest-1): in
+#   `REMOTION_AWS_REGION` or `AWS_REGION` in an env file (templates too when
+#   they hold a value), in a `region` key of an AWS shared file, or as a
+#   literal passed as `region` to a Remotion API. Until the region is enabled,
+#   every request fails with an error that looks like a credentials problem.
+# custom:
+#   severity: info
+#   summary: a supported region that must first be enabled in the AWS account
+#   requires_remotion: false
+#   bad: |
+#     REMOTION_AWS_REGION=eu-south-1   # not enabled in the account
+#   good: |
+#     # Enable eu-south-1 in the AWS console (Account > AWS Regions) first,
+#     # or pick a region enabled by default.
+#     REMOTION_AWS_REGION=eu-west-1
+#   remotion: |
+#     Remotion accepts these regions, but AWS answers every request in a
+#     region the account has not enabled with "The security token included in
+#     the request is invalid", which points at the credentials, not the region.
+#     The China regions also need a separate AWS China account.
+package remolint.rules.region.opt_in_region
+
+import data.remolint.lib
+
+_region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
+
+# Every region value with where it comes from, as [subject, value, location].
+_regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
+	some f in input.envFiles
+	some e in f.entries
+	e.name in _region_vars
+	e.set
+}
+
+_regions contains [sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+	some p in input.profiles
+	some k in p.keys
+	k.name == "region"
+	k.value != ""
+}
+
+_regions contains [sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+	some c in input.code.remotionCalls
+	c.region != ""
+}
+
+report contains lib.finding(rego.metadata.chain(), loc, msg) if {
+	some [subject, value, loc] in _regions
+	value in lib.supported_regions
+	value in lib.opt_in_regions
+	msg := sprintf("%s is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"", [subject])
+}

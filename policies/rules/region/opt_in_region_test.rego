@@ -1,0 +1,59 @@
+package remolint.rules.region.opt_in_region_test
+
+import data.remolint.rules.region.opt_in_region as rule
+
+_loc(path, line, col) := {"path": path, "line": line, "column": col}
+
+_entry(name, line, value) := {"name": name, "value": value, "secret": false, "set": value != "", "shape": "other", "location": _loc(".env", line, 1)}
+
+_env_input(template, entries) := {
+	"envFiles": [{"path": ".env", "dir": ".", "project": ".", "template": template, "entries": entries}],
+	"profiles": [], "code": {"remotionCalls": []},
+}
+
+_finding(loc, msg) := {"rule": "opt-in-region", "severity": "info", "location": loc, "message": msg}
+
+test_fires_env_opt_in if {
+	got := rule.report with input as _env_input(false, [_entry("REMOTION_AWS_REGION", 3, "eu-south-1")])
+	got == {_finding(_loc(".env", 3, 1), "REMOTION_AWS_REGION=eu-south-1 is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"")}
+}
+
+test_fires_template_with_value if {
+	got := rule.report with input as _env_input(true, [_entry("AWS_REGION", 1, "ap-east-1")])
+	{f.location | some f in got} == {_loc(".env", 1, 1)}
+}
+
+test_quiet_default_region if {
+	got := rule.report with input as _env_input(false, [_entry("REMOTION_AWS_REGION", 3, "eu-west-1")])
+	count(got) == 0
+}
+
+test_quiet_unsupported_region if {
+	# me-south-1 is an opt-in region at AWS, but Remotion rejects it outright.
+	got := rule.report with input as _env_input(false, [_entry("REMOTION_AWS_REGION", 3, "me-south-1")])
+	count(got) == 0
+}
+
+test_fires_shared_file_region if {
+	got := rule.report with input as {
+		"envFiles": [],
+		"profiles": [{
+			"name": "default", "header": "default", "flavour": "config", "path": ".aws/config",
+			"location": _loc(".aws/config", 1, 1), "effective": true,
+			"keys": [{"name": "region", "value": "af-south-1", "secret": false, "set": true, "shape": "other", "location": _loc(".aws/config", 2, 1)}],
+		}],
+		"code": {"remotionCalls": []},
+	}
+	got == {_finding(_loc(".aws/config", 2, 1), "region = af-south-1 in profile \"default\" is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"")}
+}
+
+test_fires_call_literal if {
+	got := rule.report with input as {
+		"envFiles": [], "profiles": [],
+		"code": {"remotionCalls": [{
+			"function": "RenderMediaOnLambda", "region": "cn-north-1", "regionLocation": _loc("main.go", 20, 12),
+			"language": "go", "project": ".", "location": _loc("main.go", 18, 2),
+		}]},
+	}
+	got == {_finding(_loc("main.go", 20, 12), "the region \"cn-north-1\" passed to RenderMediaOnLambda is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"")}
+}

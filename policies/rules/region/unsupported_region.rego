@@ -1,0 +1,73 @@
+# METADATA
+# title: unsupported-region
+# description: |
+#   Finds a region that Remotion Lambda does not support: in
+#   `REMOTION_AWS_REGION` or `AWS_REGION` in an env file (templates too when
+#   they hold a value), in a `region` key of an AWS shared file, or as a
+#   literal passed as `region` to a Remotion API. Remotion supports 25
+#   regions and rejects every other one before any request, even regions AWS
+#   itself offers.
+#
+#   The Remotion CLI takes its region from `--region`, then
+#   `REMOTION_AWS_REGION`, then `AWS_REGION`, then `us-east-1`; it ignores
+#   `AWS_DEFAULT_REGION`. The Node APIs take `region` as an argument.
+# custom:
+#   severity: error
+#   summary: a region Remotion Lambda does not support
+#   requires_remotion: false
+#   bad: |
+#     REMOTION_AWS_REGION=me-south-1
+#   good: |
+#     REMOTION_AWS_REGION=eu-central-1
+#   remotion: |
+#     Supported: eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3,
+#     eu-south-1, eu-north-1, us-east-1, us-east-2, us-west-1, us-west-2,
+#     af-south-1, ap-south-1, ap-east-1, ap-southeast-1, ap-southeast-2,
+#     ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-southeast-4,
+#     ap-southeast-5, ca-central-1, cn-north-1, cn-northwest-1, sa-east-1.
+#     Anything else fails with "... is not a supported AWS region". Remotion's
+#     docs still mention me-south-1, which the code rejects.
+package remolint.rules.region.unsupported_region
+
+import data.remolint.lib
+
+_region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
+
+# Every region value with where it comes from, as [subject, value, location].
+_regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
+	some f in input.envFiles
+	some e in f.entries
+	e.name in _region_vars
+	e.set
+}
+
+_regions contains [sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+	some p in input.profiles
+	some k in p.keys
+	k.name == "region"
+	k.value != ""
+}
+
+_regions contains [sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+	some c in input.code.remotionCalls
+	c.region != ""
+}
+
+_note("me-south-1") := " (Remotion's docs still list me-south-1, but the code rejects it)"
+
+_note(value) := sprintf(" (did you mean %s?)", [fixed]) if {
+	value != "me-south-1"
+	fixed := lower(trim_space(value))
+	fixed in lib.supported_regions
+}
+
+_note(value) := "" if {
+	value != "me-south-1"
+	not lower(trim_space(value)) in lib.supported_regions
+}
+
+report contains lib.finding(rego.metadata.chain(), loc, msg) if {
+	some [subject, value, loc] in _regions
+	not value in lib.supported_regions
+	msg := sprintf("%s is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"%s is not a supported AWS region\"%s", [subject, value, _note(value)])
+}

@@ -1,0 +1,87 @@
+package remolint.rules.region.unsupported_region_test
+
+import data.remolint.rules.region.unsupported_region as rule
+
+_loc(path, line, col) := {"path": path, "line": line, "column": col}
+
+_entry(name, line, value) := {"name": name, "value": value, "secret": false, "set": value != "", "shape": "other", "location": _loc(".env", line, 1)}
+
+_env_input(template, entries) := {
+	"envFiles": [{"path": ".env", "dir": ".", "project": ".", "template": template, "entries": entries}],
+	"profiles": [], "code": {"remotionCalls": []},
+}
+
+_finding(loc, msg) := {"rule": "unsupported-region", "severity": "error", "location": loc, "message": msg}
+
+test_fires_env_me_south_1 if {
+	got := rule.report with input as _env_input(false, [_entry("REMOTION_AWS_REGION", 2, "me-south-1")])
+	got == {_finding(_loc(".env", 2, 1), "REMOTION_AWS_REGION=me-south-1 is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"me-south-1 is not a supported AWS region\" (Remotion's docs still list me-south-1, but the code rejects it)")}
+}
+
+test_fires_template_with_value_and_case_hint if {
+	got := rule.report with input as _env_input(true, [_entry("AWS_REGION", 4, "EU-West-1")])
+	got == {_finding(_loc(".env", 4, 1), "AWS_REGION=EU-West-1 is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"EU-West-1 is not a supported AWS region\" (did you mean eu-west-1?)")}
+}
+
+test_fires_plain_unsupported if {
+	got := rule.report with input as _env_input(false, [_entry("AWS_REGION", 1, "il-central-1")])
+	got == {_finding(_loc(".env", 1, 1), "AWS_REGION=il-central-1 is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"il-central-1 is not a supported AWS region\"")}
+}
+
+test_quiet_supported_and_empty if {
+	got := rule.report with input as _env_input(true, [
+		_entry("REMOTION_AWS_REGION", 1, "eu-central-1"),
+		_entry("AWS_REGION", 2, ""),
+		_entry("AWS_REGION", 3, "af-south-1"),
+	])
+	count(got) == 0
+}
+
+test_quiet_other_variable if {
+	got := rule.report with input as _env_input(false, [_entry("AWS_DEFAULT_REGION", 1, "me-south-1")])
+	count(got) == 0
+}
+
+_profile_input(value) := {
+	"envFiles": [],
+	"profiles": [{
+		"name": "render", "header": "profile render", "flavour": "config", "path": ".aws/config",
+		"location": _loc(".aws/config", 1, 1), "effective": true,
+		"keys": [{"name": "region", "value": value, "secret": false, "set": true, "shape": "other", "location": _loc(".aws/config", 2, 1)}],
+	}],
+	"code": {"remotionCalls": []},
+}
+
+test_fires_shared_file_region if {
+	got := rule.report with input as _profile_input("me-central-1")
+	got == {_finding(_loc(".aws/config", 2, 1), "region = me-central-1 in profile \"render\" is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"me-central-1 is not a supported AWS region\"")}
+}
+
+test_quiet_shared_file_supported if {
+	got := rule.report with input as _profile_input("us-west-2")
+	count(got) == 0
+}
+
+_call_input(region) := {
+	"envFiles": [], "profiles": [],
+	"code": {"remotionCalls": [{
+		"function": "renderMediaOnLambda", "region": region, "regionLocation": _loc("src/render.ts", 8, 13),
+		"language": "js", "project": ".", "location": _loc("src/render.ts", 7, 1),
+	}]},
+}
+
+test_fires_call_literal if {
+	got := rule.report with input as _call_input("us-east-3")
+	got == {_finding(_loc("src/render.ts", 8, 13), "the region \"us-east-3\" passed to renderMediaOnLambda is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"us-east-3 is not a supported AWS region\"")}
+}
+
+test_quiet_call_supported if {
+	got := rule.report with input as _call_input("us-east-1")
+	count(got) == 0
+}
+
+test_quiet_call_without_literal if {
+	call := object.remove(_call_input("").code.remotionCalls[0], ["region"])
+	got := rule.report with input as {"envFiles": [], "profiles": [], "code": {"remotionCalls": [call]}}
+	count(got) == 0
+}
