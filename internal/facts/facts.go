@@ -275,6 +275,10 @@ type Resolution struct {
 type Check struct {
 	Passes bool   `json:"passes"`
 	Error  string `json:"error"`
+	// Reason says in words which step decided the check, and notes an
+	// assumption (e.g. no shared credentials file was scanned, so "[default]"
+	// is taken as absent).
+	Reason string `json:"reason,omitempty"`
 }
 
 // Ignored is a credential source that loses or is ignored, with the reason.
@@ -282,7 +286,8 @@ type Ignored struct {
 	Name   string `json:"name"`
 	Reason string `json:"reason"`
 	// Code classifies the reason: "lower-precedence", "half-pair",
-	// "crossed-pair", "token-other-prefix", "skip-check", "empty".
+	// "crossed-pair", "token-other-prefix", "skip-check", "empty",
+	// "not-read" (a name this consumer never reads, e.g. REMOTION_* for Go).
 	Code string `json:"code,omitempty"`
 }
 
