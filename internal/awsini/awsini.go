@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/remolint/remolint/internal/facts"
 )
 
 // File flavours.
@@ -58,6 +60,12 @@ type Span struct{ Start, End Pos }
 // String formats the span as "L:C-L:C".
 func (s Span) String() string {
 	return fmt.Sprintf("%d:%d-%d:%d", s.Start.Line, s.Start.Col, s.End.Line, s.End.Col)
+}
+
+// Location converts the span into a fact-document location in the file at
+// path (relative, slash-separated).
+func (s Span) Location(path string) facts.Location {
+	return facts.Location{Path: path, Line: s.Start.Line, Column: s.Start.Col, EndLine: s.End.Line, EndColumn: s.End.Col}
 }
 
 // Key is one key line. Value is exactly the source text at ValueSpan; for an

@@ -51,3 +51,11 @@ func TestProfileNameOfParsedHeaders(t *testing.T) {
 		t.Errorf("effective profiles = %q, want [default render]", got)
 	}
 }
+
+func TestSpanLocation(t *testing.T) {
+	f := Parse([]byte("\n  [profile render]\n"), FlavourConfig)
+	got := f.Sections[0].HeaderSpan.Location(".aws/config")
+	if got.Path != ".aws/config" || got.Line != 2 || got.Column != 3 || got.EndLine != 2 || got.EndColumn != 19 {
+		t.Errorf("Location = %+v", got)
+	}
+}
