@@ -1,0 +1,76 @@
+package model
+
+import (
+	"path"
+	"strings"
+
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/names"
+	"github.com/remolint/remolint/internal/project"
+)
+
+// code collects code facts, fills their project and name-derived fields, and
+// turns imports and loads into project signals.
+func (b *builder) code() {
+	for _, p := range b.in.Files {
+		c := p.Code
+		if c == nil {
+			continue
+		}
+		pd := b.projectOf(path.Dir(p.File.Path))
+		fix := func(l *facts.Location) { l.Path = p.File.Path }
+		for _, r := range c.Reads {
+			b.doc.Code.Reads = append(b.doc.Code.Reads, access(r, pd, fix))
+		}
+		for _, w := range c.Writes {
+			b.doc.Code.Writes = append(b.doc.Code.Writes, access(w, pd, fix))
+		}
+		for _, im := range c.Imports {
+			fix(&im.Location)
+			im.Project = pd
+			b.doc.Code.Imports = append(b.doc.Code.Imports, im)
+			switch {
+			case strings.HasPrefix(im.Package, "@remotion/lambda"):
+				b.signal(pd, project.SignalRemotion, "true", "imports "+im.Package, im.Location)
+				b.signal(pd, project.SignalConsumer, facts.ConsumerNode, "imports "+im.Package, im.Location)
+			case strings.HasPrefix(im.Package, project.GoSDK):
+				b.signal(pd, project.SignalRemotion, "true", "imports "+im.Package, im.Location)
+				b.signal(pd, project.SignalConsumer, facts.ConsumerGo, "imports "+im.Package, im.Location)
+			}
+		}
+		for _, call := range c.RemotionCalls {
+			fix(&call.Location)
+			if call.Region != "" {
+				fix(&call.RegionLocation)
+			} else {
+				call.RegionLocation = call.Location
+			}
+			call.Project = pd
+			b.doc.Code.RemotionCalls = append(b.doc.Code.RemotionCalls, call)
+		}
+		for _, l := range c.DotenvLoads {
+			fix(&l.Location)
+			l.Project = pd
+			b.doc.Code.DotenvLoads = append(b.doc.Code.DotenvLoads, l)
+			b.signal(pd, project.SignalLoader, "dotenv", "loads env files ("+l.Kind+")", l.Location)
+		}
+		for _, l := range c.Literals {
+			fix(&l.Location)
+			l.Project = pd
+			b.doc.Code.Literals = append(b.doc.Code.Literals, l)
+		}
+	}
+}
+
+func access(a facts.EnvAccess, pd string, fix func(*facts.Location)) facts.EnvAccess {
+	fix(&a.Location)
+	a.Project = pd
+	if a.Name != "" {
+		a.Known = names.IsKnown(a.Name)
+		a.Suggestion = names.Suggest(a.Name)
+		a.Family = names.ParseFamily(a.Name)
+	} else if a.Prefix != "" {
+		a.Family = names.DynamicFamily(a.Prefix)
+	}
+	return a
+}

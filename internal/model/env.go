@@ -1,0 +1,209 @@
+package model
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/remolint/remolint/internal/discover"
+	"github.com/remolint/remolint/internal/dotenv"
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/project"
+)
+
+func spanLoc(p string, s dotenv.Span) facts.Location {
+	return facts.Location{Path: p, Line: s.Start.Line, Column: s.Start.Col, EndLine: s.End.Line, EndColumn: s.End.Col}
+}
+
+// envSignals marks projects whose env files name REMOTION_AWS_* variables as
+// Remotion projects (rules.md: "any REMOTION_AWS_* name appears").
+func (b *builder) envSignals() {
+	for _, p := range b.in.Files {
+		if p.Env == nil {
+			continue
+		}
+		for _, e := range p.Env.Entries {
+			if looksRemotion(e.Key) {
+				pd := b.projectOf(path.Dir(p.File.Path))
+				b.signal(pd, project.SignalRemotion, "true", "names "+e.Key, spanLoc(p.File.Path, e.KeySpan))
+				break
+			}
+		}
+	}
+}
+
+// envFiles converts every env file, decoding values in the dialect of the
+// file's consumers.
+func (b *builder) envFiles() {
+	for _, p := range b.in.Files {
+		if p.Env == nil {
+			continue
+		}
+		dir := cleanDir(path.Dir(p.File.Path))
+		pd := b.projectOf(dir)
+		n := discover.ParseEnvName(path.Base(p.File.Path))
+		f := facts.EnvFile{
+			Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Mode: n.Mode, Local: n.Local,
+			Dialect: dialect(b.projDirs[pd]), GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
+			Entries: []facts.Variable{}, Anomalies: []facts.Anomaly{},
+		}
+		useGo := f.Dialect == "go" && p.Env.Go != nil
+		for _, e := range p.Env.Entries {
+			var value string
+			switch {
+			case useGo && e.GoOK:
+				value = e.Go
+			case !useGo && e.NodeOK:
+				value = e.Node
+			default:
+				continue // this dialect does not read the line (an anomaly says so)
+			}
+			val := spanLoc(p.File.Path, e.ValueSpan)
+			f.Entries = append(f.Entries, variable(e.Key, value, spanLoc(p.File.Path, e.KeySpan), &val))
+		}
+		for _, a := range p.Env.Anomalies {
+			fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: spanLoc(p.File.Path, a.Span)}
+			if a.Related != nil {
+				r := spanLoc(p.File.Path, *a.Related)
+				fa.Related = &r
+			}
+			f.Anomalies = append(f.Anomalies, fa)
+		}
+		b.doc.EnvFiles = append(b.doc.EnvFiles, f)
+	}
+}
+
+// layer is one env file's place in a folder's environments.
+type layer struct {
+	file *facts.EnvFile
+	rank int // 0 .env, 1 .env.<mode>, 2 .env.local, 3 .env.<mode>.local
+}
+
+// environments layers the non-template env files of each folder: weakest
+// first .env, .env.<mode>, .env.local, .env.<mode>.local; one environment
+// for the folder without a mode and one per mode; a standalone *.env file is
+// an environment of its own.
+func (b *builder) environments() {
+	byDir := map[string][]*facts.EnvFile{}
+	var dirs []string
+	for i := range b.doc.EnvFiles {
+		f := &b.doc.EnvFiles[i]
+		if f.Template {
+			continue
+		}
+		if _, ok := byDir[f.Dir]; !ok {
+			dirs = append(dirs, f.Dir)
+		}
+		byDir[f.Dir] = append(byDir[f.Dir], f)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		files := byDir[dir]
+		var base []layer
+		modes := map[string][]layer{}
+		var modeNames []string
+		for _, f := range files {
+			n := discover.ParseEnvName(path.Base(f.Path))
+			switch {
+			case n.Standalone:
+				b.addEnvironment(dir+" ("+path.Base(f.Path)+")", dir, "", []layer{{file: f}})
+			case f.Mode == "":
+				rank := 0
+				if f.Local {
+					rank = 2
+				}
+				base = append(base, layer{f, rank})
+			default:
+				rank := 1
+				if f.Local {
+					rank = 3
+				}
+				if _, ok := modes[f.Mode]; !ok {
+					modeNames = append(modeNames, f.Mode)
+				}
+				modes[f.Mode] = append(modes[f.Mode], layer{f, rank})
+			}
+		}
+		if len(base) > 0 {
+			b.addEnvironment(dir, dir, "", base)
+		}
+		sort.Strings(modeNames)
+		for _, m := range modeNames {
+			b.addEnvironment(dir+" ("+m+")", dir, m, append(append([]layer{}, base...), modes[m]...))
+		}
+	}
+	if b.in.Process != nil {
+		b.processEnvironment()
+	}
+}
+
+func (b *builder) addEnvironment(id, dir, mode string, layers []layer) {
+	sort.SliceStable(layers, func(i, j int) bool { return layers[i].rank < layers[j].rank })
+	pd := layers[0].file.Project
+	env := facts.Environment{ID: id, Dir: dir, Mode: mode, Project: pd, Files: []string{}}
+	winners := map[string]*facts.Variable{}
+	var order []string
+	for _, l := range layers {
+		env.Files = append(env.Files, l.file.Path)
+		for _, e := range l.file.Entries {
+			v := e
+			v.Overrides = nil
+			if prev, ok := winners[v.Name]; ok {
+				v.Overrides = append(append([]facts.Override{}, prev.Overrides...), facts.Override{Location: prev.Location, SameValue: prev.Hash == v.Hash})
+			} else {
+				order = append(order, v.Name)
+			}
+			winners[v.Name] = &v
+		}
+	}
+	sort.Strings(order)
+	env.Variables = make([]facts.Variable, 0, len(order))
+	for _, n := range order {
+		env.Variables = append(env.Variables, *winners[n])
+	}
+	b.finishEnvironment(&env)
+}
+
+func (b *builder) finishEnvironment(env *facts.Environment) {
+	p := b.projDirs[env.Project]
+	if p != nil {
+		env.Platforms, env.Consumers, env.Remotion = p.Platforms, p.Consumers, p.Remotion
+	}
+	if env.Platforms == nil {
+		env.Platforms = []string{}
+	}
+	if env.Consumers == nil {
+		env.Consumers = []string{}
+	}
+	b.doc.Environments = append(b.doc.Environments, *env)
+}
+
+// processEnvironment adds the process environment (--env) as one more
+// environment of the first root's project.
+func (b *builder) processEnvironment() {
+	root := "."
+	if len(b.in.Roots) > 0 {
+		root = cleanDir(b.in.Roots[0])
+	}
+	env := facts.Environment{ID: "process environment", Dir: root, Project: b.projectOf(root), Process: true, Files: []string{}}
+	seen := map[string]int{}
+	for _, kv := range b.in.Process {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || name == "" {
+			continue
+		}
+		l := facts.Location{Path: ProcessPath, Line: 1, Column: 1}
+		v := variable(name, value, l, nil)
+		if i, dup := seen[name]; dup {
+			env.Variables[i] = v
+			continue
+		}
+		seen[name] = len(env.Variables)
+		env.Variables = append(env.Variables, v)
+	}
+	sort.Slice(env.Variables, func(i, j int) bool { return env.Variables[i].Name < env.Variables[j].Name })
+	if env.Variables == nil {
+		env.Variables = []facts.Variable{}
+	}
+	b.finishEnvironment(&env)
+}

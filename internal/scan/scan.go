@@ -1,0 +1,461 @@
+// Package scan reads a project: it resolves the paths a user names into
+// roots, walks each root once, reads every file once in a bounded worker
+// pool (a panic in one file's reader becomes a diagnostic for that file),
+// and builds the fact document.
+package scan
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/remolint/remolint/internal/awsini"
+	"github.com/remolint/remolint/internal/discover"
+	"github.com/remolint/remolint/internal/dotenv"
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/gitinfo"
+	"github.com/remolint/remolint/internal/model"
+	"github.com/remolint/remolint/internal/project"
+)
+
+// Options say what to scan.
+type Options struct {
+	// Paths are the folders and files the user named (default ".").
+	Paths []string
+	// WorkDir is the working directory paths are relative to.
+	WorkDir string
+	// AWSDirs are folders whose credentials and config files are read as
+	// AWS shared files (--aws-dir).
+	AWSDirs []string
+	// NoGit ignores git state (no .gitignore, no index).
+	NoGit bool
+	// MaxFileSize caps the size of files read (0: the default).
+	MaxFileSize int64
+	// Process is the process environment when it should be checked (--env).
+	Process []string
+	// Platforms and Consumers override detection when non-empty.
+	Platforms, Consumers []string
+}
+
+// Comment is a comment in a scanned file, for suppressions.
+type Comment struct {
+	Line, Column int
+	Text         string
+	// Own is true when the comment is alone on its line.
+	Own bool
+}
+
+// Result is a scanned tree.
+type Result struct {
+	Doc *facts.Document
+	// Report, when non-nil, restricts reported findings to these paths (the
+	// files the user named).
+	Report map[string]bool
+	// Comments holds each file's comments, by path.
+	Comments map[string][]Comment
+	// FileCount is the number of files read.
+	FileCount int
+
+	mu     sync.Mutex
+	lines  map[string][]string
+	source map[string]string // display path -> OS path
+}
+
+// Line returns line n of the file at a display path ("" when unknown). It
+// reads the file again on first use: findings are few, file contents many.
+func (r *Result) Line(p string, n int) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ls, ok := r.lines[p]
+	if !ok {
+		if src, known := r.source[p]; known {
+			if b, err := os.ReadFile(src); err == nil {
+				ls = strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+			}
+		}
+		r.lines[p] = ls
+	}
+	if n < 1 || n > len(ls) {
+		return ""
+	}
+	return ls[n-1]
+}
+
+type root struct {
+	abs     string
+	display string
+	shallow bool
+}
+
+// Run scans.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.WorkDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("finding the working directory: %w", err)
+		}
+		opts.WorkDir = wd
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	roots, report, err := resolveRoots(opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Comments: map[string][]Comment{}, lines: map[string][]string{}, source: map[string]string{}, Report: report}
+	in := model.Input{Process: opts.Process, Platforms: opts.Platforms, Consumers: opts.Consumers}
+	var jobs []job
+	seen := map[string]bool{}
+	for _, r := range roots {
+		in.Roots = append(in.Roots, r.display)
+		wopts := discover.Options{MaxFileSize: opts.MaxFileSize, Shallow: r.shallow}
+		if !opts.NoGit {
+			g, err := gitView(r.abs)
+			if err != nil {
+				in.Diagnostics = append(in.Diagnostics, facts.Diagnostic{Kind: "git", Message: "git state not read: " + err.Error(), Location: facts.Location{Path: r.display, Line: 1, Column: 1}})
+			}
+			wopts.Git = g
+		}
+		w, err := discover.Walk(ctx, os.DirFS(r.abs), wopts)
+		if err != nil {
+			return nil, fmt.Errorf("scanning %s: %w", r.display, err)
+		}
+		for _, d := range w.MarkerDirs {
+			in.MarkerDirs = append(in.MarkerDirs, join(r.display, d))
+		}
+		for _, d := range w.Diagnostics {
+			d.Location.Path = join(r.display, d.Location.Path)
+			in.Diagnostics = append(in.Diagnostics, d)
+		}
+		for _, f := range w.Files {
+			disp := join(r.display, f.Path)
+			if seen[disp] {
+				continue
+			}
+			seen[disp] = true
+			f.Path = disp
+			jobs = append(jobs, job{file: f, os: filepath.Join(r.abs, filepath.FromSlash(strings.TrimPrefix(disp, r.display+"/")))})
+		}
+	}
+	for _, dir := range opts.AWSDirs {
+		for _, name := range []string{"credentials", "config"} {
+			p := filepath.Join(dir, name)
+			st, err := os.Stat(p)
+			if err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			kind := discover.KindAWSCredentials
+			if name == "config" {
+				kind = discover.KindAWSConfig
+			}
+			disp := display(opts.WorkDir, p)
+			if !seen[disp] {
+				seen[disp] = true
+				jobs = append(jobs, job{file: discover.File{Path: disp, Kind: kind, Size: st.Size()}, os: p})
+			}
+		}
+	}
+	for i := range jobs {
+		res.source[jobs[i].file.Path] = jobs[i].os
+	}
+	parsed, diags := readAll(ctx, jobs, opts.MaxFileSize)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	in.Diagnostics = append(in.Diagnostics, diags...)
+	for _, p := range parsed {
+		if p.parsed.File.Kind == "" {
+			continue
+		}
+		in.Files = append(in.Files, p.parsed)
+		if len(p.comments) > 0 {
+			res.Comments[p.parsed.File.Path] = p.comments
+		}
+	}
+	res.FileCount = len(in.Files)
+	sort.Slice(in.Diagnostics, func(i, j int) bool { return in.Diagnostics[i].Location.Path < in.Diagnostics[j].Location.Path })
+	res.Doc = model.Build(in)
+	return res, nil
+}
+
+func join(root, rel string) string {
+	if root == "." || root == "" {
+		return rel
+	}
+	return path.Join(root, rel)
+}
+
+// display returns abs relative to the working directory, slash-separated,
+// without a leading "./".
+func display(wd, abs string) string {
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// resolveRoots turns the named paths into roots. A folder is a root. A file
+// restricts what is reported; the project around it (nearest folder with
+// package.json, go.mod or .git) is read, plus the repository root's own
+// markers, so cross-file rules still fire.
+func resolveRoots(opts Options) ([]root, map[string]bool, error) {
+	var roots []root
+	var report map[string]bool
+	for _, p := range opts.Paths {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(opts.WorkDir, p)
+		}
+		abs = filepath.Clean(abs)
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if st.IsDir() {
+			roots = append(roots, root{abs: abs, display: display(opts.WorkDir, abs)})
+			continue
+		}
+		if report == nil {
+			report = map[string]bool{}
+		}
+		report[display(opts.WorkDir, abs)] = true
+		proj, repo := enclosingProject(filepath.Dir(abs))
+		roots = append(roots, root{abs: proj, display: display(opts.WorkDir, proj)})
+		if repo != "" && repo != proj {
+			roots = append(roots, root{abs: repo, display: display(opts.WorkDir, repo), shallow: true})
+		}
+	}
+	return dedupeRoots(roots), report, nil
+}
+
+// enclosingProject returns the nearest folder at or above dir holding a
+// package.json, go.mod or .git, and the repository root (the folder with
+// .git) if there is one.
+func enclosingProject(dir string) (proj, repo string) {
+	for d := dir; ; d = filepath.Dir(d) {
+		for _, m := range []string{"package.json", "go.mod", ".git"} {
+			if _, err := os.Lstat(filepath.Join(d, m)); err == nil && proj == "" {
+				proj = d
+			}
+		}
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			repo = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if proj == "" {
+		proj = dir
+	}
+	return proj, repo
+}
+
+// dedupeRoots drops roots inside other full roots and duplicate roots; a
+// full root replaces a shallow one of the same folder.
+func dedupeRoots(roots []root) []root {
+	sort.SliceStable(roots, func(i, j int) bool {
+		if roots[i].abs != roots[j].abs {
+			return roots[i].abs < roots[j].abs
+		}
+		return !roots[i].shallow && roots[j].shallow
+	})
+	var out []root
+	for _, r := range roots {
+		covered := false
+		for _, o := range out {
+			if o.abs == r.abs || (!o.shallow && strings.HasPrefix(r.abs, o.abs+string(filepath.Separator))) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func gitView(abs string) (*discover.Git, error) {
+	repo, err := gitinfo.Find(abs)
+	if err != nil || repo == nil {
+		return nil, err
+	}
+	rel, ok := repo.Rel(abs)
+	if !ok {
+		return nil, nil
+	}
+	var prefix []string
+	if rel != "." {
+		prefix = strings.Split(rel, "/")
+	}
+	return &discover.Git{Prefix: prefix, Base: repo.AncestorPatterns(abs), Tracked: repo.Tracked}, nil
+}
+
+type job struct {
+	file discover.File
+	os   string
+}
+
+type result struct {
+	parsed   model.Parsed
+	comments []Comment
+}
+
+// readAll reads and parses every file in a bounded pool; results keep the
+// jobs' order, so the outcome does not depend on scheduling.
+func readAll(ctx context.Context, jobs []job, maxSize int64) ([]result, []facts.Diagnostic) {
+	if maxSize <= 0 {
+		maxSize = discover.DefaultMaxFileSize
+	}
+	out := make([]result, len(jobs))
+	diags := make([]*facts.Diagnostic, len(jobs))
+	workers := runtime.GOMAXPROCS(0)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], diags[i] = readOne(jobs[i], maxSize)
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var ds []facts.Diagnostic
+	for _, d := range diags {
+		if d != nil {
+			ds = append(ds, *d)
+		}
+	}
+	return out, ds
+}
+
+// readOne reads one file. A panic in a reader is contained: the file yields
+// an internal diagnostic and no facts, and the run goes on.
+func readOne(j job, maxSize int64) (r result, diag *facts.Diagnostic) {
+	at := facts.Location{Path: j.file.Path, Line: 1, Column: 1}
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{}
+			diag = &facts.Diagnostic{Kind: "internal", Message: "internal error while reading this file (please report it); the rest of the run is unaffected", Location: at}
+		}
+	}()
+	data, err := readFile(j.os, maxSize)
+	if err != nil {
+		return result{}, &facts.Diagnostic{Kind: "unreadable", Message: err.Error(), Location: at}
+	}
+	r.parsed.File = j.file
+	p := j.file.Path
+	switch j.file.Kind {
+	case discover.KindEnv:
+		f := dotenv.Parse(data)
+		r.parsed.Env = f
+		ls := lineStarts(data)
+		for _, c := range f.Comments {
+			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: ownLine(data, ls, c.Span.Start.Line, c.Span.Start.Col)})
+		}
+	case discover.KindAWSCredentials, discover.KindAWSConfig:
+		flavour := awsini.FlavourCredentials
+		if j.file.Kind == discover.KindAWSConfig {
+			flavour = awsini.FlavourConfig
+		}
+		f := awsini.Parse(data, flavour)
+		r.parsed.INI = f
+		ls := lineStarts(data)
+		for _, c := range f.Comments {
+			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: ownLine(data, ls, c.Span.Start.Line, c.Span.Start.Col)})
+		}
+	case discover.KindPackageJSON:
+		r.parsed.Manifest = project.PackageJSON(p, data)
+	case discover.KindGoMod:
+		r.parsed.Manifest = project.GoMod(p, data)
+	case discover.KindPythonDeps:
+		r.parsed.Manifest = project.PythonDeps(p, data)
+	case discover.KindComposerJSON:
+		r.parsed.Manifest = project.ComposerJSON(p, data)
+	case discover.KindVercelJSON, discover.KindNetlifyTOML, discover.KindServerless, discover.KindSAMTemplate,
+		discover.KindSSTConfig, discover.KindRemotionConfig:
+		r.parsed.Manifest = project.Marker(j.file.Kind, p, data)
+	case discover.KindJS, discover.KindGo:
+		code, comments := readCode(j.file.Kind, p, data)
+		r.parsed.Code = code
+		r.comments = comments
+	}
+	return r, nil
+}
+
+// readFile reads a regular file of at most max bytes.
+func readFile(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("skipped: not a regular file")
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("skipped: %d bytes is over the %d-byte size cap (--max-file-size)", st.Size(), max)
+	}
+	b := make([]byte, st.Size())
+	n, err := io.ReadFull(f, b)
+	if err != nil {
+		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
+	}
+	return b[:n], nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// lineStarts returns the byte offset of the start of every line.
+func lineStarts(data []byte) []int {
+	ls := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// ownLine reports whether only white space precedes line:col.
+func ownLine(data []byte, ls []int, line, col int) bool {
+	if line < 1 || line > len(ls) {
+		return false
+	}
+	start := ls[line-1]
+	end := start + col - 1
+	if end > len(data) || end < start {
+		return false
+	}
+	return strings.TrimSpace(string(data[start:end])) == ""
+}
