@@ -1,0 +1,412 @@
+// Package dotenv reads env files position-exactly and decodes their values
+// the way the two dialects remolint cares about do:
+//
+//   - Node: the `dotenv` npm package, version 17 (the Remotion CLI, Next.js,
+//     most Node programs). Reproduced by a linear-time scanner that agrees
+//     with dotenv's regular expression (see node.go).
+//   - Go: github.com/joho/godotenv v1.5.1, which is called directly for the
+//     final map; a position-keeping mirror of its parser (godialect.go)
+//     attributes each value to its line.
+//
+// Parse never fails: any byte sequence yields a File, with everything odd
+// reported as an Anomaly. No Detail, GoErr or other message of this package
+// contains text of a value; Entry values and Comment texts do, and callers
+// must treat them as secret.
+package dotenv
+
+import (
+	"sort"
+)
+
+// Pos is a position in the original input: 1-based line and 1-based byte
+// column. Lines end at "\n", "\r\n" or a lone "\r".
+type Pos struct{ Line, Col int }
+
+// Span is a range of the original input; End is exclusive.
+type Span struct{ Start, End Pos }
+
+// Entry is one variable definition, in file order. Duplicates are kept, and
+// so are definitions only one dialect reads.
+type Entry struct {
+	Key     string
+	KeySpan Span
+	// ValueSpan is the value text as written, quotes included (as Node's
+	// dotenv delimits it, or godotenv when Node does not read the entry). An
+	// empty value has an empty span where the value would start.
+	ValueSpan Span
+	// Quote is the quote character the value is read with: 0, '\'', '"' or '`'.
+	Quote  byte
+	Export bool
+	// Node is the value as Node's dotenv 17 decodes it; NodeOK is false when
+	// Node's dotenv does not read this entry (it ignores the line, reads it as
+	// part of another value, or cannot store the key).
+	Node   string
+	NodeOK bool
+	// Go is the value as godotenv decodes it; GoOK is false when godotenv does
+	// not read this entry or rejects the file (Go is then "").
+	Go   string
+	GoOK bool
+}
+
+// Comment is a full-line comment or a comment after a value, as Node's
+// dotenv delimits them. Text starts at '#' and runs to the end of the line.
+// A '#' that cuts an unquoted value is not a comment (see
+// KindHashInUnquotedValue); Text is still file content, so never print it.
+type Comment struct {
+	Text     string
+	Span     Span
+	Trailing bool // after an entry on the same line
+}
+
+// Anomaly is a line that a dialect reads differently from how it looks.
+type Anomaly struct {
+	Kind    string // one of the Kind* constants
+	Key     string // the entry's key, when the anomaly belongs to one
+	Dialect string // DialectNode, DialectGo or DialectBoth
+	Detail  string // short explanation of the consequence; never holds value text
+	Span    Span
+	Related *Span // the other place involved, e.g. the first definition
+}
+
+// Anomaly kinds: stable identifiers.
+const (
+	KindHashInUnquotedValue = "hash-in-unquoted-value"
+	KindSpaceAroundEquals   = "space-around-equals"
+	KindUnterminatedQuote   = "unterminated-quote"
+	KindMismatchedQuote     = "mismatched-quote"
+	KindTextAfterQuote      = "text-after-quote"
+	KindKeyDropped          = "key-dropped"
+	KindKeyRejectedByGo     = "key-rejected-by-go"
+	KindExpansion           = "expansion"
+	KindBOM                 = "bom"
+	KindDuplicateKey        = "duplicate-key"
+	KindDialectsDiffer      = "dialects-differ"
+	KindLineNotUnderstood   = "line-not-understood"
+	KindInvalidUTF8         = "invalid-utf8"
+	KindNULByte             = "nul-byte"
+)
+
+// Dialects an anomaly affects.
+const (
+	DialectNode = "node"
+	DialectGo   = "go"
+	DialectBoth = "both"
+)
+
+// File is everything Parse learned about one env file.
+type File struct {
+	Entries   []Entry
+	Comments  []Comment
+	Anomalies []Anomaly
+	// Go is godotenv's result, nil when godotenv rejects the file. It may
+	// hold an empty key (godotenv reads a line without '=' as a value with an
+	// empty name); Entries leave such definitions out.
+	Go map[string]string
+	// GoErr is a fixed, secret-free reason when godotenv rejects the file,
+	// prefixed with the line when known ("line 3: unterminated quoted value").
+	GoErr string
+	// BOM is true when the input starts with a UTF-8 byte-order mark.
+	BOM bool
+}
+
+// Node returns the map Node's dotenv 17 produces: every entry it reads, the
+// last definition of a key winning.
+func (f *File) Node() map[string]string {
+	m := make(map[string]string, len(f.Entries))
+	for _, e := range f.Entries {
+		if e.NodeOK {
+			m[e.Key] = e.Node
+		}
+	}
+	return m
+}
+
+// Parse reads an env file. It never fails and runs in time linear in the
+// input.
+func Parse(src []byte) *File {
+	p := newParser(src)
+	p.run()
+	return p.f
+}
+
+// nrec is a Node match in original offsets.
+type nrec struct {
+	m                nodeMatch // normalised offsets
+	keyStart, keyEnd int
+	sep, valPos      int
+	valStart, valEnd int
+	openQuote, hash  int
+	comment          [2]int
+	end              int
+	entry            int
+}
+
+// grec is a godotenv statement in original offsets.
+type grec struct {
+	s                goStmt // normalised offsets
+	start            int
+	keyStart, keyEnd int
+	sep              int
+	valStart, valEnd int
+	hash             int
+	expand, expEnd   int
+	entry            int
+}
+
+type parser struct {
+	src   []byte
+	li    lineIndex
+	ntext string
+	nmap  offsetMap
+	gsrc  []byte
+	gmap  offsetMap
+	nodes []nrec
+	gos   []grec
+	gp    goParse
+	goErr int
+	f     *File
+
+	invalid  int
+	firstBad [2]int
+
+	nodeOf    []int  // entry -> index in nodes, -1
+	goOf      []int  // entry -> index in gos, -1
+	explained []bool // entry has a specific anomaly
+	anoms     []anom
+}
+
+type anom struct {
+	a     Anomaly
+	start int
+}
+
+func newParser(src []byte) *parser {
+	p := &parser{src: src, f: &File{}}
+	p.li = newLineIndex(src)
+	p.ntext, p.nmap, p.invalid, p.firstBad = normalizeNode(src)
+	p.gsrc, p.gmap = normalizeGo(src)
+	return p
+}
+
+func (p *parser) no(off int) int {
+	if off < 0 {
+		return off
+	}
+	return p.nmap.orig(off)
+}
+
+func (p *parser) gorig(off int) int {
+	if off < 0 {
+		return off
+	}
+	return p.gmap.orig(off)
+}
+
+func (p *parser) run() {
+	for _, m := range scanNode(p.ntext) {
+		r := nrec{m: m, entry: -1}
+		r.keyStart, r.keyEnd = p.no(m.keyStart), p.no(m.keyEnd)
+		r.sep, r.valPos = p.no(m.sep), p.no(m.valPos)
+		r.valStart, r.valEnd = p.no(m.valStart), p.no(m.valEnd)
+		r.openQuote, r.hash = p.no(m.openQuote), p.no(m.hash)
+		r.comment = [2]int{p.no(m.comment[0]), p.no(m.comment[1])}
+		r.end = p.no(m.end)
+		p.nodes = append(p.nodes, r)
+	}
+	p.gp = parseGoMirror(p.gsrc)
+	for _, s := range p.gp.stmts {
+		r := grec{s: s, entry: -1}
+		r.start = p.gorig(s.start)
+		r.keyStart, r.keyEnd = p.gorig(s.keyStart), p.gorig(s.keyEnd)
+		r.sep = p.gorig(s.sep)
+		r.valStart, r.valEnd = p.gorig(s.valStart), p.gorig(s.valEnd)
+		r.hash = p.gorig(s.hash)
+		r.expand, r.expEnd = p.gorig(s.expand), p.gorig(s.expandEnd)
+		p.gos = append(p.gos, r)
+	}
+	p.f.Go, p.goErr = runGodotenv(p.src)
+	if p.goErr != goErrNone {
+		reason := goReason(p.goErr)
+		if p.gp.err == p.goErr && p.gp.errPos >= 0 {
+			p.f.GoErr = "line " + itoa(p.li.pos(p.gorig(p.gp.errPos)).Line) + ": " + reason
+		} else {
+			p.f.GoErr = reason
+		}
+	}
+	p.f.BOM = len(p.src) >= 3 && p.src[0] == 0xEF && p.src[1] == 0xBB && p.src[2] == 0xBF
+	p.merge()
+	p.comments()
+	p.anomalies()
+	sort.SliceStable(p.anoms, func(i, j int) bool {
+		a, b := p.anoms[i], p.anoms[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.a.Kind != b.a.Kind {
+			return a.a.Kind < b.a.Kind
+		}
+		return a.a.Dialect < b.a.Dialect
+	})
+	p.f.Anomalies = make([]Anomaly, len(p.anoms))
+	for i, a := range p.anoms {
+		p.f.Anomalies[i] = a.a
+	}
+}
+
+// merge pairs Node matches and godotenv statements that define the same key
+// at the same place and builds the entries.
+func (p *parser) merge() {
+	goAccepts := p.goErr == goErrNone
+	i, j := 0, 0
+	for {
+		for j < len(p.gos) && p.gos[j].s.key == "" {
+			j++ // a godotenv statement with an empty key is no entry
+		}
+		if i >= len(p.nodes) && j >= len(p.gos) {
+			break
+		}
+		ni, gi := -1, -1
+		switch {
+		case j >= len(p.gos):
+			ni, i = i, i+1
+		case i >= len(p.nodes) || p.gos[j].keyStart < p.nodes[i].keyStart:
+			gi, j = j, j+1
+		case p.nodes[i].keyStart < p.gos[j].keyStart:
+			ni, i = i, i+1
+		case p.ntext[p.nodes[i].m.keyStart:p.nodes[i].m.keyEnd] == p.gos[j].s.key:
+			ni, gi, i, j = i, j, i+1, j+1
+		default:
+			ni, i = i, i+1
+		}
+		if ni < 0 && !goAccepts {
+			continue // godotenv rejects the file: nobody reads this entry
+		}
+		idx := len(p.f.Entries)
+		var e Entry
+		if ni >= 0 {
+			n := &p.nodes[ni]
+			n.entry = idx
+			e.Key = p.ntext[n.m.keyStart:n.m.keyEnd]
+			e.KeySpan = p.li.span(n.keyStart, n.keyEnd)
+			e.ValueSpan = p.li.span(n.valStart, n.valEnd)
+			if n.m.quoted {
+				e.Quote = n.m.quote
+			}
+			e.Export = n.m.export
+			e.NodeOK = e.Key != "__proto__"
+			if e.NodeOK {
+				e.Node = n.m.value
+			}
+		}
+		if gi >= 0 {
+			g := &p.gos[gi]
+			g.entry = idx
+			if ni < 0 {
+				e.Key = g.s.key
+				e.KeySpan = p.li.span(g.keyStart, g.keyEnd)
+				e.ValueSpan = p.li.span(g.valStart, g.valEnd)
+				e.Quote = g.s.quote
+				e.Export = g.s.export
+			}
+			if goAccepts {
+				e.Go, e.GoOK = g.s.value, true
+			}
+		}
+		p.f.Entries = append(p.f.Entries, e)
+		p.nodeOf = append(p.nodeOf, ni)
+		p.goOf = append(p.goOf, gi)
+	}
+	p.explained = make([]bool, len(p.f.Entries))
+}
+
+// comments collects full-line comments and comments after a value, as
+// Node's dotenv delimits them.
+func (p *parser) comments() {
+	type cm struct {
+		start, end int
+		trailing   bool
+	}
+	var out []cm
+	// Node's value spans, in order, to skip '#' lines inside quoted values.
+	k := 0
+	for l := range p.li.starts {
+		a, b := p.li.lineBounds(p.src, l)
+		c := firstNonSpace(p.src, a, b)
+		if c >= b || p.src[c] != '#' {
+			continue
+		}
+		for k < len(p.nodes) && p.nodes[k].valEnd <= c {
+			k++
+		}
+		if k < len(p.nodes) && p.nodes[k].valStart <= c {
+			continue
+		}
+		out = append(out, cm{start: c, end: b})
+	}
+	for i := range p.nodes {
+		n := &p.nodes[i]
+		if n.comment[0] < 0 || p.li.lineOf(n.comment[0]) != p.li.lineOf(n.valEnd) || p.isCut(n) {
+			continue
+		}
+		a, _ := p.li.lineBounds(p.src, p.li.lineOf(n.comment[0]))
+		if firstNonSpace(p.src, a, n.comment[0]) < n.comment[0] {
+			out = append(out, cm{start: n.comment[0], end: n.comment[1], trailing: true})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	for _, c := range out {
+		p.f.Comments = append(p.f.Comments, Comment{
+			Text:     string(p.src[c.start:c.end]),
+			Span:     p.li.span(c.start, c.end),
+			Trailing: c.trailing,
+		})
+	}
+}
+
+// firstNonSpace returns the first offset in src[a:b] that is not a space
+// character (ASCII or Unicode), or b.
+func firstNonSpace(src []byte, a, b int) int {
+	for a < b {
+		n := spaceLen(src[a:b])
+		if n == 0 {
+			return a
+		}
+		a += n
+	}
+	return b
+}
+
+// lastNonSpace returns the end of the last non-space character in src[a:b],
+// or a.
+func lastNonSpace(src []byte, a, b int) int {
+	for b > a {
+		n := lastSpaceLen(src[a:b])
+		if n == 0 {
+			return b
+		}
+		b -= n
+	}
+	return a
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
