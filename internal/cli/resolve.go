@@ -180,6 +180,9 @@ func sharedFiles(sys System, environ []string, awsDirs []string) ([]model.Parsed
 	var cands []cand
 	if len(awsDirs) > 0 {
 		for _, d := range awsDirs {
+			if !filepath.IsAbs(d) && sys.WorkDir != "" {
+				d = filepath.Join(sys.WorkDir, d)
+			}
 			cands = append(cands, cand{filepath.Join(d, "credentials"), discover.KindAWSCredentials}, cand{filepath.Join(d, "config"), discover.KindAWSConfig})
 		}
 	} else {
@@ -211,7 +214,11 @@ func sharedFiles(sys System, environ []string, awsDirs []string) ([]model.Parsed
 		if c.kind == discover.KindAWSConfig {
 			flavour = awsini.FlavourConfig
 		}
-		out = append(out, model.Parsed{File: discover.File{Path: filepath.ToSlash(c.path), Kind: c.kind}, INI: awsini.Parse(data, flavour)})
+		shown := c.path
+		if rel, err := filepath.Rel(sys.WorkDir, c.path); err == nil && sys.WorkDir != "" && !strings.HasPrefix(rel, "..") {
+			shown = rel
+		}
+		out = append(out, model.Parsed{File: discover.File{Path: filepath.ToSlash(shown), Kind: c.kind}, INI: awsini.Parse(data, flavour)})
 	}
 	return out, nil
 }

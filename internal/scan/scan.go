@@ -147,6 +147,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	for _, dir := range opts.AWSDirs {
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(opts.WorkDir, dir)
+		}
 		for _, name := range []string{"credentials", "config"} {
 			p := filepath.Join(dir, name)
 			st, err := os.Stat(p)
@@ -219,7 +222,7 @@ func resolveRoots(opts Options) ([]root, map[string]bool, error) {
 		abs = filepath.Clean(abs)
 		st, err := os.Stat(abs)
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+			return nil, nil, fmt.Errorf("reading %s: %w", p, unwrapPath(err))
 		}
 		if st.IsDir() {
 			roots = append(roots, root{abs: abs, display: display(opts.WorkDir, abs)})
