@@ -342,6 +342,9 @@ func (p *parser) goRejection(qi map[int]*quoteIssue, taq map[int]*textAfterQuote
 			return
 		}
 		what := "it does not allow " + describeChar(p.gp.errChar) + " in a variable name"
+		if p.gp.errChar == '\n' {
+			what = "it reads a variable name and finds no '=' or ':' before the end of the line"
+		}
 		line := p.li.lineOf(ep)
 		for i := range p.nodes {
 			n := &p.nodes[i]

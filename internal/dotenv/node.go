@@ -138,16 +138,10 @@ func (s *nodeScanner) skipWS(i int) (int, int) {
 // lineEnd returns the offset of the next line terminator at or after i, or
 // the end of the text.
 func lineEnd(t string, i int) int {
-	for i < len(t) {
-		j := strings.IndexAny(t[i:], "\n\xE2")
-		if j < 0 {
-			return len(t)
-		}
-		i += j
-		if ltLen(t, i) > 0 {
+	for ; i < len(t); i++ {
+		if c := t[i]; (c == '\n' || c == 0xE2) && ltLen(t, i) > 0 {
 			return i
 		}
-		i++
 	}
 	return len(t)
 }
