@@ -28,7 +28,7 @@ func TestReadmeRuleTable(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatal("README.md has no rules:begin/rules:end markers")
 	}
-	want := RulesTable(e.Rules())
+	want := RulesTable(catalogue(e))
 	got := s[i+len(begin) : j]
 	if got == want {
 		return

@@ -8,9 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
+	"sort"
 
-	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/report"
@@ -94,29 +93,47 @@ func evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result) ([]f
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
-	out := make([]finding.Finding, 0, len(pfs))
+	all := make([]finding.Finding, 0, len(pfs))
 	for _, p := range pfs {
-		if res.Report != nil && !res.Report[p.Location.Path] {
-			continue
-		}
-		out = append(out, finding.Finding{
+		all = append(all, finding.Finding{
 			Rule: p.Rule, Severity: p.Severity, Message: p.Message, Path: p.Location.Path,
 			Line: p.Location.Line, Column: p.Location.Column, EndLine: p.Location.EndLine, EndColumn: p.Location.EndColumn,
 			Related: p.Related,
 		})
 	}
-	out = finding.Normalize(out)
+	known := map[string]bool{}
+	for _, r := range catalogue(engine) {
+		known[r.ID] = true
+	}
+	all = finding.Suppress(all, res.Comments, func(id string) bool { return known[id] })
+	out := all[:0]
+	for _, f := range all {
+		if res.Report == nil || res.Report[f.Path] {
+			out = append(out, f)
+		}
+	}
 	finding.Fingerprints(out, res.Line)
 	return out, nil
 }
 
 func ruleDocs(e *policy.Engine) map[string]report.Rule {
 	m := map[string]report.Rule{}
-	for _, r := range e.Rules() {
+	for _, r := range catalogue(e) {
 		m[r.ID] = report.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
 	}
 	return m
 }
 
-var _ = strconv.Itoa
-var _ = facts.Version
+// catalogue lists every rule: the policies' and the suppression rules
+// implemented in Go, sorted by ID.
+func catalogue(e *policy.Engine) []policy.RuleMeta {
+	rules := append([]policy.RuleMeta(nil), e.Rules()...)
+	for _, m := range finding.SuppressionRules {
+		rules = append(rules, policy.RuleMeta{
+			ID: m.ID, Severity: m.Severity, Summary: m.Summary, Description: m.Description,
+			Bad: m.Bad, Good: m.Good, File: "internal/finding/suppress.go",
+		})
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules
+}

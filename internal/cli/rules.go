@@ -28,7 +28,7 @@ func runRules(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode, 
 	if err != nil {
 		return ExitError, fmt.Errorf("loading policies: %w", err)
 	}
-	rules := engine.Rules()
+	rules := catalogue(engine)
 	switch *format {
 	case "json":
 		type row struct {
@@ -64,7 +64,7 @@ func runExplain(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode
 	if err != nil {
 		return ExitError, fmt.Errorf("loading policies: %w", err)
 	}
-	for _, r := range engine.Rules() {
+	for _, r := range catalogue(engine) {
 		if r.ID == args[0] {
 			io.WriteString(out, Explain(r))
 			return ExitOK, nil

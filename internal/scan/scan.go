@@ -21,6 +21,7 @@ import (
 	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/dotenv"
 	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/gitinfo"
 	"github.com/remolint/remolint/internal/model"
 	"github.com/remolint/remolint/internal/project"
@@ -46,12 +47,7 @@ type Options struct {
 }
 
 // Comment is a comment in a scanned file, for suppressions.
-type Comment struct {
-	Line, Column int
-	Text         string
-	// Own is true when the comment is alone on its line.
-	Own bool
-}
+type Comment = finding.Comment
 
 // Result is a scanned tree.
 type Result struct {
