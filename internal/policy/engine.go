@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -32,6 +33,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/policies"
@@ -153,12 +155,13 @@ type rulePackage struct {
 // Engine holds the compiled policies and the prepared query. It is safe for
 // concurrent use.
 type Engine struct {
-	query   rego.PreparedEvalQuery
-	pkgs    []rulePackage // in query expression order
-	byID    map[string]int
-	rules   []RuleMeta      // sorted by ID
-	files   map[string]bool // policy file names
-	timeout time.Duration
+	query    rego.PreparedEvalQuery
+	compiler *ast.Compiler
+	pkgs     []rulePackage // in query expression order
+	byID     map[string]int
+	rules    []RuleMeta      // sorted by ID
+	files    map[string]bool // policy file names
+	timeout  time.Duration
 
 	// store holds data.remolint.config and nothing else; cfg is its value.
 	// mu is held for reading by evaluations that use cfg, and for writing
@@ -254,6 +257,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("prepare policy query: %w", err)
 	}
 	e.query = pq
+	e.compiler = compiler
 	return e, nil
 }
 
@@ -346,7 +350,14 @@ func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
 			}
 		}
 	}
-	slices.Sort(order)
+	// Built-in rules first, so that a custom rule reusing a built-in ID is
+	// the one reported.
+	slices.SortFunc(order, func(a, b string) int {
+		return cmp.Or(
+			cmp.Compare(custom(byPath[a].path), custom(byPath[b].path)),
+			cmp.Compare(a, b),
+		)
+	})
 
 	as := c.GetAnnotationSet()
 	var errs []string
@@ -388,6 +399,14 @@ func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
 		return nil, fmt.Errorf("validate policies: %s", strings.Join(errs, "; "))
 	}
 	return pkgs, nil
+}
+
+// custom ranks built-in packages (0) before custom ones (1).
+func custom(path ast.Ref) int {
+	if path.HasPrefix(customRoot) {
+		return 1
+	}
+	return 0
 }
 
 // ruleMeta reads a rule package's annotations, listing what is missing or
@@ -457,11 +476,30 @@ func (e *Engine) Rules() []RuleMeta {
 // line, column, rule and message. An error names the policy that failed or
 // ran out of time.
 func (e *Engine) Eval(ctx context.Context, input []byte, config map[string]any) ([]Finding, error) {
-	doc, err := ast.ValueFromReader(bytes.NewReader(input))
+	doc, err := parseInput(input)
+	if err != nil {
+		return nil, err
+	}
+	return e.evalValue(ctx, doc, config)
+}
+
+// parseInput decodes one JSON value into an AST value, refusing trailing data.
+// It is ast.ValueFromReader's decode (numbers kept exact) without a
+// reflection round trip.
+func parseInput(input []byte) (ast.Value, error) {
+	dec := util.NewJSONDecoder(bytes.NewReader(input))
+	var x any
+	if err := dec.Decode(&x); err != nil {
+		return nil, fmt.Errorf("parse fact document: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("parse fact document: data after the JSON value")
+	}
+	v, err := ast.InterfaceToValue(x)
 	if err != nil {
 		return nil, fmt.Errorf("parse fact document: %w", err)
 	}
-	return e.evalValue(ctx, doc, config)
+	return v, nil
 }
 
 func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, error) {
@@ -528,6 +566,7 @@ func (e *Engine) evalError(parent, evalCtx context.Context, err error) error {
 	var tdErr *topdown.Error
 	if errors.As(err, &tdErr) {
 		pe.Policy, pe.At = e.blame(tdErr)
+		pe.Err = topdownError{tdErr}
 	}
 	switch {
 	case topdown.IsCancel(err) && parent.Err() == nil && context.Cause(evalCtx) == ErrTimeLimit:
@@ -561,6 +600,13 @@ func (e *Engine) blame(err *topdown.Error) (policy, at string) {
 	}
 	return policy, at
 }
+
+// topdownError shows an evaluation error without its location, which
+// PolicyError gives once.
+type topdownError struct{ err *topdown.Error }
+
+func (e topdownError) Error() string { return e.err.Code + ": " + e.err.Message }
+func (e topdownError) Unwrap() error { return e.err }
 
 // SortFindings sorts findings by path, line, column, rule and message, then by
 // the remaining fields, so that equal inputs always print alike.
@@ -704,7 +750,6 @@ func typeName(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
-
 
 // withRules replaces the embedded rules/ tree (tests only).
 func withRules(fsys fs.FS) Option {

@@ -27,8 +27,9 @@ _location(loc) := {k: v |
 	v := loc[k]
 }
 
-# projects maps a project dir to the project object.
-projects[p.dir] := p if some p in input.projects
+# projects maps a project dir to the project object. A complete rule, so it
+# is built once per evaluation and every lookup is constant time.
+projects := {p.dir: p | some p in input.projects}
 
 # remotion_project is true when the project at dir is a Remotion project.
 remotion_project(dir) if projects[dir].remotion
@@ -72,12 +73,11 @@ skip_flag := "REMOTION_SKIP_AWS_CREDENTIALS_CHECK"
 cache_flag := "REMOTION_DISABLE_AWS_CLIENT_CACHE"
 
 # env_vars maps an environment id and a variable name to the winning
-# definition: lib.env_vars[env.id][name]. Built once per evaluation, so rules
-# stay linear in the number of variables.
-env_vars[env.id][v.name] := v if {
-	some env in input.environments
-	some v in env.variables
-}
+# definition: lib.env_vars[env.id][name]. A complete rule, built once per
+# evaluation, so each lookup is constant time and rules stay linear in the
+# number of variables (a partial object would be re-derived for every
+# lookup by key).
+env_vars := {env.id: {v.name: v | some v in env.variables} | some env in input.environments}
 
 # is_set is true when the environment sets name to a non-empty value.
 is_set(env, name) if env_vars[env.id][name].set
