@@ -1,0 +1,123 @@
+// Package jsscan extracts credential-related facts from one JavaScript or
+// TypeScript file (.js .mjs .cjs .jsx .ts .mts .cts .tsx): environment
+// variable reads and writes, imports of the Remotion Lambda and dotenv
+// packages, calls of the Remotion Lambda APIs, dotenv loading, string
+// literals shaped like AWS credentials, and every comment (for suppressions).
+//
+// It is a hand-written tokenizer with pattern matching over the token stream,
+// not a parser: one forward pass, linear time, no recursion, and it never
+// fails. Comments and strings are told apart from code exactly (including
+// template literals nested at any depth and regex literals versus division,
+// decided from the previous significant token as JavaScript scanners do); JSX
+// text is recognised approximately, and a misreading only loses facts near
+// it. Malformed input (unterminated strings, comments, templates) ends at end
+// of input.
+//
+// Facts carry positions but no path or project: the caller fills
+// Location.Path, Project, Known, Suggestion and Family. Lines and columns are
+// 1-based, columns count bytes, end positions are exclusive; lines end at
+// '\n'. Secret values never enter a fact: key ids appear only in their
+// redacted display form ("AKIA…WXYZ"), secrets not at all, and an assigned
+// value is kept only for names that secret.NonSecretName accepts.
+//
+// Spans: an env access spans the whole access expression (process.env.X,
+// process.env["X"], Deno.env.get("X")); a destructured read spans the
+// property key; a call spans from the callee to its closing parenthesis; an
+// import spans from the import/export/require keyword to the module string
+// (or the closing parenthesis of a call); a literal spans the string
+// including its quotes; a region location spans the region text without its
+// quotes.
+package jsscan
+
+import (
+	"bytes"
+	"math"
+	"path"
+	"strings"
+
+	"github.com/remolint/remolint/internal/facts"
+)
+
+// Language is the value of every fact's Language field.
+const Language = "js"
+
+// Result holds the facts of one file, each slice in source order.
+type Result struct {
+	Reads         []facts.EnvAccess
+	Writes        []facts.EnvAccess
+	RemotionCalls []facts.RemotionCall
+	DotenvLoads   []facts.DotenvLoad
+	Literals      []facts.Literal
+	Imports       []facts.Import
+	// Comments lists every comment (a hashbang line is not one). Text is the
+	// raw comment including its // or /* */ markers: it is source text, for
+	// matching suppressions only, and must never be printed as is.
+	Comments []Comment
+}
+
+// Comment is one comment and its span.
+type Comment struct {
+	Text     string
+	Location facts.Location
+}
+
+// maxLen is the largest input scanned; bytes beyond it are ignored.
+const maxLen = math.MaxInt32 - 1
+
+// Scan extracts the facts of a JavaScript, TypeScript or JSX/TSX source with
+// JSX recognition on (right for .js, .jsx, .mjs, .cjs and .tsx).
+func Scan(src []byte) *Result {
+	return scan(src, true)
+}
+
+// ScanFile extracts the facts of the source of the file name, choosing the
+// dialect from its extension: JSX is not recognised in .ts, .mts and .cts
+// files, where '<' starts a type assertion or type parameters instead.
+func ScanFile(name string, src []byte) *Result {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".ts", ".mts", ".cts":
+		return scan(src, false)
+	}
+	return scan(src, true)
+}
+
+// Supported reports whether name has an extension this package scans.
+func Supported(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx":
+		return true
+	}
+	return false
+}
+
+// prefilter holds the byte strings of which at least one occurs in every
+// source that yields a fact other than a comment.
+var prefilter = [][]byte{
+	[]byte("env"), []byte("remotion"), []byte("dotenv"),
+	[]byte("AKIA"), []byte("ASIA"), []byte("ABIA"), []byte("ACCA"), []byte("A3T"),
+	[]byte("ecret"), []byte("ECRET"),
+}
+
+// MayContainFacts is a cheap prefilter: when it returns false, Scan would
+// find no fact other than comments, so a caller interested in facts may skip
+// the file.
+func MayContainFacts(src []byte) bool {
+	for _, p := range prefilter {
+		if bytes.Contains(src, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func scan(src []byte, jsx bool) *Result {
+	if len(src) > maxLen {
+		src = src[:maxLen]
+	}
+	lx := lex(src, jsx)
+	s := &scanner{src: src, toks: lx.toks, res: &Result{}}
+	s.extract()
+	s.comments(lx.comments)
+	s.finish()
+	return s.res
+}

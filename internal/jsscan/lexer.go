@@ -1,0 +1,879 @@
+package jsscan
+
+import "bytes"
+
+// tokKind classifies a token.
+type tokKind uint8
+
+const (
+	tEOF            tokKind = iota // out-of-range sentinel, never stored
+	tIdent                         // identifier or keyword
+	tPrivate                       // #name
+	tNum                           // numeric literal
+	tString                        // '...' or "..."
+	tTemplate                      // `...` without substitutions
+	tTemplateHead                  // `...${
+	tTemplateMiddle                // }...${
+	tTemplateTail                  // }...`
+	tRegex                         // /.../flags
+	tPunct                         // operator or bracket
+	tJSX                           // opaque JSX piece: <Tag, >, />, </Tag>, text
+	tJSXName                       // JSX attribute name
+	tJSXString                     // JSX attribute string (no escapes)
+)
+
+// token is one significant token. Offsets are byte offsets into the source;
+// match links an opening bracket or template head to its closer and back
+// (-1 when unmatched); nl is true when a line terminator precedes the token.
+type token struct {
+	start, end int32
+	match      int32
+	kind       tokKind
+	nl         bool
+}
+
+// frameKind classifies an entry of the lexer's nesting stack.
+type frameKind uint8
+
+const (
+	fParen        frameKind = iota // (
+	fParenCtl                      // ( after if/while/for/with: a regex may follow its )
+	fBracket                       // [
+	fBlock                         // { opening a block: a regex may follow its }
+	fBraceExpr                     // { opening an object literal or similar
+	fTemplate                      // ${ inside a template literal
+	fJSXAttrExpr                   // { inside a JSX tag
+	fJSXChildExpr                  // { among JSX children
+	fJSXTag                        // inside <Tag ... >
+	fJSXChildren                   // between <Tag> and </Tag>
+)
+
+// frame is one entry of the nesting stack; tok is the index of the opening
+// token (for fTemplate, of the template head).
+type frame struct {
+	tok  int32
+	kind frameKind
+}
+
+// commentSpan is one comment's byte span.
+type commentSpan struct {
+	start, end int32
+}
+
+// checkpoint is the lexer state saved when an outermost JSX element starts,
+// restored when that element turns out not to be JSX.
+type checkpoint struct {
+	pos      int
+	toks     int
+	comments int
+	stack    int
+	regexOK  bool
+	nl       bool
+}
+
+// lexer turns source into tokens in one forward pass. JSX is recognised
+// speculatively: when an element is not closed before the end of input, or a
+// tag is malformed, the lexer returns to the '<' and reads it as an operator.
+// The bytes re-read this way are capped at the input's length, after which
+// JSX recognition is switched off, so the pass stays linear.
+type lexer struct {
+	src      []byte
+	pos      int
+	toks     []token
+	comments []commentSpan
+	stack    []frame
+
+	regexOK bool // a '/' here starts a regex, a '<' may start JSX
+	nl      bool // a line terminator was skipped since the last token
+
+	jsx      bool
+	cp       checkpoint
+	cpActive bool
+	noJSXAt  int // offset of a '<' known not to start JSX
+	budget   int // bytes re-read after JSX rewinds
+}
+
+func lex(src []byte, jsx bool) *lexer {
+	lx := &lexer{
+		src:     src,
+		toks:    make([]token, 0, len(src)/5+16),
+		regexOK: true,
+		jsx:     jsx,
+		noJSXAt: -1,
+	}
+	lx.run()
+	return lx
+}
+
+func (lx *lexer) run() {
+	src := lx.src
+	// A hashbang line is not a comment: skip it silently.
+	if len(src) >= 2 && src[0] == '#' && src[1] == '!' {
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			lx.pos = i
+		} else {
+			lx.pos = len(src)
+		}
+	}
+	for {
+		ok := true
+		if n := len(lx.stack); n > 0 {
+			switch lx.stack[n-1].kind {
+			case fJSXTag:
+				ok = lx.jsxTagStep()
+			case fJSXChildren:
+				ok = lx.jsxChildStep()
+			default:
+				ok = lx.next()
+			}
+		} else {
+			ok = lx.next()
+		}
+		if !ok {
+			if lx.cpActive {
+				lx.rewind()
+				continue
+			}
+			return
+		}
+	}
+}
+
+// rewind returns to the start of the current outermost JSX element and marks
+// its '<' as an operator.
+func (lx *lexer) rewind() {
+	cp := lx.cp
+	lx.budget += lx.pos - cp.pos + 1
+	lx.pos = cp.pos
+	lx.toks = lx.toks[:cp.toks]
+	lx.comments = lx.comments[:cp.comments]
+	lx.stack = lx.stack[:cp.stack]
+	lx.regexOK = cp.regexOK
+	lx.nl = cp.nl
+	lx.noJSXAt = cp.pos
+	lx.cpActive = false
+	if lx.budget > len(lx.src) {
+		lx.jsx = false
+	}
+}
+
+// emit appends a token and moves past it.
+func (lx *lexer) emit(kind tokKind, start, end int) int {
+	lx.pos = end
+	lx.toks = append(lx.toks, token{start: int32(start), end: int32(end), match: -1, kind: kind, nl: lx.nl})
+	lx.nl = false
+	return len(lx.toks) - 1
+}
+
+func (lx *lexer) push(kind frameKind, tok int) {
+	lx.stack = append(lx.stack, frame{tok: int32(tok), kind: kind})
+}
+
+func (lx *lexer) link(open, close int) {
+	if open >= 0 && open < len(lx.toks) && close >= 0 && close < len(lx.toks) {
+		lx.toks[open].match = int32(close)
+		lx.toks[close].match = int32(open)
+	}
+}
+
+// last returns the last token, or a zero token with kind tEOF.
+func (lx *lexer) last() token {
+	if n := len(lx.toks); n > 0 {
+		return lx.toks[n-1]
+	}
+	return token{}
+}
+
+func (lx *lexer) tokText(t token) []byte {
+	return lx.src[t.start:t.end]
+}
+
+// lastIsDot reports whether the previous token is '.' or '?.', which makes
+// the next identifier a property name.
+func (lx *lexer) lastIsDot() bool {
+	t := lx.last()
+	if t.kind != tPunct {
+		return false
+	}
+	s := lx.tokText(t)
+	return string(s) == "." || string(s) == "?."
+}
+
+// skipSpace skips white space and comments, recording comments.
+func (lx *lexer) skipSpace() {
+	src := lx.src
+	for lx.pos < len(src) {
+		c := src[lx.pos]
+		switch c {
+		case ' ', '\t', '\r', '\v', '\f':
+			lx.pos++
+		case '\n':
+			lx.nl = true
+			lx.pos++
+		case '/':
+			if lx.pos+1 >= len(src) {
+				return
+			}
+			switch src[lx.pos+1] {
+			case '/':
+				start := lx.pos
+				end := len(src)
+				if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+					end = start + i
+				}
+				lx.comments = append(lx.comments, commentSpan{int32(start), int32(end)})
+				lx.pos = end
+			case '*':
+				start := lx.pos
+				end := len(src)
+				if i := bytes.Index(src[start+2:], []byte("*/")); i >= 0 {
+					end = start + 2 + i + 2
+				}
+				if bytes.IndexByte(src[start:end], '\n') >= 0 {
+					lx.nl = true
+				}
+				lx.comments = append(lx.comments, commentSpan{int32(start), int32(end)})
+				lx.pos = end
+			default:
+				return
+			}
+		default:
+			if c < 0x80 {
+				return
+			}
+			n := unicodeSpace(src[lx.pos:])
+			if n == 0 {
+				return
+			}
+			if n < 0 { // LS, PS
+				lx.nl = true
+				n = -n
+			}
+			lx.pos += n
+		}
+	}
+}
+
+// unicodeSpace returns the length of the Unicode white space character at the
+// start of b, negated for line terminators, or 0.
+func unicodeSpace(b []byte) int {
+	if len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xA0 {
+		return 2 // NBSP
+	}
+	if len(b) < 3 {
+		return 0
+	}
+	switch {
+	case b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		return 3 // BOM / ZWNBSP
+	case b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9):
+		return -3 // LS, PS
+	case b[0] == 0xE2 && b[1] == 0x80 && (b[2] <= 0x8A || b[2] == 0xAF):
+		return 3
+	case b[0] == 0xE2 && b[1] == 0x81 && b[2] == 0x9F:
+		return 3
+	case b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80:
+		return 3
+	}
+	return 0
+}
+
+// Character classes for identifiers (non-ASCII bytes count as identifier
+// characters; that is close enough for scanning).
+var identStart, identPart [256]bool
+
+func init() {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		start := b == '$' || b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80
+		identStart[c] = start
+		identPart[c] = start || (b >= '0' && b <= '9')
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// next scans one token in ordinary mode. It returns false at end of input.
+func (lx *lexer) next() bool {
+	lx.skipSpace()
+	src := lx.src
+	if lx.pos >= len(src) {
+		return false
+	}
+	start := lx.pos
+	c := src[start]
+	switch {
+	case identStart[c] && (c < 0x80 || unicodeSpace(src[start:]) == 0):
+		end := lx.scanIdent(start + 1)
+		dot := lx.lastIsDot()
+		lx.emit(tIdent, start, end)
+		lx.regexOK = !dot && regexKeyword(src[start:end])
+	case c == '\\' && start+1 < len(src) && src[start+1] == 'u':
+		end := lx.scanIdent(start + 1)
+		lx.emit(tIdent, start, end)
+		lx.regexOK = false
+	case isDigit(c) || (c == '.' && start+1 < len(src) && isDigit(src[start+1])):
+		lx.emit(tNum, start, lx.scanNumber(start))
+		lx.regexOK = false
+	case c == '"' || c == '\'':
+		lx.emit(tString, start, lx.scanString(start))
+		lx.regexOK = false
+	case c == '`':
+		lx.scanTemplate(start, start+1, -1)
+	case c == '#' && start+1 < len(src) && identStart[src[start+1]]:
+		lx.emit(tPrivate, start, lx.scanIdent(start+1))
+		lx.regexOK = false
+	case c == '/' && lx.regexOK:
+		if end, ok := lx.scanRegex(start); ok {
+			lx.emit(tRegex, start, end)
+			lx.regexOK = false
+		} else {
+			lx.punct(start)
+		}
+	case c == '<' && lx.jsx && lx.regexOK && start != lx.noJSXAt && lx.jsxStart(start):
+		// handled by jsxStart
+	case c == '(':
+		kind := fParen
+		if lx.controlParen() {
+			kind = fParenCtl
+		}
+		lx.push(kind, lx.emit(tPunct, start, start+1))
+		lx.regexOK = true
+	case c == ')':
+		i := lx.emit(tPunct, start, start+1)
+		lx.regexOK = false
+		if n := len(lx.stack); n > 0 && (lx.stack[n-1].kind == fParen || lx.stack[n-1].kind == fParenCtl) {
+			f := lx.stack[n-1]
+			lx.stack = lx.stack[:n-1]
+			lx.link(int(f.tok), i)
+			lx.regexOK = f.kind == fParenCtl
+		}
+	case c == '[':
+		lx.push(fBracket, lx.emit(tPunct, start, start+1))
+		lx.regexOK = true
+	case c == ']':
+		i := lx.emit(tPunct, start, start+1)
+		lx.regexOK = false
+		if n := len(lx.stack); n > 0 && lx.stack[n-1].kind == fBracket {
+			lx.link(int(lx.stack[n-1].tok), i)
+			lx.stack = lx.stack[:n-1]
+		}
+	case c == '{':
+		kind := lx.braceKind()
+		lx.push(kind, lx.emit(tPunct, start, start+1))
+		lx.regexOK = true
+	case c == '}':
+		lx.closeBrace(start)
+	default:
+		lx.punct(start)
+	}
+	return true
+}
+
+// closeBrace handles '}' in ordinary mode: it closes the innermost brace-like
+// frame (and any unclosed parentheses or brackets inside it), resuming a
+// template literal or JSX when that is what the brace belonged to.
+func (lx *lexer) closeBrace(start int) {
+	k := len(lx.stack) - 1
+	for ; k >= 0; k-- {
+		kind := lx.stack[k].kind
+		if kind == fJSXTag || kind == fJSXChildren {
+			k = -1
+			break
+		}
+		if kind != fParen && kind != fParenCtl && kind != fBracket {
+			break
+		}
+	}
+	if k < 0 { // stray '}'
+		lx.pos = start + 1
+		lx.emit(tPunct, start, start+1)
+		lx.regexOK = true
+		return
+	}
+	f := lx.stack[k]
+	lx.stack = lx.stack[:k]
+	if f.kind == fTemplate {
+		lx.scanTemplate(start, start+1, int(f.tok))
+		return
+	}
+	lx.pos = start + 1
+	i := lx.emit(tPunct, start, start+1)
+	lx.link(int(f.tok), i)
+	lx.regexOK = f.kind != fBraceExpr
+}
+
+// braceKind decides whether a '{' opens a block (after which a '/' starts a
+// regex) or an expression such as an object literal (after which '/' divides).
+func (lx *lexer) braceKind() frameKind {
+	if !lx.regexOK || len(lx.toks) == 0 {
+		return fBlock
+	}
+	t := lx.last()
+	s := lx.tokText(t)
+	switch t.kind {
+	case tPunct:
+		switch string(s) {
+		case ")", "=>", ";", "{", "}":
+			return fBlock
+		}
+	case tIdent:
+		switch string(s) {
+		case "else", "do", "try", "finally":
+			return fBlock
+		}
+	case tJSX:
+		return fBlock
+	}
+	return fBraceExpr
+}
+
+// controlParen reports whether a '(' here follows if, while, for or with, so
+// that a regex may follow its ')'.
+func (lx *lexer) controlParen() bool {
+	n := len(lx.toks)
+	if n == 0 {
+		return false
+	}
+	t := lx.toks[n-1]
+	if t.kind != tIdent {
+		return false
+	}
+	switch string(lx.tokText(t)) {
+	case "if", "while", "for", "with":
+		return n < 2 || !isDotToken(lx.src, lx.toks[n-2])
+	case "await":
+		return n >= 2 && lx.toks[n-2].kind == tIdent && string(lx.tokText(lx.toks[n-2])) == "for"
+	}
+	return false
+}
+
+func isDotToken(src []byte, t token) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	s := src[t.start:t.end]
+	return string(s) == "." || string(s) == "?."
+}
+
+// regexKeyword reports whether an expression may start after the keyword s.
+func regexKeyword(s []byte) bool {
+	if len(s) < 2 || len(s) > 10 || s[0] < 'a' || s[0] > 'y' {
+		return false
+	}
+	switch string(s) {
+	case "return", "typeof", "case", "delete", "void", "throw", "in", "of",
+		"new", "instanceof", "do", "else", "yield", "await", "default":
+		return true
+	}
+	return false
+}
+
+func (lx *lexer) scanIdent(i int) int {
+	src := lx.src
+	for i < len(src) {
+		c := src[i]
+		if identPart[c] {
+			if c >= 0x80 && unicodeSpace(src[i:]) != 0 {
+				break
+			}
+			i++
+			continue
+		}
+		if c == '\\' && i+1 < len(src) && src[i+1] == 'u' {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func (lx *lexer) scanNumber(i int) int {
+	src := lx.src
+	n := len(src)
+	if src[i] == '0' && i+1 < n && (src[i+1]|0x20 == 'x' || src[i+1]|0x20 == 'o' || src[i+1]|0x20 == 'b') {
+		i += 2
+		for i < n && identPart[src[i]] {
+			i++
+		}
+		return i
+	}
+	for i < n && (isDigit(src[i]) || src[i] == '_') {
+		i++
+	}
+	if i < n && src[i] == '.' {
+		i++
+		for i < n && (isDigit(src[i]) || src[i] == '_') {
+			i++
+		}
+	}
+	if i < n && src[i]|0x20 == 'e' {
+		j := i + 1
+		if j < n && (src[j] == '+' || src[j] == '-') {
+			j++
+		}
+		if j < n && isDigit(src[j]) {
+			i = j
+			for i < n && (isDigit(src[i]) || src[i] == '_') {
+				i++
+			}
+		}
+	}
+	for i < n && identPart[src[i]] && src[i] < 0x80 { // BigInt suffix, or junk
+		i++
+	}
+	return i
+}
+
+// scanString scans a '...' or "..." literal starting at the quote. An
+// unterminated string ends before the line terminator (or at end of input).
+func (lx *lexer) scanString(start int) int {
+	src := lx.src
+	q := src[start]
+	i := start + 1
+	for i < len(src) {
+		c := src[i]
+		switch c {
+		case q:
+			return i + 1
+		case '\\':
+			i += 2
+			if i-1 < len(src) && src[i-1] == '\r' && i < len(src) && src[i] == '\n' {
+				i++
+			}
+		case '\n', '\r':
+			return i
+		default:
+			i++
+		}
+	}
+	return len(src)
+}
+
+// scanTemplate scans template characters from i (just after '`' or the '}'
+// that closes a substitution; start is the token's first byte) and emits the
+// template token. head is the index of the template's head token, -1 when
+// this is the opening piece.
+func (lx *lexer) scanTemplate(start, i, head int) {
+	src := lx.src
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case '`':
+			lx.pos = i + 1
+			kind := tTemplate
+			if head >= 0 {
+				kind = tTemplateTail
+			}
+			t := lx.emit(kind, start, i+1)
+			if head >= 0 {
+				lx.link(head, t)
+			}
+			lx.regexOK = false
+			return
+		case '$':
+			if i+1 < len(src) && src[i+1] == '{' {
+				lx.pos = i + 2
+				kind := tTemplateHead
+				if head >= 0 {
+					kind = tTemplateMiddle
+				}
+				t := lx.emit(kind, start, i+2)
+				if head < 0 {
+					head = t
+				}
+				lx.push(fTemplate, head)
+				lx.regexOK = true
+				return
+			}
+		}
+		i++
+	}
+	// Unterminated: the template runs to the end of input.
+	lx.pos = len(src)
+	kind := tTemplate
+	if head >= 0 {
+		kind = tTemplateTail
+	}
+	lx.emit(kind, start, len(src))
+	lx.regexOK = false
+}
+
+// scanRegex scans a regex literal starting at '/'. It fails when the line
+// ends first, in which case the '/' is read as division.
+func (lx *lexer) scanRegex(start int) (int, bool) {
+	src := lx.src
+	i := start + 1
+	if i < len(src) && (src[i] == '/' || src[i] == '*') {
+		return 0, false
+	}
+	inClass := false
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i++
+			if i < len(src) && (src[i] == '\n' || src[i] == '\r') {
+				return 0, false
+			}
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				i++
+				for i < len(src) && identPart[src[i]] && src[i] < 0x80 {
+					i++
+				}
+				return i, true
+			}
+		case '\n', '\r':
+			return 0, false
+		}
+		i++
+	}
+	return 0, false
+}
+
+// punct scans an operator at start (longest match) and emits it.
+func (lx *lexer) punct(start int) {
+	src := lx.src
+	n := 1
+	has := func(s string) bool { return bytes.HasPrefix(src[start:], []byte(s)) }
+	switch src[start] {
+	case '.':
+		if has("...") {
+			n = 3
+		}
+	case '?':
+		switch {
+		case has("??="):
+			n = 3
+		case has("??"):
+			n = 2
+		case has("?.") && !(start+2 < len(src) && isDigit(src[start+2])):
+			n = 2
+		}
+	case '=':
+		switch {
+		case has("==="):
+			n = 3
+		case has("=="), has("=>"):
+			n = 2
+		}
+	case '!':
+		switch {
+		case has("!=="):
+			n = 3
+		case has("!="):
+			n = 2
+		}
+	case '<':
+		switch {
+		case has("<<="):
+			n = 3
+		case has("<<"), has("<="):
+			n = 2
+		}
+	case '>':
+		switch {
+		case has(">>>="):
+			n = 4
+		case has(">>>"), has(">>="):
+			n = 3
+		case has(">>"), has(">="):
+			n = 2
+		}
+	case '&', '|', '*':
+		c := src[start]
+		switch {
+		case start+2 < len(src) && src[start+1] == c && src[start+2] == '=':
+			n = 3
+		case start+1 < len(src) && (src[start+1] == c || src[start+1] == '='):
+			n = 2
+		}
+	case '+', '-':
+		c := src[start]
+		if start+1 < len(src) && (src[start+1] == c || src[start+1] == '=') {
+			n = 2
+		}
+	case '%', '^', '/':
+		if start+1 < len(src) && src[start+1] == '=' {
+			n = 2
+		}
+	default:
+		// Any other byte (including stray non-ASCII white space handled
+		// elsewhere) is a one-byte token.
+	}
+	s := src[start : start+n]
+	ended := !lx.regexOK // an expression just ended
+	lx.emit(tPunct, start, start+n)
+	lx.pos = start + n
+	switch string(s) {
+	case "++", "--":
+		lx.regexOK = false
+	case "!":
+		// A '!' right after an expression is TypeScript's non-null assertion.
+		lx.regexOK = !ended
+	default:
+		lx.regexOK = true
+	}
+}
+
+// jsxStart tries to start a JSX element at the '<' at start. It returns
+// false (and changes nothing) when the text does not look like a tag.
+func (lx *lexer) jsxStart(start int) bool {
+	src := lx.src
+	i := start + 1
+	if i >= len(src) {
+		return false
+	}
+	if src[i] != '>' {
+		if !identStart[src[i]] {
+			return false
+		}
+		end := lx.scanJSXName(i)
+		// TypeScript generics that are not JSX: <T,>, <T extends U>.
+		j := end
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j < len(src) && src[j] == ',' {
+			return false
+		}
+		if j > end && bytes.HasPrefix(src[j:], []byte("extends")) && (j+7 >= len(src) || !identPart[src[j+7]]) {
+			return false
+		}
+	}
+	if !lx.cpActive {
+		lx.cp = checkpoint{pos: start, toks: len(lx.toks), comments: len(lx.comments), stack: len(lx.stack), regexOK: lx.regexOK, nl: lx.nl}
+		lx.cpActive = true
+	}
+	lx.openElement(start)
+	return true
+}
+
+// openElement emits the opening of an element at '<' (start) and enters tag
+// or (for a fragment) children mode.
+func (lx *lexer) openElement(start int) {
+	src := lx.src
+	i := start + 1
+	if i < len(src) && src[i] == '>' {
+		lx.pos = i + 1
+		lx.push(fJSXChildren, lx.emit(tJSX, start, i+1))
+		return
+	}
+	end := lx.scanJSXName(i)
+	lx.pos = end
+	lx.push(fJSXTag, lx.emit(tJSX, start, end))
+}
+
+func (lx *lexer) scanJSXName(i int) int {
+	src := lx.src
+	for i < len(src) && (identPart[src[i]] || src[i] == '-' || src[i] == ':' || src[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// endElement pops the frame of a finished element.
+func (lx *lexer) endElement(tok int) {
+	n := len(lx.stack)
+	f := lx.stack[n-1]
+	lx.stack = lx.stack[:n-1]
+	lx.link(int(f.tok), tok)
+	lx.regexOK = false
+	if lx.cpActive && len(lx.stack) <= lx.cp.stack {
+		lx.cpActive = false
+	}
+}
+
+// jsxTagStep scans one piece inside a JSX tag. It returns false when the
+// tag is malformed or input ends.
+func (lx *lexer) jsxTagStep() bool {
+	lx.skipSpace()
+	src := lx.src
+	if lx.pos >= len(src) {
+		return false
+	}
+	start := lx.pos
+	c := src[start]
+	switch {
+	case c == '/' && start+1 < len(src) && src[start+1] == '>':
+		lx.pos = start + 2
+		lx.endElement(lx.emit(tJSX, start, start+2))
+	case c == '>':
+		lx.pos = start + 1
+		lx.emit(tJSX, start, start+1)
+		lx.stack[len(lx.stack)-1].kind = fJSXChildren
+	case c == '{':
+		lx.pos = start + 1
+		lx.push(fJSXAttrExpr, lx.emit(tPunct, start, start+1))
+		lx.regexOK = true
+	case c == '"' || c == '\'':
+		i := bytes.IndexByte(src[start+1:], c)
+		if i < 0 {
+			return false
+		}
+		lx.pos = start + 1 + i + 1
+		lx.emit(tJSXString, start, lx.pos)
+	case c == '=':
+		lx.pos = start + 1
+		lx.emit(tPunct, start, start+1)
+	case identStart[c]:
+		lx.pos = lx.scanJSXName(start + 1)
+		lx.emit(tJSXName, start, lx.pos)
+	default:
+		return false
+	}
+	return true
+}
+
+// jsxChildStep scans one piece of JSX children: text, an expression
+// container, a nested element or the closing tag.
+func (lx *lexer) jsxChildStep() bool {
+	src := lx.src
+	start := lx.pos
+	if start >= len(src) {
+		return false
+	}
+	switch src[start] {
+	case '{':
+		lx.pos = start + 1
+		lx.push(fJSXChildExpr, lx.emit(tPunct, start, start+1))
+		lx.regexOK = true
+		return true
+	case '<':
+		if start+1 < len(src) && src[start+1] == '/' {
+			i := start + 2
+			for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+				i++
+			}
+			i = lx.scanJSXName(i)
+			for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+				i++
+			}
+			if i >= len(src) || src[i] != '>' {
+				return false
+			}
+			lx.pos = i + 1
+			lx.endElement(lx.emit(tJSX, start, i+1))
+			return true
+		}
+		if start+1 < len(src) && (src[start+1] == '>' || identStart[src[start+1]]) {
+			lx.openElement(start)
+			return true
+		}
+	}
+	// Text up to the next '<' or '{' (at least one byte).
+	i := start + 1
+	for i < len(src) && src[i] != '<' && src[i] != '{' {
+		i++
+	}
+	lx.pos = i
+	lx.emit(tJSX, start, i)
+	return true
+}
