@@ -314,6 +314,7 @@ type shellRef struct {
 // starting with a digit).
 func shellRefs(t string) []shellRef {
 	var refs []shellRef
+	noClose := false // no '}' after the current position: "${" is bad syntax
 	for i := 0; i < len(t); i++ {
 		if t[i] != '$' || i+1 >= len(t) {
 			continue
@@ -324,8 +325,12 @@ func shellRefs(t string) []shellRef {
 		var w int
 		switch {
 		case rest[0] == '{':
-			j := strings.IndexByte(rest, '}')
+			j := -1
+			if !noClose {
+				j = strings.IndexByte(rest, '}')
+			}
 			if j < 0 {
+				noClose = true
 				i++ // os.Expand skips "${" on bad syntax
 				continue
 			}

@@ -60,12 +60,15 @@ type walker struct {
 	consts    map[string]ast.Expr
 	constMemo map[string]constVal
 
-	// stack holds the nodes from the file down to the node being visited.
+	// stack holds the nodes from the file down to the node being visited;
+	// fn is the top-level function declaration being visited, if any.
 	stack []ast.Node
+	fn    *ast.FuncDecl
 	// guardCalls are calls compared with "" (or whose len is compared with 0).
 	guardCalls map[*ast.CallExpr]bool
-	// setenvName maps the value argument of a Setenv call to the name it sets.
-	setenvName map[ast.Expr]string
+	// litContext maps string literals assigned to a name (a variable, a field
+	// or map key, the variable a Setenv sets) to that name.
+	litContext map[*ast.BasicLit]string
 	// readIndex maps a read call to its index in res.Reads.
 	readIndex map[*ast.CallExpr]int
 	// vars maps variables holding an os.Getenv result to that read.
@@ -86,7 +89,7 @@ func newScanner(fset *token.FileSet, f *ast.File, info *types.Info, res *Result)
 		res:        res,
 		imports:    map[string]string{},
 		guardCalls: map[*ast.CallExpr]bool{},
-		setenvName: map[ast.Expr]string{},
+		litContext: map[*ast.BasicLit]string{},
 		readIndex:  map[*ast.CallExpr]int{},
 		vars:       map[varKey]int{},
 	}
@@ -103,6 +106,9 @@ func (s *walker) run(f *ast.File) {
 			return false
 		}
 		s.stack = append(s.stack, n)
+		if fd, ok := n.(*ast.FuncDecl); ok {
+			s.fn = fd
+		}
 		s.enter(n)
 		return true
 	})
@@ -132,6 +138,29 @@ func (s *walker) enter(n ast.Node) {
 		}
 	case *ast.BinaryExpr:
 		s.comparison(n)
+	case *ast.AssignStmt:
+		if len(n.Lhs) == len(n.Rhs) {
+			for i, r := range n.Rhs {
+				s.nameLiteral(r, func() string { return s.exprName(n.Lhs[i]) })
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, v := range n.Values {
+				if id := n.Names[i]; id != nil {
+					s.nameLiteral(v, func() string { return id.Name })
+				}
+			}
+		}
+	case *ast.KeyValueExpr:
+		s.nameLiteral(n.Value, func() string { return s.exprName(n.Key) })
+	}
+}
+
+// nameLiteral records the name a string literal value is assigned to.
+func (s *walker) nameLiteral(value ast.Expr, name func() string) {
+	if lit, ok := unparen(value).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		s.litContext[lit] = name()
 	}
 }
 
@@ -139,6 +168,8 @@ func (s *walker) enter(n ast.Node) {
 // the reads on their right-hand side are recorded.
 func (s *walker) leave(n ast.Node) {
 	switch n := n.(type) {
+	case *ast.FuncDecl:
+		s.fn = nil
 	case *ast.AssignStmt:
 		if len(n.Lhs) == len(n.Rhs) {
 			for i, lhs := range n.Lhs {
@@ -391,9 +422,9 @@ func (s *walker) write(call *ast.CallExpr, nameArg, valueArg ast.Expr, unset boo
 	}
 	if valueArg != nil {
 		if dynamic {
-			s.setenvName[unparen(valueArg)] = prefix
+			s.nameLiteral(valueArg, func() string { return prefix })
 		} else {
-			s.setenvName[unparen(valueArg)] = name
+			s.nameLiteral(valueArg, func() string { return name })
 		}
 		if v, ok := s.strValue(valueArg); ok {
 			w.Literal = true
@@ -513,10 +544,8 @@ func (s *walker) varKeyOf(id *ast.Ident) varKey {
 			return varKey{obj: obj}
 		}
 	}
-	for _, n := range s.stack {
-		if fd, ok := n.(*ast.FuncDecl); ok {
-			return varKey{scope: fd, name: id.Name}
-		}
+	if s.fn != nil {
+		return varKey{scope: s.fn, name: id.Name}
 	}
 	return varKey{name: id.Name}
 }
@@ -610,7 +639,7 @@ func (s *walker) literal(lit *ast.BasicLit) {
 	if err != nil {
 		return
 	}
-	ctx := s.literalContext()
+	ctx := s.litContext[lit]
 	if secret.IsKeyID(v) {
 		if shape := secret.Shape(v); shape == facts.ShapeAccessKeyID || shape == facts.ShapeTempKeyID {
 			s.addLiteral(shape, secret.Display(v), ctx, s.span(lit.Pos(), lit.End()))
@@ -659,40 +688,6 @@ func (s *walker) addLiteral(shape, display, ctx string, loc facts.Location) {
 
 func isKeyIDChar(c byte) bool {
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-}
-
-// literalContext names what the string literal being visited is assigned to:
-// a variable, a field or map key, or the variable an os.Setenv sets.
-func (s *walker) literalContext() string {
-	parent, child := s.parent()
-	if child == nil {
-		return ""
-	}
-	switch p := parent.(type) {
-	case *ast.AssignStmt:
-		if len(p.Lhs) == len(p.Rhs) {
-			for i, r := range p.Rhs {
-				if r == child {
-					return s.exprName(p.Lhs[i])
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		if len(p.Names) == len(p.Values) {
-			for i, v := range p.Values {
-				if v == child && p.Names[i] != nil {
-					return p.Names[i].Name
-				}
-			}
-		}
-	case *ast.KeyValueExpr:
-		if p.Value == child {
-			return s.exprName(p.Key)
-		}
-	case *ast.CallExpr:
-		return s.setenvName[unparen(child)]
-	}
-	return ""
 }
 
 // exprName is the name an assignment target or key stands for.
