@@ -502,7 +502,7 @@ func parseInput(input []byte) (ast.Value, error) {
 	return v, nil
 }
 
-func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, error) {
+func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string]any, extra ...rego.EvalOption) ([]Finding, error) {
 	var cfgValue any = map[string]any{}
 	if config != nil {
 		cfgValue = config
@@ -531,7 +531,7 @@ func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string
 
 	evalCtx, cancel := context.WithTimeoutCause(ctx, e.timeout, ErrTimeLimit)
 	defer cancel()
-	rs, err := e.query.Eval(evalCtx, rego.EvalParsedInput(doc))
+	rs, err := e.query.Eval(evalCtx, append(extra, rego.EvalParsedInput(doc))...)
 	if err != nil {
 		return nil, e.evalError(ctx, evalCtx, err)
 	}
