@@ -197,7 +197,10 @@ func TestX(t *testing.T, v string) {
 	os.Setenv("AWS_PROFILE", v)
 	syscall.Unsetenv("REMOTION_AWS_PROFILE")
 	os.Setenv("AWS_PROFILE", "default", "extra")
+	os.Setenv("AWS_DEFAULT_REGION", region)
 }
+
+const region = "eu-west-1"
 `,
 		want: []string{
 			"write REMOTION_AWS_REGION lit shape=other value=us-east-1 @11:2-11:47",
@@ -208,6 +211,7 @@ func TestX(t *testing.T, v string) {
 			"write AWS_REGION lit shape=aws-access-key-id @16:2-16:49",
 			"write AWS_PROFILE @17:2-17:29",
 			"write REMOTION_AWS_PROFILE unset @18:2-18:42",
+			"write AWS_DEFAULT_REGION lit shape=other value=eu-west-1 @20:2-20:41",
 			"literal secret ctx=AWS_SECRET_ACCESS_KEY @12:37-12:79",
 			"literal aws-access-key-id display=AKIA…C8X1 ctx=AWS_REGION @16:26-16:48",
 		},
@@ -303,17 +307,19 @@ var c = creds{SecretAccessKey: "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt", ID: "
 var m = map[string]string{"aws_secret_access_key": ("q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt")}
 var dsn = "key=AKIAZ7Q3M5N2B4V6C8X1;next=ASIAZ7Q3M5N2B4V6C8X2X"
 
-func f(cfg *creds, kv map[string]string) {
+func f(cfg *creds, kv map[string]string, n string) {
 	cfg.SecretAccessKey = "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt"
 	kv["AWS_SECRET"] = "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt"
 	a, ClientSecret := 1, "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt"
 	_, _ = a, ClientSecret
 	os.Setenv("AWS_SECRET_"+"ACCESS_KEY", "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt")
 	_ = "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt"
+	os.Setenv("AWS_SECRET_"+n, "q8Ls0vT3nWbZ1mRk7YpX4cJd9HfG2aNe6uVi5oQt")
 }
 `,
 		want: []string{
 			"write AWS_SECRET_ACCESS_KEY lit shape=other @22:2-22:83",
+			"write dyn(AWS_SECRET_) lit shape=other @24:2-24:72",
 			"literal aws-access-key-id display=AKIA…C8X1 ctx=accessKey @5:17-5:39",
 			"literal secret ctx=awsSecret @7:17-7:59",
 			"literal secret ctx=SecretAccessKey @13:32-13:74",
@@ -324,6 +330,7 @@ func f(cfg *creds, kv map[string]string) {
 			"literal secret ctx=AWS_SECRET @19:21-19:63",
 			"literal secret ctx=ClientSecret @20:24-20:66",
 			"literal secret ctx=AWS_SECRET_ACCESS_KEY @22:40-22:82",
+			"literal secret ctx=AWS_SECRET_ @24:29-24:71",
 		},
 	},
 	{

@@ -141,27 +141,33 @@ func (s *walker) enter(n ast.Node) {
 	case *ast.AssignStmt:
 		if len(n.Lhs) == len(n.Rhs) {
 			for i, r := range n.Rhs {
-				s.nameLiteral(r, func() string { return s.exprName(n.Lhs[i]) })
+				if lit := stringLit(r); lit != nil {
+					s.litContext[lit] = s.exprName(n.Lhs[i])
+				}
 			}
 		}
 	case *ast.ValueSpec:
 		if len(n.Names) == len(n.Values) {
 			for i, v := range n.Values {
-				if id := n.Names[i]; id != nil {
-					s.nameLiteral(v, func() string { return id.Name })
+				if lit := stringLit(v); lit != nil && n.Names[i] != nil {
+					s.litContext[lit] = n.Names[i].Name
 				}
 			}
 		}
 	case *ast.KeyValueExpr:
-		s.nameLiteral(n.Value, func() string { return s.exprName(n.Key) })
+		if lit := stringLit(n.Value); lit != nil {
+			s.litContext[lit] = s.exprName(n.Key)
+		}
 	}
 }
 
-// nameLiteral records the name a string literal value is assigned to.
-func (s *walker) nameLiteral(value ast.Expr, name func() string) {
-	if lit, ok := unparen(value).(*ast.BasicLit); ok && lit.Kind == token.STRING {
-		s.litContext[lit] = name()
+// stringLit returns e as a string literal, or nil. litContext maps such
+// literals to the name they are assigned to.
+func stringLit(e ast.Expr) *ast.BasicLit {
+	if lit, ok := unparen(e).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		return lit
 	}
+	return nil
 }
 
 // leave runs after a node's children: assignments are tracked there, once
@@ -421,10 +427,11 @@ func (s *walker) write(call *ast.CallExpr, nameArg, valueArg ast.Expr, unset boo
 		Location: s.span(call.Pos(), call.End()),
 	}
 	if valueArg != nil {
-		if dynamic {
-			s.nameLiteral(valueArg, func() string { return prefix })
-		} else {
-			s.nameLiteral(valueArg, func() string { return name })
+		if lit := stringLit(valueArg); lit != nil {
+			s.litContext[lit] = name
+			if dynamic {
+				s.litContext[lit] = prefix
+			}
 		}
 		if v, ok := s.strValue(valueArg); ok {
 			w.Literal = true
