@@ -1,10 +1,55 @@
 package scan
 
 import (
+	"bytes"
+
+	"github.com/remolint/remolint/internal/discover"
+	"github.com/remolint/remolint/internal/goscan"
+	"github.com/remolint/remolint/internal/jsscan"
 	"github.com/remolint/remolint/internal/model"
 )
 
-// readCode extracts facts from a JS/TS or Go source file.
+var ignoreDirective = []byte("remolint:ignore")
+
+// readCode extracts facts from a JS/TS or Go source file. Go is parsed for
+// syntax only: no type checking, no module download, no toolchain. A file
+// that cannot hold a fact (the scanner's byte prefilter) and no suppression
+// is skipped without tokenizing.
 func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
-	return nil, nil
+	if kind == discover.KindJS {
+		if !jsscan.MayContainFacts(data) && !bytes.Contains(data, ignoreDirective) {
+			return nil, nil
+		}
+		r := jsscan.ScanFile(path, data)
+		var cs []Comment
+		for _, c := range r.Comments {
+			cs = append(cs, Comment{Line: c.Location.Line, Column: c.Location.Column, Text: c.Text, Own: true})
+		}
+		return &model.CodeFacts{Reads: r.Reads, Writes: r.Writes, Imports: r.Imports, RemotionCalls: r.RemotionCalls,
+			DotenvLoads: r.DotenvLoads, Literals: r.Literals}, markOwn(cs, data)
+	}
+	r, _ := goscan.Parse(path, data) // a syntax error still yields the partial tree's facts
+	var cs []Comment
+	for _, c := range r.Comments {
+		cs = append(cs, Comment{Line: c.Location.Line, Column: c.Location.Column, Text: c.Text})
+	}
+	return GoFacts(r), markOwn(cs, data)
+}
+
+// GoFacts converts goscan's result (shared with the go/analysis driver).
+func GoFacts(r *goscan.Result) *model.CodeFacts {
+	return &model.CodeFacts{Reads: r.Reads, Writes: r.Writes, Imports: r.Imports, RemotionCalls: r.RemotionCalls,
+		DotenvLoads: r.DotenvLoads, Literals: r.Literals}
+}
+
+// markOwn decides for each comment whether it stands alone on its line.
+func markOwn(cs []Comment, data []byte) []Comment {
+	if len(cs) == 0 {
+		return nil
+	}
+	ls := lineStarts(data)
+	for i := range cs {
+		cs[i].Own = ownLine(data, ls, cs[i].Line, cs[i].Column)
+	}
+	return cs
 }
