@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/remolint/remolint/internal/lint"
 	"github.com/remolint/remolint/internal/policy"
 )
 
@@ -28,7 +29,7 @@ func TestReadmeRuleTable(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatal("README.md has no rules:begin/rules:end markers")
 	}
-	want := RulesTable(catalogue(e))
+	want := RulesTable(lint.Catalogue(e))
 	got := s[i+len(begin) : j]
 	if got == want {
 		return

@@ -3,14 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/remolint/remolint/internal/finding"
+	"github.com/remolint/remolint/internal/lint"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/report"
 	"github.com/remolint/remolint/internal/scan"
@@ -64,7 +63,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if err != nil {
 		return ExitError, fmt.Errorf("loading policies: %w", err)
 	}
-	fs2, err := evaluate(ctx, engine, res)
+	fs2, err := lint.Evaluate(ctx, engine, res)
 	if err != nil {
 		return ExitError, err
 	}
@@ -81,59 +80,10 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	return ExitOK, nil
 }
 
-// evaluate runs the policies over the scanned document and turns their
-// output into sorted, fingerprinted findings restricted to the reported
-// paths.
-func evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result) ([]finding.Finding, error) {
-	doc, err := json.Marshal(res.Doc)
-	if err != nil {
-		return nil, fmt.Errorf("encoding facts: %w", err)
-	}
-	pfs, err := engine.Eval(ctx, doc, nil)
-	if err != nil {
-		return nil, fmt.Errorf("evaluating policies: %w", err)
-	}
-	all := make([]finding.Finding, 0, len(pfs))
-	for _, p := range pfs {
-		all = append(all, finding.Finding{
-			Rule: p.Rule, Severity: p.Severity, Message: p.Message, Path: p.Location.Path,
-			Line: p.Location.Line, Column: p.Location.Column, EndLine: p.Location.EndLine, EndColumn: p.Location.EndColumn,
-			Related: p.Related,
-		})
-	}
-	known := map[string]bool{}
-	for _, r := range catalogue(engine) {
-		known[r.ID] = true
-	}
-	all = finding.Suppress(all, res.Comments, func(id string) bool { return known[id] })
-	out := all[:0]
-	for _, f := range all {
-		if res.Report == nil || res.Report[f.Path] {
-			out = append(out, f)
-		}
-	}
-	finding.Fingerprints(out, res.Line)
-	return out, nil
-}
-
 func ruleDocs(e *policy.Engine) map[string]report.Rule {
 	m := map[string]report.Rule{}
-	for _, r := range catalogue(e) {
+	for _, r := range lint.Catalogue(e) {
 		m[r.ID] = report.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
 	}
 	return m
-}
-
-// catalogue lists every rule: the policies' and the suppression rules
-// implemented in Go, sorted by ID.
-func catalogue(e *policy.Engine) []policy.RuleMeta {
-	rules := append([]policy.RuleMeta(nil), e.Rules()...)
-	for _, m := range finding.SuppressionRules {
-		rules = append(rules, policy.RuleMeta{
-			ID: m.ID, Severity: m.Severity, Summary: m.Summary, Description: m.Description,
-			Bad: m.Bad, Good: m.Good, File: "internal/finding/suppress.go",
-		})
-	}
-	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
-	return rules
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/remolint/remolint/internal/lint"
 	"github.com/remolint/remolint/internal/policy"
 )
 
@@ -28,7 +29,7 @@ func runRules(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode, 
 	if err != nil {
 		return ExitError, fmt.Errorf("loading policies: %w", err)
 	}
-	rules := catalogue(engine)
+	rules := lint.Catalogue(engine)
 	switch *format {
 	case "json":
 		type row struct {
@@ -64,7 +65,7 @@ func runExplain(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode
 	if err != nil {
 		return ExitError, fmt.Errorf("loading policies: %w", err)
 	}
-	for _, r := range catalogue(engine) {
+	for _, r := range lint.Catalogue(engine) {
 		if r.ID == args[0] {
 			io.WriteString(out, Explain(r))
 			return ExitOK, nil

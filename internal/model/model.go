@@ -82,6 +82,7 @@ type builder struct {
 }
 
 func newBuilder(in Input) *builder {
+	in.Files = append([]Parsed(nil), in.Files...) // callers may share the slice
 	sort.Slice(in.Files, func(i, j int) bool { return in.Files[i].File.Path < in.Files[j].File.Path })
 	doc := &facts.Document{
 		Version:      facts.Version,

@@ -91,8 +91,44 @@ type root struct {
 	shallow bool
 }
 
-// Run scans.
+// Run reads the tree and builds its fact document.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	t, err := Read(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return t.Build(nil), nil
+}
+
+// Tree is a read tree whose fact document is not built yet: drivers that
+// analyze one package at a time (go vet, golangci-lint) read the project once
+// and build a document per package, replacing the syntax-only facts of that
+// package's Go files with type-aware ones.
+type Tree struct {
+	in  model.Input
+	res *Result
+}
+
+// Build builds the fact document. code, when non-nil, replaces the code facts
+// of the files it names (by display path); it is not modified.
+func (t *Tree) Build(code map[string]*model.CodeFacts) *Result {
+	in := t.in
+	if code != nil {
+		in.Files = append([]model.Parsed(nil), t.in.Files...)
+		for i := range in.Files {
+			if c, ok := code[in.Files[i].File.Path]; ok {
+				in.Files[i].Code = c
+			}
+		}
+	}
+	r := &Result{Report: t.res.Report, Comments: t.res.Comments, FileCount: t.res.FileCount,
+		lines: map[string][]string{}, source: t.res.source}
+	r.Doc = model.Build(in)
+	return r
+}
+
+// Read walks and reads the tree.
+func Read(ctx context.Context, opts Options) (*Tree, error) {
 	if opts.WorkDir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -182,8 +218,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.FileCount = len(in.Files)
 	sort.Slice(in.Diagnostics, func(i, j int) bool { return in.Diagnostics[i].Location.Path < in.Diagnostics[j].Location.Path })
-	res.Doc = model.Build(in)
-	return res, nil
+	return &Tree{in: in, res: res}, nil
 }
 
 func join(root, rel string) string {

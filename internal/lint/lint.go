@@ -1,0 +1,65 @@
+// Package lint runs the policies over a scanned tree and turns what they
+// report into findings: suppressions applied, restricted to the reported
+// paths, sorted and fingerprinted. Every driver (the CLI, go vet,
+// golangci-lint) goes through it, so a rule means the same everywhere.
+package lint
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/remolint/remolint/internal/finding"
+	"github.com/remolint/remolint/internal/policy"
+	"github.com/remolint/remolint/internal/scan"
+)
+
+// Evaluate runs the policies over the scanned document and turns their
+// output into sorted, fingerprinted findings restricted to the reported
+// paths.
+func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result) ([]finding.Finding, error) {
+	doc, err := json.Marshal(res.Doc)
+	if err != nil {
+		return nil, fmt.Errorf("encoding facts: %w", err)
+	}
+	pfs, err := engine.Eval(ctx, doc, nil)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	all := make([]finding.Finding, 0, len(pfs))
+	for _, p := range pfs {
+		all = append(all, finding.Finding{
+			Rule: p.Rule, Severity: p.Severity, Message: p.Message, Path: p.Location.Path,
+			Line: p.Location.Line, Column: p.Location.Column, EndLine: p.Location.EndLine, EndColumn: p.Location.EndColumn,
+			Related: p.Related,
+		})
+	}
+	known := map[string]bool{}
+	for _, r := range Catalogue(engine) {
+		known[r.ID] = true
+	}
+	all = finding.Suppress(all, res.Comments, func(id string) bool { return known[id] })
+	out := all[:0]
+	for _, f := range all {
+		if res.Report == nil || res.Report[f.Path] {
+			out = append(out, f)
+		}
+	}
+	finding.Fingerprints(out, res.Line)
+	return out, nil
+}
+
+// Catalogue lists every rule: the policies' and the suppression rules
+// implemented in Go, sorted by ID.
+func Catalogue(e *policy.Engine) []policy.RuleMeta {
+	rules := append([]policy.RuleMeta(nil), e.Rules()...)
+	for _, m := range finding.SuppressionRules {
+		rules = append(rules, policy.RuleMeta{
+			ID: m.ID, Severity: m.Severity, Summary: m.Summary, Description: m.Description,
+			Bad: m.Bad, Good: m.Good, File: "internal/finding/suppress.go",
+		})
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules
+}
