@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/secret"
 )
 
@@ -124,6 +125,9 @@ func fixtureSecrets(t *testing.T, dir string) []string {
 	var out []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
+			return nil
+		}
+		if !discover.IsEnvFile(d.Name()) && filepath.Base(filepath.Dir(p)) != ".aws" {
 			return nil
 		}
 		b, err := os.ReadFile(p)
