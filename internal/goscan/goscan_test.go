@@ -34,6 +34,7 @@ const (
 )
 
 func f() {
+	_ = os.Getenv(dup)
 	const dup = "B"
 	_ = os.Getenv("REMOTION_AWS_REGION")
 	_, _ = os.LookupEnv("AWS_PROFILE")
@@ -44,16 +45,30 @@ func f() {
 	_ = os.Getenv(dup)
 	_ = (os.Getenv)(("AWS_SESSION_TOKEN"))
 }
+
+func g() {
+	_ = os.Getenv(dup)
+	{
+		const twice = "C"
+	}
+	{
+		const twice = "D"
+		_ = os.Getenv(twice)
+	}
+}
 `,
 		want: []string{
-			"read REMOTION_AWS_REGION @18:6-18:38",
-			"read AWS_PROFILE @19:9-19:36",
-			"read AWS_REGION @20:9-20:37",
-			"read AWS_ACCESS_KEY_ID @21:6-21:24",
-			"read AWS_ACCESS_KEY_ID_2 @22:6-22:31",
-			"read REMOTION_AWS_REGION @23:6-23:27",
-			"read dyn() @24:6-24:20",
-			"read AWS_SESSION_TOKEN @25:6-25:40",
+			"read A @17:6-17:20",
+			"read REMOTION_AWS_REGION @19:6-19:38",
+			"read AWS_PROFILE @20:9-20:36",
+			"read AWS_REGION @21:9-21:37",
+			"read AWS_ACCESS_KEY_ID @22:6-22:24",
+			"read AWS_ACCESS_KEY_ID_2 @23:6-23:31",
+			"read REMOTION_AWS_REGION @24:6-24:27",
+			"read B @25:6-25:20",
+			"read AWS_SESSION_TOKEN @26:6-26:40",
+			"read A @30:6-30:20",
+			"read dyn() @36:7-36:23",
 		},
 	},
 	{

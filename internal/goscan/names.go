@@ -233,73 +233,85 @@ func (s *walker) isZero(e ast.Expr) bool {
 	return ok && v == "0"
 }
 
-// constString folds a string constant declared in this file. A name
-// declared more than once (in different scopes) is not folded.
+// constScope indexes string-valued constant declarations by name, with the
+// folded values memoised.
+type constScope struct {
+	decls map[string]ast.Expr
+	memo  map[string]constVal
+}
+
+// add indexes the constants of one const declaration. Implicit repetition
+// in a group repeats the previous expression list.
+func (c *constScope) add(gd *ast.GenDecl) {
+	if c.decls == nil {
+		c.decls = map[string]ast.Expr{}
+		c.memo = map[string]constVal{}
+	}
+	var prev []ast.Expr
+	for _, spec := range gd.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		values := vs.Values
+		if len(values) == 0 && vs.Type == nil {
+			values = prev
+		} else {
+			prev = values
+		}
+		for i, id := range vs.Names {
+			if id == nil || id.Name == "_" {
+				continue
+			}
+			var v ast.Expr
+			if len(values) == len(vs.Names) {
+				v = values[i]
+			}
+			if _, dup := c.decls[id.Name]; dup {
+				v = nil
+			}
+			c.decls[id.Name] = v
+			delete(c.memo, id.Name)
+		}
+	}
+}
+
+// constString folds a string constant declared in this file: one of the
+// enclosing function's, declared before this point, else a package-level
+// one. A name declared twice in one scope is not folded.
 func (s *walker) constString(name string, depth int) (string, bool) {
 	if depth > maxConstDepth {
 		return "", false
 	}
-	if s.consts == nil {
-		s.collectConsts()
+	if _, ok := s.localConsts.decls[name]; ok {
+		return s.localConsts.fold(s, name, depth)
 	}
-	if m, ok := s.constMemo[name]; ok {
-		return m.s, m.ok && m.state == 2
+	if s.pkgConsts.decls == nil {
+		s.pkgConsts.decls = map[string]ast.Expr{}
+		s.pkgConsts.memo = map[string]constVal{}
+		if s.file != nil {
+			for _, d := range s.file.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+					s.pkgConsts.add(gd)
+				}
+			}
+		}
 	}
-	e, ok := s.consts[name]
-	if !ok || e == nil {
-		return "", false
-	}
-	s.constMemo[name] = constVal{state: 1} // breaks cycles
-	v, ok := s.strValueDepth(e, depth+1)
-	s.constMemo[name] = constVal{s: v, ok: ok, state: 2}
-	return v, ok
+	return s.pkgConsts.fold(s, name, depth)
 }
 
-// collectConsts indexes the file's const declarations, at package level and
-// inside functions. Implicit repetition in a const group repeats the
-// previous expression list.
-func (s *walker) collectConsts() {
-	s.consts = map[string]ast.Expr{}
-	s.constMemo = map[string]constVal{}
-	if s.file == nil {
-		return
+func (c *constScope) fold(s *walker, name string, depth int) (string, bool) {
+	if m, ok := c.memo[name]; ok {
+		return m.s, m.ok && m.state == 2
 	}
-	ast.Inspect(s.file, func(n ast.Node) bool {
-		gd, ok := n.(*ast.GenDecl)
-		if !ok {
-			return true
-		}
-		if gd.Tok != token.CONST {
-			return true
-		}
-		var prev []ast.Expr
-		for _, spec := range gd.Specs {
-			vs, ok := spec.(*ast.ValueSpec)
-			if !ok {
-				continue
-			}
-			values := vs.Values
-			if len(values) == 0 && vs.Type == nil {
-				values = prev
-			} else {
-				prev = values
-			}
-			for i, id := range vs.Names {
-				if id == nil || id.Name == "_" {
-					continue
-				}
-				var v ast.Expr
-				if len(values) == len(vs.Names) {
-					v = values[i]
-				}
-				if _, dup := s.consts[id.Name]; dup {
-					v = nil
-				}
-				s.consts[id.Name] = v
-			}
-		}
-		return true
-	})
+	e := c.decls[name]
+	if e == nil {
+		return "", false
+	}
+	c.memo[name] = constVal{state: 1} // breaks cycles
+	v, ok := s.strValueDepth(e, depth+1)
+	c.memo[name] = constVal{s: v, ok: ok, state: 2}
+	return v, ok
 }
 
 // shellRef is one $NAME or ${NAME} reference in an os.ExpandEnv template;

@@ -55,10 +55,10 @@ type walker struct {
 	// for t.Setenv).
 	hasTesting bool
 
-	// consts holds the file's constant declarations by name, built on first
-	// use; a nil expression marks a name declared more than once.
-	consts    map[string]ast.Expr
-	constMemo map[string]constVal
+	// pkgConsts holds the file's package-level constants (built on first
+	// use), local those of the top-level declaration being visited, declared
+	// so far. A nil expression marks a name declared twice in one of them.
+	pkgConsts, localConsts constScope
 
 	// stack holds the nodes from the file down to the node being visited;
 	// fn is the top-level function declaration being visited, if any.
@@ -138,6 +138,10 @@ func (s *walker) enter(n ast.Node) {
 		}
 	case *ast.BinaryExpr:
 		s.comparison(n)
+	case *ast.GenDecl:
+		if n.Tok == token.CONST && len(s.stack) > 2 { // inside a function
+			s.localConsts.add(n)
+		}
 	case *ast.AssignStmt:
 		if len(n.Lhs) == len(n.Rhs) {
 			for i, r := range n.Rhs {
@@ -173,6 +177,9 @@ func stringLit(e ast.Expr) *ast.BasicLit {
 // leave runs after a node's children: assignments are tracked there, once
 // the reads on their right-hand side are recorded.
 func (s *walker) leave(n ast.Node) {
+	if len(s.stack) == 1 { // left a top-level declaration
+		s.localConsts = constScope{}
+	}
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		s.fn = nil
