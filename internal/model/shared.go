@@ -49,7 +49,7 @@ func (b *builder) shared() {
 				}
 				vl := iniLoc(p.File.Path, k.ValueSpan)
 				pk.ValueLocation = &vl
-				if awsini.IsSecretKey(k.Name) {
+				if awsini.IsSecretKey(k.Name) || secret.IsKeyID(value) || secret.IsSecretKey(value) {
 					pk.Secret = true
 				} else {
 					pk.Value = value

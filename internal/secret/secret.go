@@ -181,10 +181,17 @@ func Variable(name, value string) facts.Variable {
 		Hash:               Hash(value),
 		LooksLikeSecretKey: IsSecretKey(value),
 	}
-	if NonSecretName(name) {
+	if Shown(name, value) {
 		v.Value = value
 	} else {
 		v.Secret = true
 	}
 	return v
+}
+
+// Shown reports whether a value may appear in full: its name is not secret
+// and the value itself does not look like a key id or a secret key (a key
+// pasted into AWS_PROFILE stays hidden).
+func Shown(name, value string) bool {
+	return NonSecretName(name) && !IsKeyID(value) && !IsSecretKey(value)
 }
