@@ -59,8 +59,8 @@ _lambda_reserved := {
 # injected[platform] is the set of names the platform fills itself.
 _injected := {
 	"vercel": _injected_common,
-	"netlify": _injected_common | {"AWS_DEFAULT_REGION"},
-	"aws-lambda": _injected_common | {"AWS_DEFAULT_REGION"},
+	"netlify": (_injected_common | {"AWS_DEFAULT_REGION"}),
+	"aws-lambda": (_injected_common | {"AWS_DEFAULT_REGION"}),
 }
 
 # refused[platform] is the set of names the platform refuses or reserves

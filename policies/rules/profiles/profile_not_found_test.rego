@@ -68,26 +68,35 @@ test_fires_aws_profile_with_go_consumer if {
 }
 
 test_fires_aws_profile_behind_remotion_pair if {
-	got := rule.report with input as _input([
-		_prof_var("AWS_PROFILE", 1, "prod"),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
-	], ["node"], [_profile("default", true)])
+	got := rule.report with input as _input(
+		[
+			_prof_var("AWS_PROFILE", 1, "prod"),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+		],
+		["node"], [_profile("default", true)],
+	)
 	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail")}
 }
 
 test_fires_aws_profile_under_skip_flag if {
-	got := rule.report with input as _input([
-		_prof_var("AWS_PROFILE", 1, "prod"),
-		_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
-	], ["node"], [_profile("default", true)])
+	got := rule.report with input as _input(
+		[
+			_prof_var("AWS_PROFILE", 1, "prod"),
+			_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
+		],
+		["node"], [_profile("default", true)],
+	)
 	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials")}
 }
 
 test_fires_remotion_profile_under_skip_flag if {
-	got := rule.report with input as _input([
-		_prof_var("REMOTION_AWS_PROFILE", 1, "prod"),
-		_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
-	], ["node"], [_profile("default", true)])
+	got := rule.report with input as _input(
+		[
+			_prof_var("REMOTION_AWS_PROFILE", 1, "prod"),
+			_prof_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, "1"),
+		],
+		["node"], [_profile("default", true)],
+	)
 	got == {_finding(1, "REMOTION_AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed")}
 }

@@ -52,10 +52,13 @@ test_quiet_empty_flag if {
 }
 
 test_cache_disabled_quiets_aws_names_only if {
-	got := rule.report with input as _input([
-		_flag("REMOTION_DISABLE_AWS_CLIENT_CACHE", "true"),
-		_flag("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "1"),
-	], _rotation)
+	got := rule.report with input as _input(
+		[
+			_flag("REMOTION_DISABLE_AWS_CLIENT_CACHE", "true"),
+			_flag("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "1"),
+		],
+		_rotation,
+	)
 	got == {
 		_finding(12, _rem_msg("REMOTION_AWS_ACCESS_KEY_ID")),
 		_finding(13, _rem_msg("REMOTION_AWS_SECRET_ACCESS_KEY")),

@@ -49,12 +49,15 @@ _credential(v) if v.name in _credential_names
 
 _credential(v) if v.family.credential
 
-# The env-file entry at a location, to tell whether an overridden definition
-# was set. Keyed by path and line:column.
-_entry_at[e.location.path][sprintf("%d:%d", [e.location.line, e.location.column])] := e if {
+# Locations of env-file entries with the empty value, as "path:line:column".
+# A complete rule: built once, then each lookup is constant time.
+_empty_entries := {_loc_key(e.location) |
 	some f in input.envFiles
 	some e in f.entries
+	not e.set
 }
+
+_loc_key(loc) := sprintf("%s:%d:%d", [loc.path, loc.line, loc.column])
 
 _remotion_envs contains env if {
 	some env in input.environments
@@ -83,29 +86,52 @@ _shown(v) := sprintf(" (%s)", [v.display]) if v.display != ""
 
 else := ""
 
-_with_winner(chain, env, loc, msg) := lib.finding_related(chain, loc, msg, w.location) if {
+# The definition of the winning source, by environment id.
+_winner_loc[env.id] := w.location if {
+	some env in _remotion_envs
 	w := lib.env_vars[env.id][env.resolution.node.source]
-} else := lib.finding(chain, loc, msg)
+}
 
-_docs_note(name, res) := " (Remotion's docs list AWS_PROFILE first, but a complete REMOTION pair wins)" if {
+_docs_note(name, source) := " (Remotion's docs list AWS_PROFILE first, but a complete REMOTION pair wins)" if {
 	name == lib.aws_profile
-	res.source == lib.remotion_id
+	source == lib.remotion_id
 } else := ""
 
-# A source that loses to a stronger one.
-report contains _with_winner(rego.metadata.chain(), env, v.location, msg) if {
+# Environments whose pairs differ, by id (the pair finding replaces the
+# lower-precedence findings of the AWS pair there).
+_differ_ids contains env.id if {
+	some env in _remotion_envs
+	_pairs_differ(env)
+}
+
+# Sources that lose to a stronger one, as [env id, location, message].
+# Functions here take only small arguments: OPA hashes arguments per call,
+# so passing an environment would make the rule quadratic.
+_losers contains [env.id, v.location, msg] if {
 	some env in _remotion_envs
 	res := env.resolution.node
+	source := res.source
+	using := res.using
 	some ig in res.ignored
 	ig.code == "lower-precedence"
 	v := lib.env_vars[env.id][ig.name]
-	not _covered_by_pairs(env, ig.name)
-	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, res.using, _docs_note(ig.name, res)])
+	not _covered(env.id, ig.name)
+	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, using, _docs_note(ig.name, source)])
 }
 
-_covered_by_pairs(env, name) if {
+_covered(id, name) if {
 	name in _pair_names
-	_pairs_differ(env)
+	id in _differ_ids
+}
+
+# A source that loses to a stronger one.
+report contains lib.finding_related(rego.metadata.chain(), loc, msg, _winner_loc[id]) if {
+	some [id, loc, msg] in _losers
+}
+
+report contains lib.finding(rego.metadata.chain(), loc, msg) if {
+	some [id, loc, msg] in _losers
+	not _winner_loc[id]
 }
 
 # REMOTION and AWS pairs with different keys.
@@ -175,7 +201,4 @@ report contains lib.finding_related(rego.metadata.chain(), o.location, msg, v.lo
 }
 
 # An overridden definition that was empty was never "set" (Remotion's sense).
-_overridden_empty(o) if {
-	e := _entry_at[o.location.path][sprintf("%d:%d", [o.location.line, o.location.column])]
-	not e.set
-}
+_overridden_empty(o) if _loc_key(o.location) in _empty_entries

@@ -5,8 +5,8 @@
 #   its secret access key (or the reverse) under one prefix, a crossed pair
 #   (`REMOTION_AWS_ACCESS_KEY_ID` with `AWS_SECRET_ACCESS_KEY`, or
 #   `AWS_ACCESS_KEY_ID` with `REMOTION_AWS_SECRET_ACCESS_KEY`), and a key id or
-#   secret set to the empty value in an env file (`KEY=` is the same as not
-#   setting it).
+#   secret or session token set to the empty value in an env file (`KEY=` is
+#   the same as not setting it).
 #
 #   Remotion never fails on a half pair by itself: it silently moves on to the
 #   next source (the other prefix, a profile, the `[default]` profile, or the
@@ -70,10 +70,7 @@ _empty_def(env, name) := v if {
 	not v.set
 }
 
-_fails(res) := sprintf(", which fails with \"%s\" unless the machine it runs on supplies credentials", [res.error]) if {
-	res.error != ""
-	res.outcome == "needs-runtime"
-} else := sprintf(", which fails with \"%s\"", [res.error]) if {
+_fails(res) := sprintf(", which fails with \"%s\"%s", [res.error, _unless(res)]) if {
 	res.error != ""
 } else := ""
 
@@ -114,7 +111,11 @@ report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
 	msg := sprintf("%s is set but %s is not, so %s is ignored: %s", [have, miss, _pair[have], _outcome(env)])
 }
 
-_crossed_outcome(env) := sprintf("the first request fails with \"%s\"", [res.error]) if {
+_unless(res) := " unless the machine it runs on supplies credentials" if {
+	res.outcome == "needs-runtime"
+} else := ""
+
+_crossed_outcome(env) := sprintf("the first request fails with \"%s\"%s", [res.error, _unless(res)]) if {
 	res := env.resolution.node
 	res.error != ""
 } else := sprintf("Remotion silently uses %s", [res.using]) if {
@@ -137,5 +138,13 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	some name, partner in _partner
 	v := _empty_def(env, name)
 	not lib.is_set(env, partner)
+	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(env)])
+}
+
+# An empty session token.
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	some env in _envs
+	some name in [lib.remotion_token, lib.aws_token]
+	v := _empty_def(env, name)
 	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(env)])
 }

@@ -31,22 +31,28 @@ _finding(line, msg) := {"rule": "incomplete-key-pair", "severity": "error", "loc
 _finding_rel(line, msg, rel) := object.union(_finding(line, msg), {"related": _loc(".env", rel)})
 
 test_fires_remotion_half_falls_back if {
-	env := _env([
-		_var("AWS_ACCESS_KEY_ID", 1, {}),
-		_var("AWS_SECRET_ACCESS_KEY", 2, {}),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
-	], _res(_aws_pair, {}))
+	env := _env(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
+		],
+		_res(_aws_pair, {}),
+	)
 	got := rule.report with input as _input(env)
 	got == {_finding(3, "REMOTION_AWS_ACCESS_KEY_ID is set but REMOTION_AWS_SECRET_ACCESS_KEY is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")}
 }
 
 test_quiet_complete_pairs if {
-	env := _env([
-		_var("AWS_ACCESS_KEY_ID", 1, {}),
-		_var("AWS_SECRET_ACCESS_KEY", 2, {}),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 4, {}),
-	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	env := _env(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 4, {}),
+		],
+		_res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}),
+	)
 	got := rule.report with input as _input(env)
 	count(got) == 0
 }
@@ -66,39 +72,51 @@ test_fires_aws_half_check_throws if {
 }
 
 test_fires_half_with_empty_partner_at_empty_line if {
-	env := _env([
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {}),
-		_empty("REMOTION_AWS_SECRET_ACCESS_KEY", 2),
-	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "needs-runtime", "error": "Could not load credentials from any providers"}))
+	env := _env(
+		[
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {}),
+			_empty("REMOTION_AWS_SECRET_ACCESS_KEY", 2),
+		],
+		_res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "needs-runtime", "error": "Could not load credentials from any providers"}),
+	)
 	got := rule.report with input as _input(env)
 	got == {_finding_rel(2, "REMOTION_AWS_SECRET_ACCESS_KEY is empty, which counts as unset, while REMOTION_AWS_ACCESS_KEY_ID is set, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS SDK default credential chain, which fails with \"Could not load credentials from any providers\" unless the machine it runs on supplies credentials", 1)}
 }
 
 test_fires_crossed_pair if {
-	env := _env([
-		_var("AWS_SECRET_ACCESS_KEY", 1, {}),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
-	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}))
+	env := _env(
+		[
+			_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+		],
+		_res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}),
+	)
 	got := rule.report with input as _input(env)
 	got == {_finding_rel(2, "REMOTION_AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY form a crossed pair: Remotion's credentials check accepts it, but credentials are taken per prefix and neither pair is complete, so the first request fails with \"Could not load credentials from any providers\"", 1)}
 }
 
 test_fires_crossed_pair_reverse if {
-	env := _env([
-		_var("AWS_ACCESS_KEY_ID", 1, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 2, {}),
-	], _res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}))
+	env := _env(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 2, {}),
+		],
+		_res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "no-credentials", "error": "Could not load credentials from any providers"}),
+	)
 	got := rule.report with input as _input(env)
 	{[f.location.line, f.related.line] | some f in got} == {[2, 1]}
 }
 
 test_quiet_crossed_pair_when_one_prefix_complete if {
 	# REMOTION_AWS_SECRET_ACCESS_KEY completes the REMOTION pair: no crossing.
-	env := _env([
-		_var("AWS_SECRET_ACCESS_KEY", 1, {}),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
-	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	env := _env(
+		[
+			_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+		],
+		_res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}),
+	)
 	got := rule.report with input as _input(env)
 	every f in got {
 		not contains(f.message, "crossed")
@@ -107,33 +125,71 @@ test_quiet_crossed_pair_when_one_prefix_complete if {
 }
 
 test_fires_empty_key if {
-	env := _env([
-		_empty("AWS_ACCESS_KEY_ID", 5),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
-	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}))
+	env := _env(
+		[
+			_empty("AWS_ACCESS_KEY_ID", 5),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
+		],
+		_res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}),
+	)
 	got := rule.report with input as _input(env)
 	got == {_finding(5, "AWS_ACCESS_KEY_ID is empty, which Remotion treats as unset: Remotion silently uses the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair")}
 }
 
 test_quiet_empty_in_process_environment if {
-	env := object.union(_env([
-		_empty("AWS_ACCESS_KEY_ID", 5),
-		_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
-		_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
-	], _res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {})), {"process": true})
+	env := object.union(
+		_env(
+			[
+				_empty("AWS_ACCESS_KEY_ID", 5),
+				_var("REMOTION_AWS_ACCESS_KEY_ID", 6, {}),
+				_var("REMOTION_AWS_SECRET_ACCESS_KEY", 7, {}),
+			],
+			_res("the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair", {}),
+		),
+		{"process": true},
+	)
 	got := rule.report with input as _input(env)
 	count(got) == 0
 }
 
-test_quiet_empty_token if {
-	env := _env([
-		_empty("AWS_SESSION_TOKEN", 5),
-		_var("AWS_ACCESS_KEY_ID", 6, {}),
-		_var("AWS_SECRET_ACCESS_KEY", 7, {}),
-	], _res(_aws_pair, {}))
+test_fires_empty_token if {
+	env := _env(
+		[
+			_empty("AWS_SESSION_TOKEN", 5),
+			_var("AWS_ACCESS_KEY_ID", 6, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 7, {}),
+		],
+		_res(_aws_pair, {}),
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(5, "AWS_SESSION_TOKEN is empty, which Remotion treats as unset: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")}
+}
+
+test_quiet_empty_profile if {
+	env := _env(
+		[
+			_var("AWS_PROFILE", 5, {"set": false, "shape": "empty", "secret": false}),
+			_var("AWS_ACCESS_KEY_ID", 6, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 7, {}),
+		],
+		_res(_aws_pair, {}),
+	)
 	got := rule.report with input as _input(env)
 	count(got) == 0
+}
+
+test_fires_crossed_pair_needs_runtime if {
+	env := _env(
+		[
+			_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+		],
+		_res("the AWS SDK default credential chain", {"source": "default-chain", "outcome": "needs-runtime", "error": "Could not load credentials from any providers"}),
+	)
+	got := rule.report with input as _input(env)
+	some f in got
+	endswith(f.message, "so the first request fails with \"Could not load credentials from any providers\" unless the machine it runs on supplies credentials")
 }
 
 test_fires_go_only_fallback if {
