@@ -216,6 +216,22 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 			res.Comments[p.parsed.File.Path] = p.comments
 		}
 	}
+	// Shared files that a scanned environment names (AWS_SHARED_CREDENTIALS_FILE,
+	// AWS_CONFIG_FILE) are AWS shared files too.
+	extra := namedSharedFiles(in.Files, opts.WorkDir, seen)
+	for i := range extra {
+		res.source[extra[i].file.Path] = extra[i].os
+	}
+	more, diags := readAll(ctx, extra, opts.MaxFileSize)
+	in.Diagnostics = append(in.Diagnostics, diags...)
+	for _, p := range more {
+		if p.parsed.File.Kind != "" {
+			in.Files = append(in.Files, p.parsed)
+			if len(p.comments) > 0 {
+				res.Comments[p.parsed.File.Path] = p.comments
+			}
+		}
+	}
 	res.FileCount = len(in.Files)
 	sort.Slice(in.Diagnostics, func(i, j int) bool { return in.Diagnostics[i].Location.Path < in.Diagnostics[j].Location.Path })
 	return &Tree{in: in, res: res}, nil
@@ -492,4 +508,44 @@ func ownLine(data []byte, ls []int, line, col int) bool {
 		return false
 	}
 	return strings.TrimSpace(string(data[start:end])) == ""
+}
+
+// namedSharedFiles returns jobs for the AWS shared files that env files name
+// with AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE (relative paths are
+// taken from the env file's folder, where the program usually runs), skipping
+// files already read and files that do not exist.
+func namedSharedFiles(files []model.Parsed, wd string, seen map[string]bool) []job {
+	var jobs []job
+	for _, p := range files {
+		if p.Env == nil {
+			continue
+		}
+		for _, e := range p.Env.Entries {
+			kind := ""
+			switch e.Key {
+			case "AWS_SHARED_CREDENTIALS_FILE":
+				kind = discover.KindAWSCredentials
+			case "AWS_CONFIG_FILE":
+				kind = discover.KindAWSConfig
+			}
+			if kind == "" || !e.NodeOK || e.Node == "" || strings.HasPrefix(e.Node, "~") {
+				continue
+			}
+			target := filepath.FromSlash(e.Node)
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(wd, filepath.FromSlash(path.Dir(p.File.Path)), target)
+			}
+			st, err := os.Stat(target)
+			if err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			disp := display(wd, target)
+			if seen[disp] {
+				continue
+			}
+			seen[disp] = true
+			jobs = append(jobs, job{file: discover.File{Path: disp, Kind: kind, Size: st.Size()}, os: target})
+		}
+	}
+	return jobs
 }
