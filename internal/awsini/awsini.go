@@ -51,6 +51,10 @@ const (
 	KindReadersDiffer = "readers-differ"
 )
 
+// MaxAnomaliesPerKind caps the anomalies of one kind recorded for a file, so
+// that a binary or garbage file yields a bounded report.
+const MaxAnomaliesPerKind = 1000
+
 // Pos is a position: 1-based line, 1-based byte column.
 type Pos struct{ Line, Col int }
 
@@ -121,8 +125,11 @@ type File struct {
 	Sections []Section
 	// Comments in file order.
 	Comments []Comment
-	// Anomalies sorted by position, then kind.
+	// Anomalies sorted by position, then kind; at most MaxAnomaliesPerKind
+	// of each kind.
 	Anomalies []Anomaly
+	// Dropped counts anomalies left out beyond MaxAnomaliesPerKind.
+	Dropped int
 	// HasDefault is true when the raw text contains "[default]" anywhere,
 	// comments included: exactly what Remotion's pre-flight check looks for.
 	HasDefault bool
@@ -131,13 +138,13 @@ type File struct {
 // Parse reads src, a shared file of the given flavour ("credentials" or
 // "config"). It never fails: text it cannot place is reported as anomalies.
 func Parse(src []byte, flavour string) *File {
-	s := scanner{src: src, f: &File{Flavour: flavour}, cur: -1}
+	s := scanner{src: src, f: &File{Flavour: flavour}, cur: -1, counts: map[string]int{}}
 	s.f.HasDefault = bytes.Contains(src, []byte("[default]"))
 	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
 		s.anomaly(KindBOM, detailBOM, "", span(1, 0, 3))
 	}
 	s.scan()
-	crossCheck(src, s.f, s.lines)
+	crossCheck(src, s.f, s.lines, s.anomaly)
 	slices.SortStableFunc(s.f.Anomalies, func(a, b Anomaly) int {
 		return cmp.Or(
 			cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
@@ -156,9 +163,15 @@ type scanner struct {
 	sub   string // open sub-section ("" when none)
 
 	badUTF8, nul bool
+	counts       map[string]int // anomalies per kind
 }
 
 func (s *scanner) anomaly(kind, detail, key string, sp Span) {
+	if s.counts[kind] >= MaxAnomaliesPerKind {
+		s.f.Dropped++
+		return
+	}
+	s.counts[kind]++
 	s.f.Anomalies = append(s.f.Anomalies, Anomaly{Kind: kind, Detail: detail, Key: key, Span: sp})
 }
 

@@ -3,9 +3,7 @@ package awsini
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"testing"
-	"time"
 )
 
 // generated returns a credentials-style file with n profiles.
@@ -39,53 +37,24 @@ func TestGeneratedFile(t *testing.T) {
 	if last.Header != "profile account-1999" || len(last.Keys) != 5 || !last.Keys[4].Nested {
 		t.Errorf("last section = %+v", last)
 	}
-	// One inline comment per profile, nothing else.
-	if len(f.Anomalies) != 2000 {
-		t.Errorf("anomalies = %d, want 2000", len(f.Anomalies))
+	// One inline comment per profile, nothing else, capped per kind.
+	if len(f.Anomalies) != MaxAnomaliesPerKind || f.Dropped != 2000-MaxAnomaliesPerKind {
+		t.Errorf("anomalies = %d, dropped = %d", len(f.Anomalies), f.Dropped)
+	}
+	for _, a := range f.Anomalies {
+		if a.Kind != KindInlineComment {
+			t.Errorf("unexpected anomaly %s at %v", a.Kind, a.Span)
+		}
 	}
 }
 
-// TestPathologicalInputsStayFast feeds inputs that make naive readers
-// quadratic (ini.v1's multi-line quotes, long lines, many markers) and checks
-// that parsing time grows linearly: 4x the input may not take more than 12x
-// the time (with a floor against timer noise).
-func TestPathologicalInputsStayFast(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
+func TestAnomaliesAreCapped(t *testing.T) {
+	src := bytes.Repeat([]byte("text\n"), MaxAnomaliesPerKind+5)
+	f := Parse(src, FlavourCredentials)
+	if len(f.Anomalies) != MaxAnomaliesPerKind || f.Dropped != 5 {
+		t.Errorf("anomalies = %d, dropped = %d; want %d, 5", len(f.Anomalies), f.Dropped, MaxAnomaliesPerKind)
 	}
-	shapes := map[string]func(n int) []byte{
-		"unterminated triple quote": func(n int) []byte {
-			return []byte("[a]\nk = \"\"\"x\n" + strings.Repeat("line of text\n", n/13))
-		},
-		"unterminated backtick": func(n int) []byte {
-			return []byte("[a]\nk = `x\n" + strings.Repeat("y\n", n/2))
-		},
-		"one long line of markers": func(n int) []byte {
-			return bytes.Repeat([]byte(" #;[]="), n/6)
-		},
-		"many headers": func(n int) []byte {
-			return bytes.Repeat([]byte("[a]\n"), n/4)
-		},
-		"many spaces in a header": func(n int) []byte {
-			return []byte("[" + strings.Repeat(" \u3000", n/4) + "x]")
-		},
-		"invalid bytes": func(n int) []byte {
-			return bytes.Repeat([]byte{0xff, '=', '\n'}, n/3)
-		},
-	}
-	for name, gen := range shapes {
-		t.Run(name, func(t *testing.T) {
-			measure := func(src []byte) time.Duration {
-				start := time.Now()
-				Parse(src, FlavourCredentials)
-				return time.Since(start)
-			}
-			small, large := gen(1<<18), gen(1<<20)
-			measure(small) // warm up
-			ts, tl := measure(small), measure(large)
-			if tl > 12*max(ts, 5*time.Millisecond) {
-				t.Errorf("256 KiB took %v, 1 MiB took %v: not linear", ts, tl)
-			}
-		})
+	if last := f.Anomalies[len(f.Anomalies)-1].Span.Start.Line; last != MaxAnomaliesPerKind {
+		t.Errorf("last recorded anomaly on line %d, want the first %d kept", last, MaxAnomaliesPerKind)
 	}
 }

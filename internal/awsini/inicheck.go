@@ -42,10 +42,8 @@ func loadINI(src []byte) (f *ini.File, err error) {
 
 // crossCheck loads src with ini.v1 and records where it refuses the file or
 // decodes the winning definition of a key differently from the scanner.
-func crossCheck(src []byte, f *File, lines int) {
-	addFile := func(kind, detail string, sp Span) {
-		f.Anomalies = append(f.Anomalies, Anomaly{Kind: kind, Detail: detail, Span: sp})
-	}
+func crossCheck(src []byte, f *File, lines int, add func(kind, detail, key string, sp Span)) {
+	addFile := func(kind, detail string, sp Span) { add(kind, detail, "", sp) }
 	if (bytes.Contains(src, []byte(`"""`)) || bytes.IndexByte(src, '`') >= 0) &&
 		int64(lines)*int64(len(src)) > iniBudget {
 		addFile(KindINISkipped, detailINISkipped, Span{Pos{1, 1}, Pos{1, 1}})
@@ -82,9 +80,7 @@ func crossCheck(src []byte, f *File, lines int) {
 			}
 			v, ok := values[sec.raw][k.Name]
 			if ok && v != k.Value {
-				f.Anomalies = append(f.Anomalies, Anomaly{
-					Kind: KindReadersDiffer, Detail: detailReadersDiffer, Key: k.Name, Span: k.ValueSpan,
-				})
+				add(KindReadersDiffer, detailReadersDiffer, k.Name, k.ValueSpan)
 			}
 		}
 	}
