@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/gobwas/glob"
@@ -162,12 +163,31 @@ var (
 	consumers  = map[string]bool{"node": true, "cli": true, "go": true, "python": true, "php": true}
 )
 
+// CheckRules reports the first rule ID (in file order) that known rejects.
+// Parse calls it when given known; callers that learn the rule set later (the
+// team's own policies are loaded from the configuration) call it then.
+func (c *Config) CheckRules(known func(string) bool) error {
+	var bad []string
+	for id := range c.Rules {
+		if !known(id) {
+			bad = append(bad, id)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	sort.Slice(bad, func(i, j int) bool { return c.ruleLines[bad[i]] < c.ruleLines[bad[j]] })
+	return &Error{Path: c.Path, Line: c.ruleLines[bad[0]], Msg: fmt.Sprintf("unknown rule %q (run 'remolint rules' for the list)", bad[0])}
+}
+
 func (c *Config) validate(known func(string) bool) error {
+	if known != nil {
+		if err := c.CheckRules(known); err != nil {
+			return err
+		}
+	}
 	for id, sev := range c.Rules {
 		line := c.ruleLines[id]
-		if known != nil && !known(id) {
-			return &Error{Path: c.Path, Line: line, Msg: fmt.Sprintf("unknown rule %q (run 'remolint rules' for the list)", id)}
-		}
 		if !severities[sev] {
 			return &Error{Path: c.Path, Line: line, Msg: fmt.Sprintf("rule %s: %q is not off, error, warning or info", id, sev)}
 		}

@@ -8,8 +8,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
 
+	"github.com/remolint/remolint/internal/config"
 	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
@@ -18,7 +20,7 @@ import (
 // Evaluate runs the policies over the scanned document and turns their
 // output into sorted, fingerprinted findings restricted to the reported
 // paths.
-func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result) ([]finding.Finding, error) {
+func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts Options) ([]finding.Finding, error) {
 	doc, err := json.Marshal(res.Doc)
 	if err != nil {
 		return nil, fmt.Errorf("encoding facts: %w", err)
@@ -42,12 +44,43 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result) ([]f
 	all = finding.Suppress(all, res.Comments, func(id string) bool { return known[id] })
 	out := all[:0]
 	for _, f := range all {
-		if res.Report == nil || res.Report[f.Path] {
-			out = append(out, f)
+		if res.Report != nil && !res.Report[f.Path] {
+			continue
 		}
+		if sev := opts.Config.Severity(f.Rule); sev == "off" {
+			continue
+		} else if sev != "" {
+			f.Severity = sev
+		}
+		if opts.Config != nil && !opts.Config.Reported(opts.configRel(f.Path)) {
+			continue
+		}
+		out = append(out, f)
 	}
 	finding.Fingerprints(out, res.Line)
 	return out, nil
+}
+
+// Options tune Evaluate.
+type Options struct {
+	// Config, when non-nil, turns rules off, changes severities and
+	// excludes paths.
+	Config *config.Config
+	// WorkDir is the folder finding paths are relative to.
+	WorkDir string
+}
+
+// configRel returns a finding path relative to the configuration file's
+// folder, where its globs are rooted.
+func (o Options) configRel(p string) string {
+	if o.Config == nil || o.WorkDir == "" {
+		return p
+	}
+	rel, err := filepath.Rel(o.Config.Dir(), filepath.Join(o.WorkDir, filepath.FromSlash(p)))
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
 }
 
 // Catalogue lists every rule: the policies' and the suppression rules
