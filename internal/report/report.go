@@ -20,6 +20,19 @@ type Rule struct {
 	Severity string
 	Summary  string
 	Hint     string
+	// Description is the long explanation, in markdown.
+	Description string
+	// Bad and Good are examples: configuration or code that triggers the
+	// rule and its fix.
+	Bad, Good string
+	// Remotion says what Remotion really does in the situation.
+	Remotion string
+	// HelpURI is the rule's documentation; "" means the built-in catalogue
+	// entry (RuleDocURL) unless Custom is set.
+	HelpURI string
+	// Custom marks a team's own policy, which has no entry in remolint's
+	// catalogue.
+	Custom bool
 }
 
 // Report is everything a format may print.
@@ -31,6 +44,10 @@ type Report struct {
 	Rules map[string]Rule
 	// Version is remolint's version.
 	Version string
+	// Lines, when set, returns the text of a line of a scanned file. Formats
+	// whose consumers count columns in UTF-16 code units (SARIF, GitHub)
+	// use it only to convert byte columns; no line text is ever printed.
+	Lines finding.LineSource
 }
 
 // Options tune a format.
@@ -55,8 +72,11 @@ func Names() []string {
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text": func(o Options) Formatter { return Text{Color: o.Color} },
-	"json": func(Options) Formatter { return JSON{} },
+	"text":   func(o Options) Formatter { return Text{Color: o.Color} },
+	"json":   func(Options) Formatter { return JSON{} },
+	"sarif":  func(Options) Formatter { return SARIF{} },
+	"github": func(Options) Formatter { return GitHub{} },
+	"junit":  func(Options) Formatter { return JUnit{} },
 }
 
 // Lookup returns the format called name.
