@@ -9,6 +9,7 @@ package baseline
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,13 +66,18 @@ func Write(w io.Writer, fs []finding.Finding) error {
 	return nil
 }
 
-// Load reads a baseline file. Unknown fields and other versions are errors.
-func Load(path string) (*Baseline, error) {
-	b, err := os.ReadFile(path)
+// Load reads the baseline file at osPath; name labels it in messages.
+// Unknown fields and other versions are errors.
+func Load(osPath, name string) (*Baseline, error) {
+	b, err := os.ReadFile(osPath)
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("reading baseline %s: %w", name, err)
 	}
-	return Parse(path, b)
+	return Parse(name, b)
 }
 
 // Parse decodes baseline text; name labels errors.

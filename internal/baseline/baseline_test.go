@@ -67,7 +67,7 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("Parse(%q) = %v, want %q", src, err, want)
 		}
 	}
-	if _, err := Load("/nonexistent/baseline.json"); err == nil {
+	if _, err := Load("/nonexistent/baseline.json", "baseline.json"); err == nil {
 		t.Error("Load of a missing file succeeded")
 	}
 }

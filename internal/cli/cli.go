@@ -147,6 +147,10 @@ Lint flags:
   --no-git                ignore git state (.gitignore files and the index)
   --max-file-size BYTES   skip larger files with a note (default 8388608)
   --no-color              no colour (also: NO_COLOR set)
+  --config FILE           configuration file (default: .remolint.yaml here or above, up to the repository root)
+  --policy DIR            load the team's own Rego policies (packages under remolint.custom; repeatable)
+  --baseline FILE         report only findings not recorded in FILE
+  --write-baseline FILE   record today's findings in FILE
 
 File arguments restrict what is reported, not what is read: the project
 around each file is still read, so cross-file rules fire.

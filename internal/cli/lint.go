@@ -7,7 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
+	"github.com/remolint/remolint/internal/baseline"
+	"github.com/remolint/remolint/internal/config"
 	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/lint"
 	"github.com/remolint/remolint/internal/policy"
@@ -16,25 +20,33 @@ import (
 )
 
 type lintFlags struct {
-	format      string
-	failOn      string
-	env         bool
-	awsDirs     multiFlag
-	noGit       bool
-	maxFileSize int64
-	noColor     bool
+	format        string
+	failOn        string
+	env           bool
+	awsDirs       multiFlag
+	policies      multiFlag
+	noGit         bool
+	maxFileSize   int64
+	noColor       bool
+	configPath    string
+	baseline      string
+	writeBaseline string
 }
 
 func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) (ExitCode, error) {
 	var lf lintFlags
 	fs := newFlagSet("remolint")
 	fs.StringVar(&lf.format, "format", "text", "")
-	fs.StringVar(&lf.failOn, "fail-on", finding.Error, "")
+	fs.StringVar(&lf.failOn, "fail-on", "", "")
 	fs.BoolVar(&lf.env, "env", false, "")
 	fs.Var(&lf.awsDirs, "aws-dir", "")
+	fs.Var(&lf.policies, "policy", "")
 	fs.BoolVar(&lf.noGit, "no-git", false, "")
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", 0, "")
 	fs.BoolVar(&lf.noColor, "no-color", false, "")
+	fs.StringVar(&lf.configPath, "config", "", "")
+	fs.StringVar(&lf.baseline, "baseline", "", "")
+	fs.StringVar(&lf.writeBaseline, "write-baseline", "", "")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		io.WriteString(out, usage)
@@ -43,7 +55,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if err != nil {
 		return ExitError, flagError(err)
 	}
-	if !finding.ValidSeverity(lf.failOn) {
+	if lf.failOn != "" && !finding.ValidSeverity(lf.failOn) {
 		return ExitError, usagef("--fail-on %q: want error, warning or info", lf.failOn)
 	}
 	color := !lf.noColor && sys.getenv("NO_COLOR") == "" && sys.IsTerminal(sys.Stdout)
@@ -51,22 +63,70 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if err != nil {
 		return ExitError, usagef("--format: %s", err)
 	}
+	cfg, err := loadConfig(sys, lf.configPath)
+	if err != nil {
+		return ExitError, err
+	}
 	opts := scan.Options{Paths: paths, WorkDir: sys.WorkDir, AWSDirs: lf.awsDirs, NoGit: lf.noGit, MaxFileSize: lf.maxFileSize}
+	var policyDirs []string
+	for _, p := range lf.policies {
+		policyDirs = append(policyDirs, abs(sys.WorkDir, p))
+	}
+	if cfg != nil {
+		opts.Platforms, opts.Consumers = cfg.Platforms, cfg.Consumers
+		if cfg.AWSDir != "" {
+			opts.AWSDirs = append(opts.AWSDirs, abs(cfg.Dir(), cfg.AWSDir))
+		}
+		for _, p := range cfg.Policies {
+			policyDirs = append(policyDirs, abs(cfg.Dir(), p))
+		}
+		if lf.failOn == "" {
+			lf.failOn = cfg.FailOn
+		}
+	}
+	if lf.failOn == "" {
+		lf.failOn = finding.Error
+	}
 	if lf.env {
 		opts.Process = sys.Environ
+	}
+	engine, err := newEngine(ctx, sys, policyDirs)
+	if err != nil {
+		return ExitError, err
+	}
+	if cfg != nil {
+		known := map[string]bool{}
+		for _, r := range lint.Catalogue(engine) {
+			known[r.ID] = true
+		}
+		if err := cfg.CheckRules(func(id string) bool { return known[id] }); err != nil {
+			return ExitError, err
+		}
+	}
+	var bl *baseline.Baseline
+	if lf.baseline != "" {
+		if bl, err = baseline.Load(abs(sys.WorkDir, lf.baseline), lf.baseline); err != nil {
+			return ExitError, err
+		}
 	}
 	res, err := scan.Run(ctx, opts)
 	if err != nil {
 		return ExitError, err
 	}
-	engine, err := policy.New(ctx)
-	if err != nil {
-		return ExitError, fmt.Errorf("loading policies: %w", err)
-	}
-	fs2, err := lint.Evaluate(ctx, engine, res)
+	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir})
 	if err != nil {
 		return ExitError, err
 	}
+	if lf.writeBaseline != "" {
+		var buf bytes.Buffer
+		if err := baseline.Write(&buf, fs2); err != nil {
+			return ExitError, err
+		}
+		if err := os.WriteFile(abs(sys.WorkDir, lf.writeBaseline), buf.Bytes(), 0o644); err != nil {
+			return ExitError, fmt.Errorf("writing baseline: %w", err)
+		}
+	}
+	fs2 = bl.New(fs2)
 	r := &report.Report{
 		Findings: fs2, Summary: finding.Summarize(fs2, res.FileCount), Diagnostics: res.Doc.Diagnostics,
 		Rules: ruleDocs(engine), Version: version(),
@@ -78,6 +138,50 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 		return ExitFindings, nil
 	}
 	return ExitOK, nil
+}
+
+// loadConfig reads --config, or .remolint.yaml found from the working
+// directory up to the repository root. Rule IDs are checked once the
+// policies are loaded.
+func loadConfig(sys System, flagPath string) (*config.Config, error) {
+	p := flagPath
+	if p != "" {
+		p = abs(sys.WorkDir, p)
+	} else if p = config.Find(sys.WorkDir); p == "" {
+		return nil, nil
+	}
+	return config.Load(p, rel(sys.WorkDir, p), nil)
+}
+
+// newEngine compiles the built-in policies and the team's own.
+func newEngine(ctx context.Context, sys System, dirs []string) (*policy.Engine, error) {
+	var opts []policy.Option
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("policies: %s is not a folder", rel(sys.WorkDir, d))
+		}
+		opts = append(opts, policy.WithCustomPolicies(rel(sys.WorkDir, d), os.DirFS(d)))
+	}
+	e, err := policy.New(ctx, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("loading policies: %w", err)
+	}
+	return e, nil
+}
+
+func abs(base, p string) string {
+	if filepath.IsAbs(p) || base == "" {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+func rel(base, p string) string {
+	if r, err := filepath.Rel(base, p); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return p
 }
 
 func ruleDocs(e *policy.Engine) map[string]report.Rule {

@@ -26,8 +26,11 @@ const maxSize = 1 << 20
 
 // Config is a decoded .remolint.yaml.
 type Config struct {
-	// Path is the file it was read from.
+	// Path names the file in messages (relative to the working directory).
 	Path string `yaml:"-"`
+	// Base is the absolute folder of the file: relative paths in it are
+	// relative to Base.
+	Base string `yaml:"-"`
 	// Rules maps rule IDs to off, error, warning or info.
 	Rules map[string]string `yaml:"rules"`
 	// Exclude and Include are globs (with **) over slash-separated paths
@@ -82,21 +85,35 @@ func Find(dir string) string {
 	}
 }
 
-// Load reads and decodes a configuration file. known reports whether a rule
-// ID exists.
-func Load(path string, known func(string) bool) (*Config, error) {
-	st, err := os.Stat(path)
+// Load reads and decodes the configuration file at osPath (absolute); name
+// labels it in messages. known, when non-nil, reports whether a rule ID
+// exists.
+func Load(osPath, name string, known func(string) bool) (*Config, error) {
+	st, err := os.Stat(osPath)
 	if err != nil {
-		return nil, fmt.Errorf("reading configuration: %w", err)
+		return nil, &Error{Path: name, Msg: "cannot read the configuration file: " + unwrap(err).Error()}
 	}
 	if !st.Mode().IsRegular() || st.Size() > maxSize {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("not a regular file of at most %d bytes", maxSize)}
+		return nil, &Error{Path: name, Msg: fmt.Sprintf("not a regular file of at most %d bytes", maxSize)}
 	}
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(osPath)
 	if err != nil {
-		return nil, fmt.Errorf("reading configuration: %w", err)
+		return nil, &Error{Path: name, Msg: "cannot read the configuration file: " + unwrap(err).Error()}
 	}
-	return Parse(path, b, known)
+	c, err := Parse(name, b, known)
+	if err != nil {
+		return nil, err
+	}
+	c.Base = filepath.Dir(osPath)
+	return c, nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -226,8 +243,13 @@ func compile(path, key string, pats []string) ([]*glob.Pattern, error) {
 }
 
 // Dir is the folder of the configuration file; relative paths in it are
-// relative to Dir.
-func (c *Config) Dir() string { return filepath.Dir(c.Path) }
+// relative to Dir. It is Base when the file was loaded from disk.
+func (c *Config) Dir() string {
+	if c.Base != "" {
+		return c.Base
+	}
+	return filepath.Dir(c.Path)
+}
 
 // Reported reports whether findings in rel (slash-separated, relative to the
 // configuration file's folder) are reported: not excluded, or included again.
