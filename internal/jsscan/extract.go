@@ -36,6 +36,7 @@ type binding struct {
 	pkg   string
 	class pkgClass
 	name  string
+	at    int // index of the token being examined when the binding was made
 }
 
 // scanner matches patterns over the token stream.
@@ -46,6 +47,12 @@ type scanner struct {
 	li       lineIndex
 	liDone   bool
 	bindings map[string]binding
+	// bindLens and bindFirst hold a bit per length (capped at 63) and per
+	// first byte of the bound names: a cheap test before the map lookup.
+	bindLens  uint64
+	bindFirst [4]uint64
+	cur       int // the token extract is examining
+	lastBind  int // the largest binding.at
 }
 
 var eofTok = token{match: -1}
@@ -189,7 +196,11 @@ func (s *scanner) extract() {
 		t := s.toks[i]
 		switch t.kind {
 		case tIdent:
+			s.cur = i
 			b := s.src[t.start:t.end]
+			if s.bindLens&(1<<min(len(b), 63)) != 0 && s.bindFirst[b[0]>>6]&(1<<(b[0]&63)) != 0 {
+				s.callAt(i, false)
+			}
 			if len(b) < 3 || len(b) > 7 {
 				continue
 			}
@@ -215,8 +226,11 @@ func (s *scanner) extract() {
 			s.literal(i)
 		}
 	}
-	if len(s.bindings) > 0 {
-		s.calls()
+	// Calls that precede the import or require that binds their callee.
+	for i := 0; i < s.lastBind; i++ {
+		if s.toks[i].kind == tIdent {
+			s.callAt(i, true)
+		}
 	}
 }
 
@@ -742,7 +756,13 @@ func (s *scanner) bind(local string, pkg string, class pkgClass, name string) {
 	if s.bindings == nil {
 		s.bindings = make(map[string]binding)
 	}
-	s.bindings[local] = binding{pkg: pkg, class: class, name: name}
+	if b, ok := s.bindings[local]; ok && b.pkg == pkg && b.name == name {
+		return // the same binding again (no catch-up needed)
+	}
+	s.bindings[local] = binding{pkg: pkg, class: class, name: name, at: s.cur}
+	s.lastBind = s.cur
+	s.bindLens |= 1 << min(len(local), 63)
+	s.bindFirst[local[0]>>6] |= 1 << (local[0] & 63)
 }
 
 // importKw handles import declarations, import(...) and import.meta.env.
@@ -956,27 +976,29 @@ func (s *scanner) moduleUse(start, end int, pkg string, class pkgClass) {
 	})
 }
 
-// calls finds calls through the recorded bindings.
-func (s *scanner) calls() {
-	for i := range s.toks {
-		t := s.toks[i]
-		if t.kind != tIdent {
-			continue
+// callAt records a call through a binding at identifier token i. In the
+// main pass (early false) the bindings made so far apply; in the catch-up
+// pass (early true) only those made after token i, which the main pass did
+// not know yet.
+func (s *scanner) callAt(i int, early bool) {
+	t := s.toks[i]
+	c, n := s.src[t.start], int(t.end-t.start)
+	if s.bindLens&(1<<min(n, 63)) == 0 || s.bindFirst[c>>6]&(1<<(c&63)) == 0 {
+		return
+	}
+	b, ok := s.bindings[string(s.src[t.start:t.end])]
+	if !ok || (early && b.at <= i) || s.member(i) || s.isI(i-1, "function") {
+		return
+	}
+	if b.name == "*" {
+		if s.dot(i+1) && s.kind(i+2) == tIdent && s.isP(i+3, "(") {
+			b.name = string(s.raw(i + 2))
+			s.callOf(b, i, i+3)
 		}
-		b, ok := s.bindings[string(s.src[t.start:t.end])]
-		if !ok || s.member(i) || s.isI(i-1, "function") {
-			continue
-		}
-		if b.name == "*" {
-			if s.dot(i+1) && s.kind(i+2) == tIdent && s.isP(i+3, "(") {
-				b.name = string(s.raw(i + 2))
-				s.callOf(b, i, i+3)
-			}
-			continue
-		}
-		if s.isP(i+1, "(") {
-			s.callOf(b, i, i+1)
-		}
+		return
+	}
+	if s.isP(i+1, "(") {
+		s.callOf(b, i, i+1)
 	}
 }
 
@@ -989,25 +1011,33 @@ func (s *scanner) callOf(b binding, start, paren int) {
 		end = paren
 	}
 	loc := s.loc(start, end)
-	var obj []prop // properties of a first-argument object literal
+	// The first argument, when it is an object literal.
+	objOpen, objClose := -1, -1
 	if m > paren {
-		args := s.args(paren, m)
-		if len(args) > 0 && s.isP(args[0][0], "{") && s.match(args[0][0]) == args[0][1]-1 {
-			s.eachItem(args[0][0], args[0][1]-1, func(a, b int) {
-				if p := s.prop(a, b); p.ok && !p.spread && !p.computed {
-					obj = append(obj, p)
-				}
-			})
+		if a := paren + 1; s.isP(a, "{") {
+			if c := s.match(a); c > a && c < m && (c+1 == m || s.isP(c+1, ",")) {
+				objOpen, objClose = a, c
+			}
 		}
+	}
+	eachProp := func(fn func(p prop)) {
+		if objOpen < 0 {
+			return
+		}
+		s.eachItem(objOpen, objClose, func(a, b int) {
+			if p := s.prop(a, b); p.ok && !p.spread && !p.computed {
+				fn(p)
+			}
+		})
 	}
 	switch b.class {
 	case pkgRemotion:
 		rc := facts.RemotionCall{Function: safeName(b.name), Language: Language, Location: loc}
-		for _, p := range obj {
+		eachProp(func(p prop) {
 			switch p.key {
 			case "region":
 				if p.valA < 0 || s.isP(p.valA-1, "=") || !s.isStr(p.valA) {
-					continue
+					return
 				}
 				if v, k, ok := s.literalAt(p.valA, p.valB); ok {
 					rc.Region = safeName(v)
@@ -1017,16 +1047,16 @@ func (s *scanner) callOf(b binding, start, paren int) {
 			case "credentials":
 				rc.Credentials = true
 			}
-		}
+		})
 		s.res.RemotionCalls = append(s.res.RemotionCalls, rc)
 	case pkgDotenv:
 		if b.name != "config" && b.name != "configDotenv" {
 			return
 		}
 		var paths []string
-		for _, p := range obj {
+		eachProp(func(p prop) {
 			if p.key != "path" || p.valA < 0 {
-				continue
+				return
 			}
 			if v, _, ok := s.literalAt(p.valA, p.valB); ok && s.isStr(p.valA) {
 				paths = append(paths, v)
@@ -1037,7 +1067,7 @@ func (s *scanner) callOf(b binding, start, paren int) {
 					}
 				})
 			}
-		}
+		})
 		if len(paths) == 0 {
 			s.addLoad("dotenv", "", loc)
 		}

@@ -1,6 +1,9 @@
 package jsscan
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // tokKind classifies a token.
 type tokKind uint8
@@ -69,6 +72,7 @@ type checkpoint struct {
 	stack    int
 	regexOK  bool
 	nl       bool
+	lastDot  bool
 }
 
 // lexer turns source into tokens in one forward pass. JSX is recognised
@@ -85,21 +89,34 @@ type lexer struct {
 
 	regexOK bool // a '/' here starts a regex, a '<' may start JSX
 	nl      bool // a line terminator was skipped since the last token
+	lastDot bool // the last token is '.' or '?.'
 
 	jsx      bool
 	cp       checkpoint
 	cpActive bool
 	noJSXAt  int // offset of a '<' known not to start JSX
 	budget   int // bytes re-read after JSX rewinds
+
+	// Failed regex scans on one line: after a few, '/' on that line is
+	// division, so a line of unclosed regexes is not scanned quadratically.
+	regexFailLine  int
+	regexFailCount int
+
+	emitted int // tokens emitted, including those discarded by rewinds
+	rescans int // bytes read by failed regex scans
 }
 
-func lex(src []byte, jsx bool) *lexer {
-	lx := &lexer{
+// lex tokenizes src. The lexer is returned by value so that it can live on
+// the stack while it runs (no write barriers on its fields).
+func lex(src []byte, jsx bool) lexer {
+	lx := lexer{
 		src:     src,
-		toks:    make([]token, 0, len(src)/5+16),
+		toks:    make([]token, 0, len(src)/4+64),
 		regexOK: true,
 		jsx:     jsx,
 		noJSXAt: -1,
+
+		regexFailLine: -1,
 	}
 	lx.run()
 	return lx
@@ -124,10 +141,10 @@ func (lx *lexer) run() {
 			case fJSXChildren:
 				ok = lx.jsxChildStep()
 			default:
-				ok = lx.next()
+				ok = lx.normal()
 			}
 		} else {
-			ok = lx.next()
+			ok = lx.normal()
 		}
 		if !ok {
 			if lx.cpActive {
@@ -160,6 +177,8 @@ func (lx *lexer) rewind() {
 // emit appends a token and moves past it.
 func (lx *lexer) emit(kind tokKind, start, end int) int {
 	lx.pos = end
+	lx.emitted++
+	lx.lastDot = false
 	lx.toks = append(lx.toks, token{start: int32(start), end: int32(end), match: -1, kind: kind, nl: lx.nl})
 	lx.nl = false
 	return len(lx.toks) - 1
@@ -188,22 +207,22 @@ func (lx *lexer) tokText(t token) []byte {
 	return lx.src[t.start:t.end]
 }
 
-// lastIsDot reports whether the previous token is '.' or '?.', which makes
-// the next identifier a property name.
-func (lx *lexer) lastIsDot() bool {
-	t := lx.last()
-	if t.kind != tPunct {
-		return false
-	}
-	s := lx.tokText(t)
-	return string(s) == "." || string(s) == "?."
-}
-
 // skipSpace skips white space and comments, recording comments.
 func (lx *lexer) skipSpace() {
 	src := lx.src
 	for lx.pos < len(src) {
 		c := src[lx.pos]
+		if c > ' ' && c != '/' && c < 0x80 {
+			return
+		}
+		if c == ' ' {
+			i := lx.pos + 1
+			for i < len(src) && src[i] == ' ' {
+				i++
+			}
+			lx.pos = i
+			continue
+		}
 		switch c {
 		case ' ', '\t', '\r', '\v', '\f':
 			lx.pos++
@@ -280,7 +299,8 @@ func unicodeSpace(b []byte) int {
 
 // Character classes for identifiers (non-ASCII bytes count as identifier
 // characters; that is close enough for scanning).
-var identStart, identPart [256]bool
+// identASCII excludes non-ASCII bytes, for the fast path.
+var identStart, identPart, identASCII [256]bool
 
 func init() {
 	for c := 0; c < 256; c++ {
@@ -288,58 +308,231 @@ func init() {
 		start := b == '$' || b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80
 		identStart[c] = start
 		identPart[c] = start || (b >= '0' && b <= '9')
+		identASCII[c] = identPart[c] && b < 0x80
 	}
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// Byte classes for dispatch in next.
+const (
+	cPunct uint8 = iota
+	cIdent
+	cDigit
+	cQuote
+	cBacktick
+	cHash
+	cSlash
+	cLess
+	cLParen
+	cRParen
+	cLBracket
+	cRBracket
+	cLBrace
+	cRBrace
+	cDot
+	cBackslash
+)
+
+var class [256]uint8
+
+func init() {
+	for c := 0; c < 256; c++ {
+		switch b := byte(c); {
+		case identStart[c]:
+			class[c] = cIdent
+		case b >= '0' && b <= '9':
+			class[c] = cDigit
+		}
+	}
+	for b, k := range map[byte]uint8{
+		'"': cQuote, '\'': cQuote, '`': cBacktick, '#': cHash, '/': cSlash, '<': cLess,
+		'(': cLParen, ')': cRParen, '[': cLBracket, ']': cRBracket, '{': cLBrace, '}': cRBrace,
+		'.': cDot, '\\': cBackslash,
+	} {
+		class[b] = k
+	}
+}
+
+// normal scans tokens in ordinary mode until input ends (false) or a token
+// needs the general path (true, after scanning it with next). The common
+// tokens (white space, ASCII identifiers, strings, brackets, simple
+// punctuation) are scanned here with the lexer state held in locals.
+func (lx *lexer) normal() bool {
+	src := lx.src
+	pos, toks, nl, regexOK, lastDot := lx.pos, lx.toks, lx.nl, lx.regexOK, lx.lastDot
+	emitted := 0
+	for {
+		for pos < len(src) {
+			c := src[pos]
+			if c == ' ' || c == '\t' || c == '\r' {
+				pos++
+			} else if c == '\n' {
+				nl = true
+				pos++
+				for pos+8 <= len(src) && binary.LittleEndian.Uint64(src[pos:]) == 0x2020202020202020 {
+					pos += 8 // a run of indentation
+				}
+			} else {
+				break
+			}
+		}
+		if pos >= len(src) {
+			break
+		}
+		start := pos
+		c := src[pos]
+		kind, end := tPunct, pos+1
+		slow := false
+		switch class[c] {
+		case cIdent:
+			if c >= 0x80 {
+				slow = true
+				break
+			}
+			for end < len(src) && identASCII[src[end]] {
+				end++
+			}
+			if end < len(src) && (src[end] >= 0x80 || src[end] == '\\') {
+				slow = true
+				break
+			}
+			kind = tIdent
+		case cQuote:
+			kind, end = tString, lx.scanString(pos)
+		case cLParen, cLBracket, cLBrace:
+			lx.toks, lx.regexOK = toks, regexOK
+			fk := fBracket
+			if c == '(' {
+				fk = fParen
+				if lx.controlParen() {
+					fk = fParenCtl
+				}
+			} else if c == '{' {
+				fk = lx.braceKind()
+			}
+			lx.stack = append(lx.stack, frame{tok: int32(len(toks)), kind: fk})
+		case cRParen, cRBracket:
+			n := len(lx.stack)
+			want, want2 := fBracket, fBracket
+			if c == ')' {
+				want, want2 = fParen, fParenCtl
+			}
+			if n > 0 && (lx.stack[n-1].kind == want || lx.stack[n-1].kind == want2) {
+				f := lx.stack[n-1]
+				lx.stack = lx.stack[:n-1]
+				toks[f.tok].match = int32(len(toks))
+				toks = append(toks, token{start: int32(start), end: int32(end), match: f.tok, kind: tPunct, nl: nl})
+				emitted++
+				pos, nl, lastDot = end, false, false
+				regexOK = f.kind == fParenCtl
+				continue
+			}
+		case cDot:
+			if pos+1 < len(src) && (isDigit(src[pos+1]) || src[pos+1] == '.') {
+				slow = true
+			}
+		default:
+			switch c {
+			case ';', ',', ':':
+			case '=':
+				if pos+1 < len(src) && (src[pos+1] == '=' || src[pos+1] == '>') {
+					slow = true
+				}
+			default:
+				slow = true
+			}
+		}
+		if slow {
+			break
+		}
+		toks = append(toks, token{start: int32(start), end: int32(end), match: -1, kind: kind, nl: nl})
+		emitted++
+		pos, nl = end, false
+		switch kind {
+		case tIdent:
+			regexOK = !lastDot && regexKeyword(src[start:end])
+			lastDot = false
+		case tString:
+			regexOK, lastDot = false, false
+		default: // ( [ { ; , : = .
+			regexOK = true
+			lastDot = c == '.'
+		}
+	}
+	lx.pos, lx.toks, lx.nl, lx.regexOK, lx.lastDot = pos, toks, nl, regexOK, lastDot
+	lx.emitted += emitted
+	if pos >= len(src) {
+		return false
+	}
+	return lx.next()
+}
+
 // next scans one token in ordinary mode. It returns false at end of input.
 func (lx *lexer) next() bool {
 	lx.skipSpace()
 	src := lx.src
-	if lx.pos >= len(src) {
+	start := lx.pos
+	if start >= len(src) {
 		return false
 	}
-	start := lx.pos
 	c := src[start]
-	switch {
-	case identStart[c] && (c < 0x80 || unicodeSpace(src[start:]) == 0):
+	switch class[c] {
+	case cIdent:
 		end := lx.scanIdent(start + 1)
-		dot := lx.lastIsDot()
+		dot := lx.lastDot
 		lx.emit(tIdent, start, end)
 		lx.regexOK = !dot && regexKeyword(src[start:end])
-	case c == '\\' && start+1 < len(src) && src[start+1] == 'u':
-		end := lx.scanIdent(start + 1)
-		lx.emit(tIdent, start, end)
-		lx.regexOK = false
-	case isDigit(c) || (c == '.' && start+1 < len(src) && isDigit(src[start+1])):
+	case cDigit:
 		lx.emit(tNum, start, lx.scanNumber(start))
 		lx.regexOK = false
-	case c == '"' || c == '\'':
-		lx.emit(tString, start, lx.scanString(start))
-		lx.regexOK = false
-	case c == '`':
-		lx.scanTemplate(start, start+1, -1)
-	case c == '#' && start+1 < len(src) && identStart[src[start+1]]:
-		lx.emit(tPrivate, start, lx.scanIdent(start+1))
-		lx.regexOK = false
-	case c == '/' && lx.regexOK:
-		if end, ok := lx.scanRegex(start); ok {
-			lx.emit(tRegex, start, end)
+	case cDot:
+		if start+1 < len(src) && isDigit(src[start+1]) {
+			lx.emit(tNum, start, lx.scanNumber(start))
 			lx.regexOK = false
 		} else {
 			lx.punct(start)
 		}
-	case c == '<' && lx.jsx && lx.regexOK && start != lx.noJSXAt && lx.jsxStart(start):
-		// handled by jsxStart
-	case c == '(':
+	case cQuote:
+		lx.emit(tString, start, lx.scanString(start))
+		lx.regexOK = false
+	case cBacktick:
+		lx.scanTemplate(start, start+1, -1)
+	case cHash:
+		if start+1 < len(src) && identStart[src[start+1]] {
+			lx.emit(tPrivate, start, lx.scanIdent(start+1))
+			lx.regexOK = false
+		} else {
+			lx.punct(start)
+		}
+	case cBackslash:
+		if start+1 < len(src) && src[start+1] == 'u' {
+			lx.emit(tIdent, start, lx.scanIdent(start+1))
+			lx.regexOK = false
+		} else {
+			lx.punct(start)
+		}
+	case cSlash:
+		if lx.regexOK {
+			if end, ok := lx.scanRegex(start); ok {
+				lx.emit(tRegex, start, end)
+				lx.regexOK = false
+				break
+			}
+		}
+		lx.punct(start)
+	case cLess:
+		if !(lx.jsx && lx.regexOK && start != lx.noJSXAt && lx.jsxStart(start)) {
+			lx.punct(start)
+		}
+	case cLParen:
 		kind := fParen
 		if lx.controlParen() {
 			kind = fParenCtl
 		}
 		lx.push(kind, lx.emit(tPunct, start, start+1))
 		lx.regexOK = true
-	case c == ')':
+	case cRParen:
 		i := lx.emit(tPunct, start, start+1)
 		lx.regexOK = false
 		if n := len(lx.stack); n > 0 && (lx.stack[n-1].kind == fParen || lx.stack[n-1].kind == fParenCtl) {
@@ -348,21 +541,21 @@ func (lx *lexer) next() bool {
 			lx.link(int(f.tok), i)
 			lx.regexOK = f.kind == fParenCtl
 		}
-	case c == '[':
+	case cLBracket:
 		lx.push(fBracket, lx.emit(tPunct, start, start+1))
 		lx.regexOK = true
-	case c == ']':
+	case cRBracket:
 		i := lx.emit(tPunct, start, start+1)
 		lx.regexOK = false
 		if n := len(lx.stack); n > 0 && lx.stack[n-1].kind == fBracket {
 			lx.link(int(lx.stack[n-1].tok), i)
 			lx.stack = lx.stack[:n-1]
 		}
-	case c == '{':
+	case cLBrace:
 		kind := lx.braceKind()
 		lx.push(kind, lx.emit(tPunct, start, start+1))
 		lx.regexOK = true
-	case c == '}':
+	case cRBrace:
 		lx.closeBrace(start)
 	default:
 		lx.punct(start)
@@ -456,21 +649,37 @@ func isDotToken(src []byte, t token) bool {
 	return string(s) == "." || string(s) == "?."
 }
 
-// regexKeyword reports whether an expression may start after the keyword s.
+// regexKeyword reports whether an expression may start after the keyword s
+// (return typeof case delete void throw in of new instanceof do else yield
+// await default).
 func regexKeyword(s []byte) bool {
-	if len(s) < 2 || len(s) > 10 || s[0] < 'a' || s[0] > 'y' {
-		return false
-	}
-	switch string(s) {
-	case "return", "typeof", "case", "delete", "void", "throw", "in", "of",
-		"new", "instanceof", "do", "else", "yield", "await", "default":
-		return true
+	switch len(s) {
+	case 2:
+		return string(s) == "in" || string(s) == "of" || string(s) == "do"
+	case 3:
+		return string(s) == "new"
+	case 4:
+		return string(s) == "case" || string(s) == "void" || string(s) == "else"
+	case 5:
+		return string(s) == "throw" || string(s) == "yield" || string(s) == "await"
+	case 6:
+		return string(s) == "return" || string(s) == "typeof" || string(s) == "delete"
+	case 7:
+		return string(s) == "default"
+	case 10:
+		return string(s) == "instanceof"
 	}
 	return false
 }
 
 func (lx *lexer) scanIdent(i int) int {
 	src := lx.src
+	for i < len(src) && identASCII[src[i]] {
+		i++
+	}
+	if i >= len(src) || (src[i] < 0x80 && src[i] != '\\') {
+		return i
+	}
 	for i < len(src) {
 		c := src[i]
 		if identPart[c] {
@@ -605,10 +814,30 @@ func (lx *lexer) scanTemplate(start, i, head int) {
 // scanRegex scans a regex literal starting at '/'. It fails when the line
 // ends first, in which case the '/' is read as division.
 func (lx *lexer) scanRegex(start int) (int, bool) {
+	if lx.regexFailCount >= maxRegexFails && start < lx.regexFailLine {
+		return 0, false
+	}
+	end, ok := lx.regexEnd(start)
+	if !ok && end >= 0 {
+		lx.rescans += end - start
+		if end != lx.regexFailLine {
+			lx.regexFailLine, lx.regexFailCount = end, 0
+		}
+		lx.regexFailCount++
+	}
+	return end, ok
+}
+
+// maxRegexFails is how many failed regex scans one line may cost.
+const maxRegexFails = 8
+
+// regexEnd scans a regex literal from the '/' at start. On failure it
+// returns the offset where the scan stopped (the line end) and false.
+func (lx *lexer) regexEnd(start int) (int, bool) {
 	src := lx.src
 	i := start + 1
 	if i < len(src) && (src[i] == '/' || src[i] == '*') {
-		return 0, false
+		return -1, false
 	}
 	inClass := false
 	for i < len(src) {
@@ -616,7 +845,7 @@ func (lx *lexer) scanRegex(start int) (int, bool) {
 		case '\\':
 			i++
 			if i < len(src) && (src[i] == '\n' || src[i] == '\r') {
-				return 0, false
+				return i, false
 			}
 		case '[':
 			inClass = true
@@ -631,95 +860,92 @@ func (lx *lexer) scanRegex(start int) (int, bool) {
 				return i, true
 			}
 		case '\n', '\r':
-			return 0, false
+			return i, false
 		}
 		i++
 	}
-	return 0, false
+	return len(src), false
 }
 
 // punct scans an operator at start (longest match) and emits it.
 func (lx *lexer) punct(start int) {
 	src := lx.src
+	c := src[start]
+	var c1, c2, c3 byte // the following bytes, 0 past the end
+	if start+1 < len(src) {
+		c1 = src[start+1]
+		if start+2 < len(src) {
+			c2 = src[start+2]
+			if start+3 < len(src) {
+				c3 = src[start+3]
+			}
+		}
+	}
 	n := 1
-	has := func(s string) bool { return bytes.HasPrefix(src[start:], []byte(s)) }
-	switch src[start] {
+	switch c {
 	case '.':
-		if has("...") {
+		if c1 == '.' && c2 == '.' {
 			n = 3
 		}
 	case '?':
 		switch {
-		case has("??="):
+		case c1 == '?' && c2 == '=':
 			n = 3
-		case has("??"):
+		case c1 == '?':
 			n = 2
-		case has("?.") && !(start+2 < len(src) && isDigit(src[start+2])):
-			n = 2
-		}
-	case '=':
-		switch {
-		case has("==="):
-			n = 3
-		case has("=="), has("=>"):
+		case c1 == '.' && !isDigit(c2):
 			n = 2
 		}
-	case '!':
+	case '=', '!':
 		switch {
-		case has("!=="):
+		case c1 == '=' && c2 == '=':
 			n = 3
-		case has("!="):
+		case c1 == '=' || (c == '=' && c1 == '>'):
 			n = 2
 		}
 	case '<':
 		switch {
-		case has("<<="):
+		case c1 == '<' && c2 == '=':
 			n = 3
-		case has("<<"), has("<="):
+		case c1 == '<' || c1 == '=':
 			n = 2
 		}
 	case '>':
 		switch {
-		case has(">>>="):
+		case c1 == '>' && c2 == '>' && c3 == '=':
 			n = 4
-		case has(">>>"), has(">>="):
+		case c1 == '>' && (c2 == '>' || c2 == '='):
 			n = 3
-		case has(">>"), has(">="):
+		case c1 == '>' || c1 == '=':
 			n = 2
 		}
 	case '&', '|', '*':
-		c := src[start]
 		switch {
-		case start+2 < len(src) && src[start+1] == c && src[start+2] == '=':
+		case c1 == c && c2 == '=':
 			n = 3
-		case start+1 < len(src) && (src[start+1] == c || src[start+1] == '='):
+		case c1 == c || c1 == '=':
 			n = 2
 		}
 	case '+', '-':
-		c := src[start]
-		if start+1 < len(src) && (src[start+1] == c || src[start+1] == '=') {
+		if c1 == c || c1 == '=' {
 			n = 2
 		}
 	case '%', '^', '/':
-		if start+1 < len(src) && src[start+1] == '=' {
+		if c1 == '=' {
 			n = 2
 		}
-	default:
-		// Any other byte (including stray non-ASCII white space handled
-		// elsewhere) is a one-byte token.
 	}
-	s := src[start : start+n]
 	ended := !lx.regexOK // an expression just ended
 	lx.emit(tPunct, start, start+n)
-	lx.pos = start + n
-	switch string(s) {
-	case "++", "--":
+	switch {
+	case n == 2 && (c == '+' || c == '-') && c1 == c:
 		lx.regexOK = false
-	case "!":
+	case n == 1 && c == '!':
 		// A '!' right after an expression is TypeScript's non-null assertion.
 		lx.regexOK = !ended
 	default:
 		lx.regexOK = true
+		lx.lastDot = (n == 1 && c == '.') || (n == 2 && c == '?' && c1 == '.')
 	}
 }
 
@@ -749,7 +975,7 @@ func (lx *lexer) jsxStart(start int) bool {
 		}
 	}
 	if !lx.cpActive {
-		lx.cp = checkpoint{pos: start, toks: len(lx.toks), comments: len(lx.comments), stack: len(lx.stack), regexOK: lx.regexOK, nl: lx.nl}
+		lx.cp = checkpoint{pos: start, toks: len(lx.toks), comments: len(lx.comments), stack: len(lx.stack), regexOK: lx.regexOK, nl: lx.nl, lastDot: lx.lastDot}
 		lx.cpActive = true
 	}
 	lx.openElement(start)
@@ -816,6 +1042,7 @@ func (lx *lexer) jsxTagStep() bool {
 	case c == '"' || c == '\'':
 		i := bytes.IndexByte(src[start+1:], c)
 		if i < 0 {
+			lx.pos = len(src) // for the rewind budget
 			return false
 		}
 		lx.pos = start + 1 + i + 1
@@ -857,6 +1084,7 @@ func (lx *lexer) jsxChildStep() bool {
 				i++
 			}
 			if i >= len(src) || src[i] != '>' {
+				lx.pos = i // for the rewind budget
 				return false
 			}
 			lx.pos = i + 1

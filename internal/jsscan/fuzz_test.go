@@ -1,0 +1,59 @@
+package jsscan
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/remolint/remolint/internal/facts"
+)
+
+func FuzzScan(f *testing.F) {
+	for _, tc := range allCases() {
+		f.Add([]byte(tc.src))
+	}
+	f.Add([]byte(benchChunk))
+	f.Add([]byte("x = <a b={`${<c>{'}'}</c>}`}>t</a>; y = /[/]/ / 2"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, jsx := range []bool{true, false} {
+			r := scan(src, jsx)
+			lines := bytes.Split(src, []byte("\n"))
+			check := func(what string, l facts.Location) {
+				t.Helper()
+				if !inside(lines, l.Line, l.Column) || !inside(lines, l.EndLine, l.EndColumn) ||
+					l.EndLine < l.Line || (l.EndLine == l.Line && l.EndColumn < l.Column) {
+					t.Fatalf("%s span %+v outside the input or reversed", what, l)
+				}
+			}
+			for _, a := range r.Reads {
+				check("read", a.Location)
+			}
+			for _, a := range r.Writes {
+				check("write", a.Location)
+			}
+			for _, c := range r.RemotionCalls {
+				check("call", c.Location)
+				if c.Region != "" {
+					check("region", c.RegionLocation)
+				}
+			}
+			for _, l := range r.DotenvLoads {
+				check("load", l.Location)
+			}
+			for _, l := range r.Literals {
+				check("literal", l.Location)
+			}
+			for _, i := range r.Imports {
+				check("import", i.Location)
+			}
+			for _, c := range r.Comments {
+				check("comment", c.Location)
+			}
+		}
+	})
+}
+
+// inside reports whether 1-based line:col is a position in (or one past the
+// end of a line of) the input split into lines.
+func inside(lines [][]byte, line, col int) bool {
+	return line >= 1 && line <= len(lines) && col >= 1 && col <= len(lines[line-1])+1
+}
