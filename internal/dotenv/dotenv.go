@@ -15,7 +15,10 @@
 package dotenv
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Pos is a position in the original input: 1-based line and 1-based byte
@@ -133,11 +136,9 @@ func Parse(src []byte) *File {
 type nrec struct {
 	m                nodeMatch // normalised offsets
 	keyStart, keyEnd int
-	sep, valPos      int
 	valStart, valEnd int
 	openQuote, hash  int
 	comment          [2]int
-	end              int
 	entry            int
 }
 
@@ -203,17 +204,19 @@ func (p *parser) gorig(off int) int {
 }
 
 func (p *parser) run() {
-	for _, m := range scanNode(p.ntext) {
+	// At most one Node match starts on a line; godotenv rarely reads more.
+	lines := len(p.li.starts)
+	p.nodes = make([]nrec, 0, lines)
+	scanNode(p.ntext, func(m nodeMatch) {
 		r := nrec{m: m, entry: -1}
 		r.keyStart, r.keyEnd = p.no(m.keyStart), p.no(m.keyEnd)
-		r.sep, r.valPos = p.no(m.sep), p.no(m.valPos)
 		r.valStart, r.valEnd = p.no(m.valStart), p.no(m.valEnd)
 		r.openQuote, r.hash = p.no(m.openQuote), p.no(m.hash)
 		r.comment = [2]int{p.no(m.comment[0]), p.no(m.comment[1])}
-		r.end = p.no(m.end)
 		p.nodes = append(p.nodes, r)
-	}
-	p.gp = parseGoMirror(p.gsrc)
+	})
+	p.gp = parseGoMirror(p.gsrc, lines)
+	p.gos = make([]grec, 0, len(p.gp.stmts))
 	for _, s := range p.gp.stmts {
 		r := grec{s: s, entry: -1}
 		r.start = p.gorig(s.start)
@@ -237,15 +240,8 @@ func (p *parser) run() {
 	p.merge()
 	p.comments()
 	p.anomalies()
-	sort.SliceStable(p.anoms, func(i, j int) bool {
-		a, b := p.anoms[i], p.anoms[j]
-		if a.start != b.start {
-			return a.start < b.start
-		}
-		if a.a.Kind != b.a.Kind {
-			return a.a.Kind < b.a.Kind
-		}
-		return a.a.Dialect < b.a.Dialect
+	slices.SortStableFunc(p.anoms, func(a, b anom) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), strings.Compare(a.a.Kind, b.a.Kind), strings.Compare(a.a.Dialect, b.a.Dialect))
 	})
 	p.f.Anomalies = make([]Anomaly, len(p.anoms))
 	for i, a := range p.anoms {
@@ -257,6 +253,9 @@ func (p *parser) run() {
 // at the same place and builds the entries.
 func (p *parser) merge() {
 	goAccepts := p.goErr == goErrNone
+	n := max(len(p.nodes), len(p.gos))
+	p.f.Entries = make([]Entry, 0, n)
+	p.nodeOf, p.goOf = make([]int, 0, n), make([]int, 0, n)
 	i, j := 0, 0
 	for {
 		for j < len(p.gos) && p.gos[j].s.key == "" {

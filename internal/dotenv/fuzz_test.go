@@ -74,6 +74,11 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := Parse(src)
 		checkInvariants(t, src, file)
+		// The reference is quadratic (and worse under Go's regexp) on long
+		// inputs with unclosed quotes; it is only consulted on short ones.
+		if len(src) > 2048 {
+			return
+		}
 		if want, ok := refNode(src); ok {
 			if got := file.Node(); !maps.Equal(got, want) {
 				t.Fatalf("Node %q, reference %q", got, want)

@@ -67,6 +67,9 @@ var (
 )
 
 func goExpandEscapes(str string) string {
+	if strings.IndexByte(str, '\\') < 0 {
+		return str // no match of either pattern
+	}
 	out := goEscapeRegex.ReplaceAllStringFunc(str, func(match string) string {
 		c := strings.TrimPrefix(match, `\`)
 		switch c {
@@ -82,6 +85,9 @@ func goExpandEscapes(str string) string {
 }
 
 func goExpandVariables(v string, m map[string]string) string {
+	if strings.IndexByte(v, '$') < 0 {
+		return v // every match starts with '$' or "\\$"
+	}
 	return goExpandVarRegex.ReplaceAllStringFunc(v, func(s string) string {
 		submatch := goExpandVarRegex.FindStringSubmatch(s)
 		if submatch == nil {
@@ -134,8 +140,9 @@ func goString(b []byte) string {
 }
 
 // parseGoMirror follows godotenv's parseBytes on src (already CRLF-normalised).
-func parseGoMirror(src []byte) goParse {
-	g := goParse{vars: map[string]string{}, errPos: -1, errStart: -1}
+// capHint sizes the statement list.
+func parseGoMirror(src []byte, capHint int) goParse {
+	g := goParse{vars: map[string]string{}, errPos: -1, errStart: -1, stmts: make([]goStmt, 0, capHint)}
 	cut := 0
 	for {
 		// getStatementStart, without its recursion.

@@ -181,6 +181,13 @@ func (s *nodeScanner) tail(i int) (ok bool, end int, comment [2]int) {
 	return false, 0, comment
 }
 
+// tailOK reports whether the tail matches at i, without looking for the
+// end of a comment (so that checking every quote of a line stays linear).
+func (s *nodeScanner) tailOK(i int) bool {
+	m, lastLT := s.skipWS(i)
+	return m == len(s.t) || s.t[m] == '#' || lastLT >= 0
+}
+
 func (s *nodeScanner) quoteIndexFor(c byte) *quoteIndex {
 	slot := quoteSlot(c)
 	if qi := s.quotes[slot]; qi != nil {
@@ -201,7 +208,7 @@ func (s *nodeScanner) quoteIndexFor(c byte) *quoteIndex {
 	// best[k] first holds the farthest index <= k with a valid tail.
 	last := int32(-1)
 	for k := 0; k < n; k++ {
-		if ok, _, _ := s.tail(int(qi.pos[k]) + 1); ok {
+		if s.tailOK(int(qi.pos[k]) + 1) {
 			last = int32(k)
 		}
 		qi.best[k] = last
@@ -236,10 +243,9 @@ func (s *nodeScanner) bestClose(q int) int {
 	return int(qi.pos[qi.best[k]])
 }
 
-// scanNode returns every match, in order.
-func scanNode(t string) []nodeMatch {
+// scanNode calls yield with every match, in order.
+func scanNode(t string, yield func(nodeMatch)) {
 	s := &nodeScanner{t: t}
-	var out []nodeMatch
 	for pos := 0; pos <= len(t); {
 		p := lineStartFrom(t, pos)
 		if p < 0 {
@@ -251,10 +257,9 @@ func scanNode(t string) []nodeMatch {
 			pos = c + 1
 			continue
 		}
-		out = append(out, m)
+		yield(m)
 		pos = m.end
 	}
-	return out
 }
 
 func (s *nodeScanner) matchAt(c int) (nodeMatch, bool) {
