@@ -23,12 +23,13 @@ type GitHub struct{}
 // Format implements Formatter.
 func (GitHub) Format(w io.Writer, r *Report) error {
 	var b strings.Builder
+	cols := newColumns(r.Lines)
 	for _, d := range r.Diagnostics {
 		l := d.Location
-		ghCommand(&b, "notice", l.Path, makeSpan(r.Lines, l.Path, l.Line, l.Column, l.EndLine, l.EndColumn), "remolint", d.Message)
+		ghCommand(&b, "notice", l.Path, cols.span(l.Path, l.Line, l.Column, l.EndLine, l.EndColumn), "remolint", d.Message)
 	}
 	for _, f := range r.Findings {
-		ghCommand(&b, ghLevel(f.Severity), f.Path, makeSpan(r.Lines, f.Path, f.Line, f.Column, f.EndLine, f.EndColumn), f.Rule, f.Message)
+		ghCommand(&b, ghLevel(f.Severity), f.Path, cols.span(f.Path, f.Line, f.Column, f.EndLine, f.EndColumn), f.Rule, f.Message)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("writing github annotations: %w", err)

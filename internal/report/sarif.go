@@ -139,6 +139,7 @@ type sarifRegion struct {
 // Format implements Formatter.
 func (SARIF) Format(w io.Writer, r *Report) error {
 	rules, index := sarifRules(r)
+	cols := newColumns(r.Lines)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "remolint", Version: r.Version, InformationURI: InformationURI, Rules: rules,
@@ -153,7 +154,7 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 	for _, d := range r.Diagnostics {
 		n := sarifNotification{Level: "note", Message: sarifText{Text: d.Message}}
 		if d.Location.Path != "" {
-			n.Locations = []sarifLocation{sarifLoc(r.Lines, d.Location)}
+			n.Locations = []sarifLocation{sarifLoc(cols, d.Location)}
 		}
 		if d.Kind != "" {
 			n.Properties = &sarifKind{Kind: d.Kind}
@@ -165,14 +166,14 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 			RuleID:    f.Rule,
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
-			Locations: []sarifLocation{sarifLoc(r.Lines, f.Location())},
+			Locations: []sarifLocation{sarifLoc(cols, f.Location())},
 		}
 		if i, ok := index[f.Rule]; ok {
 			res.RuleIndex = &i
 		}
 		if f.Related != nil {
 			id := 1
-			rel := sarifLoc(r.Lines, *f.Related)
+			rel := sarifLoc(cols, *f.Related)
 			rel.ID = &id
 			res.RelatedLocations = []sarifLocation{rel}
 		}
@@ -307,9 +308,9 @@ func sarifLevel(sev string) string {
 	return "warning"
 }
 
-func sarifLoc(lines finding.LineSource, l facts.Location) sarifLocation {
+func sarifLoc(cols *columns, l facts.Location) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifact(l.Path)}}
-	s := makeSpan(lines, l.Path, l.Line, l.Column, l.EndLine, l.EndColumn)
+	s := cols.span(l.Path, l.Line, l.Column, l.EndLine, l.EndColumn)
 	if s.line > 0 {
 		reg := &sarifRegion{StartLine: s.line, EndLine: s.endLine}
 		if s.hasCols() {
