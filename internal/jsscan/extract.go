@@ -51,8 +51,9 @@ type scanner struct {
 	// first byte of the bound names: a cheap test before the map lookup.
 	bindLens  uint64
 	bindFirst [4]uint64
-	cur       int // the token extract is examining
-	lastBind  int // the largest binding.at
+	cur       int          // the token extract is examining
+	lastBind  int          // the largest binding.at
+	called    map[int]bool // callee tokens of the calls recorded through bindings
 }
 
 var eofTok = token{match: -1}
@@ -990,16 +991,25 @@ func (s *scanner) callAt(i int, early bool) {
 	if !ok || (early && b.at <= i) || s.member(i) || s.isI(i-1, "function") {
 		return
 	}
+	if early && s.called[i] {
+		return // recorded through an earlier binding of the same name
+	}
+	paren := i + 1
 	if b.name == "*" {
-		if s.dot(i+1) && s.kind(i+2) == tIdent && s.isP(i+3, "(") {
-			b.name = string(s.raw(i + 2))
-			s.callOf(b, i, i+3)
+		if !s.dot(i+1) || s.kind(i+2) != tIdent {
+			return
 		}
+		b.name = string(s.raw(i + 2))
+		paren = i + 3
+	}
+	if !s.isP(paren, "(") {
 		return
 	}
-	if s.isP(i+1, "(") {
-		s.callOf(b, i, i+1)
+	if s.called == nil {
+		s.called = make(map[int]bool)
 	}
+	s.called[i] = true
+	s.callOf(b, i, paren)
 }
 
 // callOf records a call of export b.name whose callee starts at token start

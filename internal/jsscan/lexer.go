@@ -106,8 +106,8 @@ type lexer struct {
 	rescans int // bytes read by failed regex scans
 }
 
-// lex tokenizes src. The lexer is returned by value so that it can live on
-// the stack while it runs (no write barriers on its fields).
+// lex tokenizes src. The lexer is returned by value so that it need not be
+// allocated.
 func lex(src []byte, jsx bool) lexer {
 	lx := lexer{
 		src:     src,
@@ -193,14 +193,6 @@ func (lx *lexer) link(open, close int) {
 		lx.toks[open].match = int32(close)
 		lx.toks[close].match = int32(open)
 	}
-}
-
-// last returns the last token, or a zero token with kind tEOF.
-func (lx *lexer) last() token {
-	if n := len(lx.toks); n > 0 {
-		return lx.toks[n-1]
-	}
-	return token{}
 }
 
 func (lx *lexer) tokText(t token) []byte {
@@ -401,15 +393,14 @@ func (lx *lexer) normal() bool {
 		case cQuote:
 			kind, end = tString, lx.scanString(pos)
 		case cLParen, cLBracket, cLBrace:
-			lx.toks, lx.regexOK = toks, regexOK
 			fk := fBracket
 			if c == '(' {
 				fk = fParen
-				if lx.controlParen() {
+				if lx.controlParen(toks) {
 					fk = fParenCtl
 				}
 			} else if c == '{' {
-				fk = lx.braceKind()
+				fk = lx.braceKind(toks, regexOK)
 			}
 			lx.stack = append(lx.stack, frame{tok: int32(len(toks)), kind: fk})
 		case cRParen, cRBracket:
@@ -527,7 +518,7 @@ func (lx *lexer) next() bool {
 		}
 	case cLParen:
 		kind := fParen
-		if lx.controlParen() {
+		if lx.controlParen(lx.toks) {
 			kind = fParenCtl
 		}
 		lx.push(kind, lx.emit(tPunct, start, start+1))
@@ -552,7 +543,7 @@ func (lx *lexer) next() bool {
 			lx.stack = lx.stack[:n-1]
 		}
 	case cLBrace:
-		kind := lx.braceKind()
+		kind := lx.braceKind(lx.toks, lx.regexOK)
 		lx.push(kind, lx.emit(tPunct, start, start+1))
 		lx.regexOK = true
 	case cRBrace:
@@ -598,11 +589,11 @@ func (lx *lexer) closeBrace(start int) {
 
 // braceKind decides whether a '{' opens a block (after which a '/' starts a
 // regex) or an expression such as an object literal (after which '/' divides).
-func (lx *lexer) braceKind() frameKind {
-	if !lx.regexOK || len(lx.toks) == 0 {
+func (lx *lexer) braceKind(toks []token, regexOK bool) frameKind {
+	if !regexOK || len(toks) == 0 {
 		return fBlock
 	}
-	t := lx.last()
+	t := toks[len(toks)-1]
 	s := lx.tokText(t)
 	switch t.kind {
 	case tPunct:
@@ -623,20 +614,20 @@ func (lx *lexer) braceKind() frameKind {
 
 // controlParen reports whether a '(' here follows if, while, for or with, so
 // that a regex may follow its ')'.
-func (lx *lexer) controlParen() bool {
-	n := len(lx.toks)
+func (lx *lexer) controlParen(toks []token) bool {
+	n := len(toks)
 	if n == 0 {
 		return false
 	}
-	t := lx.toks[n-1]
+	t := toks[n-1]
 	if t.kind != tIdent {
 		return false
 	}
 	switch string(lx.tokText(t)) {
 	case "if", "while", "for", "with":
-		return n < 2 || !isDotToken(lx.src, lx.toks[n-2])
+		return n < 2 || !isDotToken(lx.src, toks[n-2])
 	case "await":
-		return n >= 2 && lx.toks[n-2].kind == tIdent && string(lx.tokText(lx.toks[n-2])) == "for"
+		return n >= 2 && toks[n-2].kind == tIdent && string(lx.tokText(toks[n-2])) == "for"
 	}
 	return false
 }
