@@ -307,7 +307,7 @@ func (s *scanner) keyExpr(a, b int) (name, prefix string, dyn, ok bool) {
 	switch s.kind(a) {
 	case tString, tTemplate:
 		v := s.str(a)
-		if a+1 == b {
+		if a+1 == b || s.isI(a+1, "as") || s.isI(a+1, "satisfies") {
 			return v, "", false, v != ""
 		}
 		if s.isP(a+1, "+") {

@@ -135,6 +135,7 @@ var readCases = []scanCase{
 	{"dynamic Deno", `Deno.env.get("AWS_KEY_" + i);`, []string{`read dyn prefix="AWS_KEY_" 1:1-1:29`}},
 	{"complete key ending in underscore", `f(process.env["AWS_SECRET_"]);`, []string{"read AWS_SECRET_ 1:3-1:29"}},
 	{"dynamic variable", `f(process.env[k]);`, []string{`read dyn prefix="" 1:3-1:17`}},
+	{"TS cast key", `f(process.env["X" as Key]);`, []string{"read X 1:3-1:26"}},
 	{"several on lines", "a = process.env.A;\n\tb = process.env.B;", []string{"read A 1:5-1:18", "read B 2:6-2:19"}},
 	{"CRLF lines", "a = 1;\r\nb = process.env.B;\r\n", []string{"read B 2:5-2:18"}},
 	{"multibyte before", `s = "é"; b = process.env.B;`, []string{"read B 1:15-1:28"}},
