@@ -140,7 +140,7 @@ Usage:
   remolint version                print the version
 
 Lint flags:
-  --format text|json      output format (default text)
+  --format FORMAT         text, json, sarif, github or junit (default text)
   --fail-on LEVEL         error, warning or info: exit 1 when a finding reaches it (default error)
   --env                   also check the process environment as one environment (values never printed)
   --aws-dir DIR           read DIR/credentials and DIR/config as AWS shared files (repeatable)

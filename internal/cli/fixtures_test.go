@@ -159,7 +159,7 @@ func TestNoSecretInOutput(t *testing.T) {
 	for _, name := range fixtureDirs(t) {
 		secrets := fixtureSecrets(t, filepath.Join(root, "fixtures", name))
 		total += len(secrets)
-		for _, format := range []string{"text", "json"} {
+		for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
 			stdout, stderr, _ := runCLI(t, root, []string{"HOME=/nonexistent"}, "--format", format, "fixtures/"+name)
 			for _, s := range secrets {
 				if strings.Contains(stdout, s) || strings.Contains(stderr, s) {

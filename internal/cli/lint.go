@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/remolint/remolint/internal/baseline"
 	"github.com/remolint/remolint/internal/config"
@@ -129,7 +130,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	fs2 = bl.New(fs2)
 	r := &report.Report{
 		Findings: fs2, Summary: finding.Summarize(fs2, res.FileCount), Diagnostics: res.Doc.Diagnostics,
-		Rules: ruleDocs(engine), Version: version(),
+		Rules: ruleDocs(engine), Version: version(), Lines: res.Line,
 	}
 	if err := formatter.Format(out, r); err != nil {
 		return ExitError, err
@@ -187,7 +188,11 @@ func rel(base, p string) string {
 func ruleDocs(e *policy.Engine) map[string]report.Rule {
 	m := map[string]report.Rule{}
 	for _, r := range lint.Catalogue(e) {
-		m[r.ID] = report.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary}
+		m[r.ID] = report.Rule{
+			ID: r.ID, Severity: r.Severity, Summary: r.Summary,
+			Description: r.Description, Bad: r.Bad, Good: r.Good, Remotion: r.Remotion,
+			Custom: strings.HasPrefix(r.Package, "remolint.custom."),
+		}
 	}
 	return m
 }
