@@ -12,6 +12,11 @@ import (
 // most one quote or punctuation character: never from value text.
 
 func (p *parser) add(kind, key, dialect, detail string, start, end int, related *[2]int) {
+	if p.kindCount[kind] >= MaxAnomaliesPerKind {
+		p.f.Dropped++
+		return
+	}
+	p.kindCount[kind]++
 	a := Anomaly{Kind: kind, Key: key, Dialect: dialect, Detail: detail, Span: p.li.span(start, end)}
 	if related != nil {
 		r := p.li.span(related[0], related[1])
@@ -110,17 +115,16 @@ func (p *parser) isCut(n *nrec) bool {
 }
 
 type quoteIssue struct {
-	open        int // original offset of the opening quote
-	quote       byte
-	key         string
-	entry       int
-	node        bool
-	nodeClose   int // mismatched: the other quote ending the value, -1
-	nodeQuoted  bool
-	goUnterm    bool
-	goQuotedTo  int // godotenv reads a quoted value closing here, -1
-	goLiteral   bool
-	hasGoReader bool
+	open       int // original offset of the opening quote
+	quote      byte
+	key        string
+	entry      int
+	node       bool
+	nodeClose  int // mismatched: the other quote ending the value, -1
+	nodeQuoted bool
+	goUnterm   bool
+	goQuotedTo int // godotenv reads a quoted value closing here, -1
+	goLiteral  bool
 }
 
 type textAfterQuote struct {
@@ -283,7 +287,6 @@ func (p *parser) goChecks(qi map[int]*quoteIssue, taq map[int]*textAfterQuote) {
 		}
 		// a quote Node's dotenv left unclosed, which godotenv closes
 		if x := qi[g.valStart]; x != nil {
-			x.hasGoReader = true
 			x.goQuotedTo = g.valEnd - 1
 		}
 		c := g.s.valEnd
@@ -307,7 +310,6 @@ func (p *parser) goChecks(qi map[int]*quoteIssue, taq map[int]*textAfterQuote) {
 		g := &p.gos[i]
 		if g.s.quote == 0 && g.valStart < g.valEnd {
 			if x := qi[g.valStart]; x != nil {
-				x.hasGoReader = true
 				x.goLiteral = true
 			}
 		}
@@ -326,7 +328,6 @@ func (p *parser) goRejection(qi map[int]*quoteIssue, taq map[int]*textAfterQuote
 	case goErrUnterminated:
 		x := p.issue(qi, ep, p.src[ep], p.gp.errKey, -1)
 		x.goUnterm = true
-		x.hasGoReader = true
 		for i := range p.nodes {
 			if p.nodes[i].valStart == ep && p.nodes[i].m.quoted {
 				x.nodeQuoted = true

@@ -57,7 +57,11 @@ func TestNodeDifferential(t *testing.T) {
 		n = 2000
 	}
 	for i := 0; i < n; i++ {
-		inputs = append(inputs, randomEnv(r))
+		in := randomEnv(r)
+		for k := r.IntN(3); k > 0 && len(in) > 0; k-- { // random bytes too
+			in[r.IntN(len(in))] = byte(r.IntN(256))
+		}
+		inputs = append(inputs, in)
 	}
 	enc := make([]string, len(inputs))
 	for i, in := range inputs {

@@ -89,6 +89,10 @@ const (
 	KindNULByte             = "nul-byte"
 )
 
+// MaxAnomaliesPerKind caps the anomalies of one kind recorded for a file, so
+// that a binary or garbage file yields a bounded report.
+const MaxAnomaliesPerKind = 1000
+
 // Dialects an anomaly affects.
 const (
 	DialectNode = "node"
@@ -98,9 +102,14 @@ const (
 
 // File is everything Parse learned about one env file.
 type File struct {
-	Entries   []Entry
-	Comments  []Comment
+	Entries  []Entry
+	Comments []Comment
+	// Anomalies are sorted by position, then kind; at most
+	// MaxAnomaliesPerKind of each kind are kept (the first ones found, which
+	// for most kinds are the first in the file).
 	Anomalies []Anomaly
+	// Dropped counts anomalies left out beyond MaxAnomaliesPerKind.
+	Dropped int
 	// Go is godotenv's result, nil when godotenv rejects the file. It may
 	// hold an empty key (godotenv reads a line without '=' as a value with an
 	// empty name); Entries leave such definitions out.
@@ -174,6 +183,7 @@ type parser struct {
 	goOf      []int  // entry -> index in gos, -1
 	explained []bool // entry has a specific anomaly
 	anoms     []anom
+	kindCount map[string]int
 }
 
 type anom struct {
@@ -182,7 +192,7 @@ type anom struct {
 }
 
 func newParser(src []byte) *parser {
-	p := &parser{src: src, f: &File{}}
+	p := &parser{src: src, f: &File{}, kindCount: map[string]int{}}
 	p.li = newLineIndex(src)
 	p.ntext, p.nmap, p.invalid, p.firstBad = normalizeNode(src)
 	p.gsrc, p.gmap = normalizeGo(src)

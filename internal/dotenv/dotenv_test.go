@@ -276,3 +276,17 @@ func TestDetailsHoldNoValue(t *testing.T) {
 		}
 	}
 }
+
+func TestAnomalyCap(t *testing.T) {
+	in := strings.Repeat("A=1\n", MaxAnomaliesPerKind+11)
+	f := Parse([]byte(in))
+	if len(f.Anomalies) != MaxAnomaliesPerKind || f.Dropped != 10 {
+		t.Fatalf("%d anomalies, %d dropped; want %d and 10", len(f.Anomalies), f.Dropped, MaxAnomaliesPerKind)
+	}
+	if got := f.Anomalies[0].Span.String(); got != "2:1-2:2" {
+		t.Fatalf("first kept duplicate at %s, want 2:1-2:2", got)
+	}
+	if len(f.Entries) != MaxAnomaliesPerKind+11 {
+		t.Fatalf("%d entries", len(f.Entries))
+	}
+}
