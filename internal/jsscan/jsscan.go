@@ -91,9 +91,10 @@ func Supported(name string) bool {
 }
 
 // prefilter holds the byte strings of which at least one occurs in every
-// source that yields a fact other than a comment.
+// source that yields a fact other than a comment ("env" covers process.env,
+// import.meta.env, Deno.env, Bun.env and dotenv).
 var prefilter = [][]byte{
-	[]byte("env"), []byte("remotion"), []byte("dotenv"),
+	[]byte("env"), []byte("remotion"),
 	[]byte("AKIA"), []byte("ASIA"), []byte("ABIA"), []byte("ACCA"), []byte("A3T"),
 	[]byte("ecret"), []byte("ECRET"),
 }
