@@ -122,6 +122,8 @@ func run(ctx context.Context, args []string, sys System, out *bytes.Buffer) (Exi
 			return runRules(ctx, args[1:], out)
 		case "explain":
 			return runExplain(ctx, args[1:], out)
+		case "test-policies":
+			return runTestPolicies(ctx, args[1:], sys, out)
 		case "help":
 			io.WriteString(out, usage)
 			return ExitOK, nil
@@ -137,6 +139,7 @@ Usage:
   remolint resolve [flags]        which credentials Remotion will use here, and why
   remolint rules [--format F]     list the rules
   remolint explain RULE           explain a rule
+  remolint test-policies DIR...   run a team's _test.rego files in remolint's sandbox
   remolint version                print the version
 
 Lint flags:
