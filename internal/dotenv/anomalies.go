@@ -3,6 +3,7 @@ package dotenv
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func (p *parser) add(kind, key, dialect, detail string, start, end int, related 
 	p.anoms = append(p.anoms, anom{a: a, start: start})
 }
 
-func (p *parser) lineNo(off int) string { return itoa(p.li.pos(off).Line) }
+func (p *parser) lineNo(off int) string { return strconv.Itoa(p.li.pos(off).Line) }
 
 func (p *parser) entryKey(i int) string {
 	if i < 0 {
@@ -72,7 +73,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return itoa(n) + " " + many
+	return strconv.Itoa(n) + " " + many
 }
 
 // describeChar names a byte godotenv refuses in a variable name.
@@ -276,7 +277,7 @@ func (p *parser) goChecks(qi map[int]*quoteIssue, taq map[int]*textAfterQuote) {
 				d += "; Node's dotenv keeps the text as written"
 				if en := p.f.Entries[e]; en.NodeOK && en.GoOK && en.Node != en.Go {
 					d += " (Node's dotenv reads " + plural(chars(en.Node), "character", "characters") +
-						", godotenv " + itoa(chars(en.Go)) + ")"
+						", godotenv " + strconv.Itoa(chars(en.Go)) + ")"
 				}
 			}
 			p.add(KindExpansion, g.s.key, dialect, d, g.expand, g.expEnd, nil)
@@ -463,7 +464,7 @@ func (p *parser) emitTextAfterQuote(taq map[int]*textAfterQuote) {
 				g += " and rejects the whole file"
 			}
 			if x.openedLine != p.li.pos(x.pos).Line {
-				g += " (the quoted value opened on line " + itoa(x.openedLine) + ")"
+				g += " (the quoted value opened on line " + strconv.Itoa(x.openedLine) + ")"
 			}
 			parts = append(parts, g)
 			dialect = DialectGo
@@ -584,7 +585,7 @@ func (p *parser) differ() {
 		nn, gn := chars(en.Node), chars(en.Go)
 		var d string
 		if nn != gn {
-			d = "Node's dotenv reads " + plural(nn, "character", "characters") + ", godotenv reads " + itoa(gn)
+			d = "Node's dotenv reads " + plural(nn, "character", "characters") + ", godotenv reads " + strconv.Itoa(gn)
 		} else {
 			d = "both dialects read " + plural(nn, "character", "characters") + " but different ones"
 		}

@@ -18,7 +18,10 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/remolint/remolint/internal/facts"
 )
 
 // Pos is a position in the original input: 1-based line and 1-based byte
@@ -27,6 +30,18 @@ type Pos struct{ Line, Col int }
 
 // Span is a range of the original input; End is exclusive.
 type Span struct{ Start, End Pos }
+
+// String formats the position as "L:C".
+func (p Pos) String() string { return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col) }
+
+// String formats the span as "L:C-L:C".
+func (s Span) String() string { return s.Start.String() + "-" + s.End.String() }
+
+// Location converts the span into a fact-document location in the file at
+// path (relative, slash-separated).
+func (s Span) Location(path string) facts.Location {
+	return facts.Location{Path: path, Line: s.Start.Line, Column: s.Start.Col, EndLine: s.End.Line, EndColumn: s.End.Col}
+}
 
 // Entry is one variable definition, in file order. Duplicates are kept, and
 // so are definitions only one dialect reads.
@@ -241,7 +256,7 @@ func (p *parser) run() {
 	if p.goErr != goErrNone {
 		reason := goReason(p.goErr)
 		if p.gp.err == p.goErr && p.gp.errPos >= 0 {
-			p.f.GoErr = "line " + itoa(p.li.pos(p.gorig(p.gp.errPos)).Line) + ": " + reason
+			p.f.GoErr = "line " + strconv.Itoa(p.li.pos(p.gorig(p.gp.errPos)).Line) + ": " + reason
 		} else {
 			p.f.GoErr = reason
 		}
@@ -396,26 +411,4 @@ func lastNonSpace(src []byte, a, b int) int {
 		b -= n
 	}
 	return a
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

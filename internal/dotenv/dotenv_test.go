@@ -7,9 +7,6 @@ import (
 	"testing"
 )
 
-func (p Pos) String() string  { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
-func (s Span) String() string { return s.Start.String() + "-" + s.End.String() }
-
 // short renders an anomaly as "kind key dialect span [rel span]".
 func short(a Anomaly) string {
 	s := a.Kind + " " + a.Key + " " + a.Dialect + " " + a.Span.String()
@@ -274,6 +271,17 @@ func TestDetailsHoldNoValue(t *testing.T) {
 		if strings.Contains(f.GoErr, s[:4]) {
 			t.Errorf("%q: GoErr %q leaks the value", in, f.GoErr)
 		}
+	}
+}
+
+func TestSpanLocation(t *testing.T) {
+	s := Span{Pos{2, 3}, Pos{4, 5}}
+	if s.String() != "2:3-4:5" {
+		t.Fatalf("String() = %q", s.String())
+	}
+	l := s.Location("a/.env")
+	if l.Path != "a/.env" || l.Line != 2 || l.Column != 3 || l.EndLine != 4 || l.EndColumn != 5 {
+		t.Fatalf("Location() = %+v", l)
 	}
 }
 
