@@ -117,7 +117,7 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-var assignment = regexp.MustCompile(`(?m)^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*["'` + "`" + `]?([^"'` + "`" + `#\r\n]*)`)
+var assignment = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:][ \t]*["'` + "`" + `]?([^"'` + "`" + `#\r\n]*)`)
 
 // fixtureSecrets collects every secret-looking value in a fixture's env and
 // AWS shared files: values of secret names, eight characters or longer.
