@@ -22,7 +22,7 @@ checkout=$(cd "$(dirname "$0")/.." && pwd)
 export PATH="$PATH:/usr/local/go/bin"
 
 run() {
-  printf '+ %s\n' "$*" >&2
+  printf '+ %s\n' "$*"
   "$@"
 }
 
@@ -84,15 +84,17 @@ secret="fake""SecretKeyForPrecommitTest0123456789abcd"
 try_repo() {
   # try_repo FILE...: runs the hook on FILE..., output in $scratch/out.
   set +e
-  run pre-commit try-repo "$checkout" remolint --ref "$rev" --verbose --color never --files "$@" >"$scratch/out" 2>&1
+  printf '+ %s\n' "pre-commit try-repo $checkout remolint --ref $rev --verbose --color never --files $*"
+  pre-commit try-repo "$checkout" remolint --ref "$rev" --verbose --color never --files "$@" >"$scratch/out" 2>&1
   code=$?
   set -e
   sed 's/^/    | /' "$scratch/out"
+  echo "  (exit $code)"
 }
 
 echo "== 1. AWS_* credentials on Vercel: must fail with platform-reserved-key"
 printf 'AWS_ACCESS_KEY_ID=%s\nAWS_SECRET_ACCESS_KEY=%s\n' "$key_id" "$secret" >.env
-echo "+ wrote .env: AWS_ACCESS_KEY_ID=AKIA…2345, AWS_SECRET_ACCESS_KEY=(fake)" >&2
+echo "+ wrote .env: AWS_ACCESS_KEY_ID=AKIA…2345, AWS_SECRET_ACCESS_KEY=(fake)"
 try_repo .env
 [ "$code" != 0 ] || fail "pre-commit passed; expected the remolint hook to fail"
 grep -q 'platform-reserved-key' "$scratch/out" || fail "output does not name platform-reserved-key"
@@ -103,7 +105,7 @@ fi
 
 echo "== 2. REMOTION_AWS_* credentials: must pass"
 printf 'REMOTION_AWS_ACCESS_KEY_ID=%s\nREMOTION_AWS_SECRET_ACCESS_KEY=%s\n' "$key_id" "$secret" >.env
-echo "+ wrote .env: REMOTION_AWS_ACCESS_KEY_ID=AKIA…2345, REMOTION_AWS_SECRET_ACCESS_KEY=(fake)" >&2
+echo "+ wrote .env: REMOTION_AWS_ACCESS_KEY_ID=AKIA…2345, REMOTION_AWS_SECRET_ACCESS_KEY=(fake)"
 try_repo .env
 [ "$code" = 0 ] || fail "pre-commit failed (exit $code); expected the remolint hook to pass"
 grep -q '^remolint\.*Passed' "$scratch/out" || fail "pre-commit did not report the remolint hook as Passed"
