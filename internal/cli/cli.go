@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/remolint/remolint/internal/secret"
 )
 
 // ExitCode is remolint's exit status.
@@ -92,18 +94,21 @@ func Main(ctx context.Context, args []string, sys System) ExitCode {
 	}
 	// Output is buffered and written only when the command completes, so an
 	// error never leaves a half-printed success behind.
+	// Everything printed passes through secret.Redact: outputs hold no
+	// secret by construction, and this is the last line of defence (an
+	// error from a library that quotes its input, say).
 	var out bytes.Buffer
 	code, err := run(ctx, args, sys, &out)
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(sys.Stderr, "remolint: %s\nRun 'remolint --help' for usage.\n", err)
+			fmt.Fprint(sys.Stderr, secret.Redact(fmt.Sprintf("remolint: %s\nRun 'remolint --help' for usage.\n", err)))
 		} else {
-			fmt.Fprintf(sys.Stderr, "remolint: %s\n", err)
+			fmt.Fprint(sys.Stderr, secret.Redact(fmt.Sprintf("remolint: %s\n", err)))
 		}
 		return ExitError
 	}
-	if _, err := sys.Stdout.Write(out.Bytes()); err != nil {
+	if _, err := io.WriteString(sys.Stdout, secret.Redact(out.String())); err != nil {
 		fmt.Fprintf(sys.Stderr, "remolint: writing output: %s\n", err)
 		return ExitError
 	}

@@ -195,3 +195,76 @@ func Variable(name, value string) facts.Variable {
 func Shown(name, value string) bool {
 	return NonSecretName(name) && !IsKeyID(value) && !IsSecretKey(value)
 }
+
+// Redact replaces, in s, every token shaped like an AWS key id with its
+// display form and every token shaped like a secret access key with
+// "[redacted]". remolint's outputs never hold such values by construction;
+// Redact is the last line of defence, applied to everything remolint prints.
+func Redact(s string) string {
+	if !mayHoldCredential(s) {
+		return s
+	}
+	var b strings.Builder
+	i, last := 0, 0
+	for i < len(s) {
+		if !isTokenByte(s[i]) || (i > 0 && isTokenByte(s[i-1])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isTokenByte(s[j]) {
+			j++
+		}
+		tok := s[i:j]
+		switch {
+		case IsKeyID(tok) && !strings.HasSuffix(tok, "EXAMPLE"): // AWS's documented example key stays readable
+			b.WriteString(s[last:i])
+			b.WriteString(Display(tok))
+			last = j
+		case len(tok) == 40 && IsSecretKey(tok) && mixed(tok):
+			b.WriteString(s[last:i])
+			b.WriteString("[redacted]")
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// isTokenByte reports whether c can be part of a key id or secret key.
+func isTokenByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+}
+
+// mixed requires upper case, lower case and a digit, so that hex digests
+// and ordinary words are left alone.
+func mixed(s string) bool {
+	var l, u, d bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		l = l || c >= 'a' && c <= 'z'
+		u = u || c >= 'A' && c <= 'Z'
+		d = d || c >= '0' && c <= '9'
+	}
+	return l && u && d
+}
+
+// mayHoldCredential is a cheap prefilter for Redact: a run of 20 token bytes.
+func mayHoldCredential(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isTokenByte(s[i]) {
+			run++
+			if run >= 20 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}

@@ -78,3 +78,30 @@ func TestVariableWithholdsSecrets(t *testing.T) {
 		}
 	}
 }
+
+func TestRedact(t *testing.T) {
+	cases := map[string]string{
+		"key AKIAQ3EGRUZ7MDYQ4XKA here":                      "key AKIA…4XKA here",
+		"x=q8Vn2Lr5Tw1Xy7Bz4Cd9Ef6Gh3Jk0Mp8Ns5Qt2Rv;":        "x=[redacted];",
+		"AKIAQ3EGRUZ7MDYQ4XKAB (21 chars) stays":             "AKIAQ3EGRUZ7MDYQ4XKAB (21 chars) stays",
+		"sha 0123456789abcdef0123456789abcdef01234567 stays": "sha 0123456789abcdef0123456789abcdef01234567 stays",
+		"REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false is left":  "REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false is left",
+		"":          "",
+		"AKIA…4XKA": "AKIA…4XKA",
+	}
+	for in, want := range cases {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzRedact(f *testing.F) {
+	f.Add("AKIAQ3EGRUZ7MDYQ4XKA q8Vn2Lr5Tw1Xy7Bz4Cd9Ef6Gh3Jk0Mp8Ns5Qt2Rv")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Redact(s)
+		if Redact(out) != out {
+			t.Fatalf("Redact is not idempotent on %q", s)
+		}
+	})
+}
