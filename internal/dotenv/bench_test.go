@@ -3,10 +3,8 @@ package dotenv
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
 
 // manyKeys builds a realistic env file with n entries in varied styles.
@@ -81,33 +79,6 @@ func BenchmarkParse(b *testing.B) {
 				Parse(in)
 			}
 		})
-	}
-}
-
-// TestLinearTime parses each adversarial shape at two sizes, 16 times
-// apart: a linear reader takes about 16 times longer on the larger one
-// (cache effects and a busy machine can double that), a quadratic step 256
-// times.
-func TestLinearTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	measure := func(in []byte) time.Duration {
-		best := time.Duration(1 << 62)
-		for range 3 {
-			runtime.GC()
-			st := time.Now()
-			Parse(in)
-			best = min(best, time.Since(st))
-		}
-		return best
-	}
-	for _, c := range adversarial {
-		small, large := c.gen(16<<10), c.gen(256<<10)
-		ts, tl := measure(small), measure(large)
-		if tl > 64*ts+20*time.Millisecond {
-			t.Errorf("%s: %v for 16 KiB but %v for 256 KiB: not linear", c.name, ts, tl)
-		}
 	}
 }
 
