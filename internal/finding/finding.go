@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/remolint/remolint/internal/facts"
 )
@@ -88,6 +89,7 @@ func Normalize(fs []Finding) []Finding {
 				continue
 			}
 		}
+		f.Message = Printable(f.Message)
 		if f.EndLine == 0 {
 			f.EndLine = f.Line
 		}
@@ -154,4 +156,34 @@ func Fails(fs []Finding, failOn string) bool {
 		}
 	}
 	return false
+}
+
+// Printable escapes control characters (C0, DEL, C1) and invalid UTF-8 as
+// \xNN, so that a value quoted in a message (a region, a profile name) can
+// neither break a line-based format nor send escape sequences to a terminal.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1, r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+			for _, c := range []byte(s[i : i+n]) {
+				fmt.Fprintf(&b, "\\x%02x", c)
+			}
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }

@@ -17,11 +17,11 @@ func TestSuppress(t *testing.T) {
 	}
 	comments := map[string][]Comment{".env": {
 		{Line: 1, Column: 1, Own: true, Text: "# remolint:ignore unprefixed-key the AWS CLI needs it"}, // covers line 2
-		{Line: 5, Column: 20, Text: "# remolint:ignore unprefixed-key same reason"},              // trailing: covers line 5
-		{Line: 6, Column: 1, Own: true, Text: "# remolint:ignore skip-check-falsy-value"},          // no reason: invalid
-		{Line: 8, Column: 1, Own: true, Text: "# remolint:ignore unprefixd-key typo"},             // unknown rule
-		{Line: 10, Column: 1, Own: true, Text: "# remolint:ignore skip-check-falsy-value stale"},  // unused
-		{Line: 11, Column: 1, Own: true, Text: "# remolint:ignore"},                                // no rule
+		{Line: 5, Column: 20, Text: "# remolint:ignore unprefixed-key same reason"},                    // trailing: covers line 5
+		{Line: 6, Column: 1, Own: true, Text: "# remolint:ignore skip-check-falsy-value"},              // no reason: invalid
+		{Line: 8, Column: 1, Own: true, Text: "# remolint:ignore unprefixd-key typo"},                  // unknown rule
+		{Line: 10, Column: 1, Own: true, Text: "# remolint:ignore skip-check-falsy-value stale"},       // unused
+		{Line: 11, Column: 1, Own: true, Text: "# remolint:ignore"},                                    // no rule
 		{Line: 12, Column: 1, Own: true, Text: "# an ordinary comment"},
 	}}
 	got := Suppress(fs, comments, known)
@@ -37,7 +37,6 @@ func TestSuppress(t *testing.T) {
 		t.Errorf("got %v\nwant %v", lines, want)
 	}
 }
-
 
 func TestFingerprintsStableWhenLinesMove(t *testing.T) {
 	before := map[int]string{3: "AWS_ACCESS_KEY_ID=x", 4: "AWS_ACCESS_KEY_ID=x"}
@@ -92,4 +91,21 @@ func FuzzSuppress(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestPrintable(t *testing.T) {
+	cases := map[string]string{
+		"eu-central-1":   "eu-central-1",
+		"eu\x00x":        `eu\x00x`,
+		"\x1b[31mred":    `\x1b[31mred`,
+		"a\nb":           `a\x0ab`,
+		"caf\xc3":        `caf\xc3`,
+		"AKIA…WXYZ café": "AKIA…WXYZ café",
+		"\u0085":         `\xc2\x85`,
+	}
+	for in, want := range cases {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

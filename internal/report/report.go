@@ -137,7 +137,7 @@ func (t Text) paint(code, s string) string {
 func (t Text) Format(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for _, d := range r.Diagnostics {
-		fmt.Fprintf(&b, "%s: %s %s\n", d.Location.Path, t.paint(ansiDim, "note"), d.Message)
+		fmt.Fprintf(&b, "%s: %s %s\n", finding.Printable(d.Location.Path), t.paint(ansiDim, "note"), finding.Printable(d.Message))
 	}
 	for _, f := range r.Findings {
 		sev := f.Severity
@@ -149,7 +149,7 @@ func (t Text) Format(w io.Writer, r *Report) error {
 		default:
 			sev = t.paint(ansiBlue, sev)
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", f.Path, f.Line, f.Column, sev, f.Rule, f.Message)
+		fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", finding.Printable(f.Path), f.Line, f.Column, sev, f.Rule, f.Message)
 		hint := "run `remolint explain " + f.Rule + "` for the fix"
 		if rule, ok := r.Rules[f.Rule]; ok && rule.Hint != "" {
 			hint = rule.Hint
