@@ -157,6 +157,7 @@ Lint flags:
   --no-color              no colour (also: NO_COLOR set)
   --config FILE           configuration file (default: .remolint.yaml here or above, up to the repository root)
   --policy DIR            load the team's own Rego policies (packages under remolint.custom; repeatable)
+  --policy-timeout D      stop policies that run longer than D (default 30s)
   --baseline FILE         report only findings not recorded in FILE
   --write-baseline FILE   record today's findings in FILE
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/remolint/remolint/internal/baseline"
 	"github.com/remolint/remolint/internal/config"
@@ -32,6 +33,7 @@ type lintFlags struct {
 	configPath    string
 	baseline      string
 	writeBaseline string
+	policyTimeout time.Duration
 }
 
 func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) (ExitCode, error) {
@@ -48,6 +50,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	fs.StringVar(&lf.configPath, "config", "", "")
 	fs.StringVar(&lf.baseline, "baseline", "", "")
 	fs.StringVar(&lf.writeBaseline, "write-baseline", "", "")
+	fs.DurationVar(&lf.policyTimeout, "policy-timeout", policy.DefaultTimeout, "")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		io.WriteString(out, usage)
@@ -91,7 +94,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if lf.env {
 		opts.Process = sys.Environ
 	}
-	engine, err := newEngine(ctx, sys, policyDirs)
+	engine, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
 	if err != nil {
 		return ExitError, err
 	}
@@ -155,8 +158,8 @@ func loadConfig(sys System, flagPath string) (*config.Config, error) {
 }
 
 // newEngine compiles the built-in policies and the team's own.
-func newEngine(ctx context.Context, sys System, dirs []string) (*policy.Engine, error) {
-	var opts []policy.Option
+func newEngine(ctx context.Context, sys System, dirs []string, timeout time.Duration) (*policy.Engine, error) {
+	opts := []policy.Option{policy.WithTimeout(timeout)}
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil || !st.IsDir() {
