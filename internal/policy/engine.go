@@ -155,13 +155,11 @@ type rulePackage struct {
 // Engine holds the compiled policies and the prepared query. It is safe for
 // concurrent use.
 type Engine struct {
-	query    rego.PreparedEvalQuery
-	compiler *ast.Compiler
-	pkgs     []rulePackage // in query expression order
-	byID     map[string]int
-	rules    []RuleMeta      // sorted by ID
-	files    map[string]bool // policy file names
-	timeout  time.Duration
+	query   rego.PreparedEvalQuery
+	pkgs    []rulePackage   // in query expression order
+	rules   []RuleMeta      // sorted by ID
+	files   map[string]bool // policy file names
+	timeout time.Duration
 
 	// store holds data.remolint.config and nothing else; cfg is its value.
 	// mu is held for reading by evaluations that use cfg, and for writing
@@ -218,12 +216,10 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 
 	e := &Engine{
 		pkgs:    pkgs,
-		byID:    make(map[string]int, len(pkgs)),
 		files:   make(map[string]bool, len(files)),
 		timeout: o.timeout,
 	}
-	for i, p := range pkgs {
-		e.byID[p.meta.ID] = i
+	for _, p := range pkgs {
 		e.rules = append(e.rules, p.meta)
 	}
 	slices.SortFunc(e.rules, func(a, b RuleMeta) int { return cmp.Compare(a.ID, b.ID) })
@@ -257,7 +253,6 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("prepare policy query: %w", err)
 	}
 	e.query = pq
-	e.compiler = compiler
 	return e, nil
 }
 

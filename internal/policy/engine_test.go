@@ -520,3 +520,21 @@ func TestSortFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestCustomRootSkipsTestsHiddenDirsAndOtherFiles(t *testing.T) {
+	rule := ruleSrc("remolint.custom.team.r", "r", `report contains lib.finding(rego.metadata.chain(), {}, "hit") if input.hit`)
+	e := newFixtureEngine(t, WithCustomPolicies("team", mapFS(
+		"r.rego", rule,
+		"r_test.rego", "package remolint.custom.team.r_test\n\ntest_x if undefined_function(1)\n",
+		".git/junk.rego", "not rego at all",
+		"data.json", `{"remolint": {"config": {"x": 1}}}`,
+		"README.md", "# team policies",
+	)))
+	got, err := e.Eval(context.Background(), []byte(`{"hit": true}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Rule != "r" || got[0].Message != "hit" {
+		t.Errorf("findings = %s", dump(got))
+	}
+}

@@ -60,7 +60,13 @@ func readSource(src source, withTests bool) ([]regoFile, error) {
 				}
 				return err
 			}
-			if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir // .git and the like
+				}
+				return nil
+			}
+			if !strings.HasSuffix(p, ".rego") {
 				return nil
 			}
 			isTest := strings.HasSuffix(p, testSuffix)
