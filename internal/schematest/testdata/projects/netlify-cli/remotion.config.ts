@@ -1,0 +1,2 @@
+import { Config } from "@remotion/cli/config";
+Config.setVideoImageFormat("jpeg");
