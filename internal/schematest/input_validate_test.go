@@ -49,7 +49,7 @@ type factScan struct {
 }
 
 // factScans lists every fixture folder (fixtures/*), the projects under
-// testdata/projects, and variations that fill the optional parts of the
+// testdata/projects, testdata/examples-project, and variations that fill the optional parts of the
 // document (the process environment, --aws-dir, a size cap that yields
 // diagnostics).
 func factScans(t *testing.T) []factScan {
@@ -72,6 +72,7 @@ func factScans(t *testing.T) []factScan {
 			}
 		}
 	}
+	add("internal/schematest/testdata/examples-project", scan.Options{Paths: []string{"internal/schematest/testdata/examples-project"}})
 	projects := "internal/schematest/testdata/projects"
 	add("all projects, process environment", scan.Options{
 		Paths: []string{projects},
