@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/remolint/remolint/internal/config"
+	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
@@ -25,9 +26,18 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 	if err != nil {
 		return nil, fmt.Errorf("encoding facts: %w", err)
 	}
-	pfs, err := engine.Eval(ctx, doc, nil)
+	pfs, failed, err := engine.EvalContained(ctx, doc, nil)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	for _, pe := range failed {
+		// A built-in rule that failed on this input: the others ran. The
+		// error text is not shown (it may quote input); where it stopped is.
+		res.Doc.Diagnostics = append(res.Doc.Diagnostics, facts.Diagnostic{
+			Kind:     "internal",
+			Message:  fmt.Sprintf("internal error: rule package %s failed on this input and was skipped (please report it); the other rules ran", pe.Policy),
+			Location: facts.Location{Path: pe.At, Line: 1, Column: 1},
+		})
 	}
 	all := make([]finding.Finding, 0, len(pfs))
 	for _, p := range pfs {

@@ -155,7 +155,13 @@ type rulePackage struct {
 // Engine holds the compiled policies and the prepared query. It is safe for
 // concurrent use.
 type Engine struct {
-	query   rego.PreparedEvalQuery
+	query    rego.PreparedEvalQuery
+	compiler *ast.Compiler
+	// single holds one prepared query per rule package, made on first need
+	// (when one built-in rule fails and the rest must still run).
+	singleOnce sync.Once
+	single     []rego.PreparedEvalQuery
+	singleErr  error
 	pkgs    []rulePackage   // in query expression order
 	rules   []RuleMeta      // sorted by ID
 	files   map[string]bool // policy file names
@@ -215,7 +221,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 
 	e := &Engine{
-		pkgs:    pkgs,
+		compiler: compiler,
+		pkgs:     pkgs,
 		files:   make(map[string]bool, len(files)),
 		timeout: o.timeout,
 	}
@@ -254,6 +261,97 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 	e.query = pq
 	return e, nil
+}
+
+// EvalContained is Eval, except that a built-in rule that fails at run time
+// (a bug, or input it did not expect) does not take the others down: each
+// rule package is then evaluated on its own, and the failing ones are
+// returned as PolicyErrors beside the findings of the rest. A team policy's
+// failure, a time limit or a cancelled ctx is still an error.
+func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[string]any) ([]Finding, []*PolicyError, error) {
+	doc, err := parseInput(input)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := e.evalValue(ctx, doc, config)
+	var pe *PolicyError
+	if err == nil || !errors.As(err, &pe) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil ||
+		!strings.HasPrefix(pe.Policy, "remolint.rules.") {
+		return out, nil, err
+	}
+	e.singleOnce.Do(e.prepareSingles)
+	if e.singleErr != nil {
+		return nil, nil, e.singleErr
+	}
+	var failed []*PolicyError
+	e.mu.RLock() // the configuration evalValue stored stays in place
+	defer e.mu.RUnlock()
+	for i, p := range e.pkgs {
+		fs, err := e.evalOne(ctx, i, doc)
+		if err == nil {
+			out = append(out, fs...)
+			continue
+		}
+		var one *PolicyError
+		if !errors.As(err, &one) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil || !strings.HasPrefix(p.meta.Package, "remolint.rules.") {
+			return nil, nil, err
+		}
+		if one.Policy == "" {
+			one.Policy = p.meta.Package
+		}
+		failed = append(failed, one)
+	}
+	SortFindings(out)
+	return out, failed, nil
+}
+
+// prepareSingles prepares one query per rule package.
+func (e *Engine) prepareSingles() {
+	for i, p := range e.pkgs {
+		ref := p.path.Append(ast.StringTerm(string(reportVar)))
+		expr := ast.NewExpr(ast.NewTerm(ref))
+		expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
+		pq, err := rego.New(
+			rego.Compiler(e.compiler),
+			rego.Store(e.store),
+			rego.ParsedQuery(ast.NewBody(expr)),
+			rego.Capabilities(Capabilities()),
+			rego.StrictBuiltinErrors(true),
+			rego.StackTraces(true),
+		).PrepareForEval(context.Background())
+		if err != nil {
+			e.singleErr = fmt.Errorf("prepare policy query for %s: %w", p.meta.Package, err)
+			return
+		}
+		e.single = append(e.single, pq)
+	}
+}
+
+// evalOne evaluates rule package i alone, with the stored configuration.
+func (e *Engine) evalOne(ctx context.Context, i int, doc ast.Value) ([]Finding, error) {
+	p := e.pkgs[i]
+	evalCtx, cancel := context.WithTimeoutCause(ctx, e.timeout, ErrTimeLimit)
+	defer cancel()
+	rs, err := e.single[i].Eval(evalCtx, rego.EvalParsedInput(doc))
+	if err != nil {
+		return nil, e.evalError(ctx, evalCtx, err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("query returned %d results", len(rs))}
+	}
+	items, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", rs[0].Expressions[0].Value)}
+	}
+	var out []Finding
+	for _, item := range items {
+		f, err := decodeFinding(item, p.meta.ID)
+		if err != nil {
+			return nil, &PolicyError{Policy: p.meta.Package, Err: err}
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // newCompiler returns a compiler with the sandbox's settings. Print
