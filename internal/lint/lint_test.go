@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/remolint/remolint/internal/config"
+	"github.com/remolint/remolint/internal/finding"
+	"github.com/remolint/remolint/internal/policy"
+	"github.com/remolint/remolint/internal/scan"
+)
+
+func tree(t *testing.T) string {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"app/.env":     "REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false\n# remolint:ignore unsupported-region we render elsewhere\nREMOTION_AWS_REGION=mars-1\n",
+		"vendor2/.env": "REMOTION_SKIP_AWS_CREDENTIALS_CHECK=no\n",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(t *testing.T, dir string, opts Options, paths ...string) []finding.Finding {
+	t.Helper()
+	e, err := policy.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := scan.Run(context.Background(), scan.Options{WorkDir: dir, NoGit: true, Paths: paths})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Evaluate(context.Background(), e, res, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func summary(fs []finding.Finding) string {
+	var b []string
+	for _, f := range fs {
+		b = append(b, f.Path+":"+f.Rule+":"+f.Severity)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestEvaluate(t *testing.T) {
+	dir := tree(t)
+	got := summary(run(t, dir, Options{WorkDir: dir}))
+	want := "app/.env:skip-check-falsy-value:error vendor2/.env:skip-check-falsy-value:error"
+	if got != want {
+		t.Errorf("plain: %s\nwant %s (the suppression silences unsupported-region)", got, want)
+	}
+	cfg, err := config.Parse(filepath.Join(dir, ".remolint.yaml"), []byte("rules:\n  skip-check-falsy-value: warning\nexclude: [\"vendor2/**\"]\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = summary(run(t, dir, Options{Config: cfg, WorkDir: dir}))
+	if got != "app/.env:skip-check-falsy-value:warning" {
+		t.Errorf("configured: %s", got)
+	}
+	off, _ := config.Parse(filepath.Join(dir, ".remolint.yaml"), []byte("rules:\n  skip-check-falsy-value: off\n"), nil)
+	if got := summary(run(t, dir, Options{Config: off, WorkDir: dir})); got != "" {
+		t.Errorf("rule off: %s", got)
+	}
+	if got := summary(run(t, dir, Options{WorkDir: dir}, "vendor2/.env")); got != "vendor2/.env:skip-check-falsy-value:error" {
+		t.Errorf("file argument: %s", got)
+	}
+	for _, f := range run(t, dir, Options{WorkDir: dir}) {
+		if f.Fingerprint == "" {
+			t.Errorf("no fingerprint on %+v", f)
+		}
+	}
+}
+
+func TestCatalogueHasEveryRuleOnce(t *testing.T) {
+	e, err := policy.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range Catalogue(e) {
+		if seen[r.ID] || r.Summary == "" || !finding.ValidSeverity(r.Severity) {
+			t.Errorf("bad catalogue entry %+v", r)
+		}
+		seen[r.ID] = true
+	}
+	for _, id := range []string{"invalid-suppression", "unused-suppression", "skip-check-falsy-value"} {
+		if !seen[id] {
+			t.Errorf("catalogue lacks %s", id)
+		}
+	}
+}
