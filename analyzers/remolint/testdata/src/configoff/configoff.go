@@ -1,0 +1,8 @@
+package configoff
+
+import "os"
+
+func f() {
+	os.Setenv("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "false")
+	_ = os.Getenv("REMOTION_AWS_REGION") // remolint:ignore skip-check-falsy-value nothing to hide // want `^unused-suppression: `
+}

@@ -1,0 +1,3 @@
+module configoff
+
+go 1.22

@@ -1,0 +1,3 @@
+module configon
+
+go 1.22

@@ -1,0 +1,3 @@
+module falsy
+
+go 1.22

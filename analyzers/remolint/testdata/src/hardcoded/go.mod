@@ -1,0 +1,3 @@
+module hardcoded
+
+go 1.22

@@ -1,0 +1,3 @@
+module minsev
+
+go 1.22

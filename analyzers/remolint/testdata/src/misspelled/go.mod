@@ -1,0 +1,3 @@
+module misspelled
+
+go 1.22

@@ -1,0 +1,3 @@
+module region
+
+go 1.22

@@ -1,0 +1,3 @@
+package typed
+
+const skipFlag = "REMOTION_SKIP_AWS_" + "CREDENTIALS_CHECK"

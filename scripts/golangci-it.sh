@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Integration test of the golangci-lint module plugin (analyzers/golangci).
+#
+# `golangci-lint custom` clones golangci-lint from GitHub, which CI cannot
+# reach, so this does what the code it generates does: take golangci-lint's
+# source from the Go module proxy, add a file to cmd/golangci-lint that
+# blank-imports the plugin, point the remolint module at this checkout,
+# build, and run the result on a fixture module. It checks that
+#   - a remolint finding is reported as "file:line:col: rule-id: message (remolint)",
+#   - //nolint:remolint silences one,
+#   - a remolint:ignore suppression is honoured,
+#   - unknown settings stop golangci-lint with an error naming them.
+#
+# Slow (building golangci-lint takes minutes on 2 cores), so it is not part
+# of `go test ./...`. Usage: scripts/golangci-it.sh
+# Environment: GOLANGCI_LINT_VERSION (default v2.15.0); KEEP=1 keeps the
+# work folder (the built binary is $WORK/golangci-lint-remolint).
+set -euo pipefail
+
+version=${GOLANGCI_LINT_VERSION:-v2.15.0}
+checkout=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/remolint-golangci-it.XXXXXX)
+start=$SECONDS
+export CGO_ENABLED=0 GOWORK=off GOFLAGS=-mod=mod
+export GOLANGCI_LINT_CACHE="$work/lint-cache"
+
+cleanup() {
+  if [ "${KEEP:-}" = 1 ]; then
+    echo "kept $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+step() { printf '== [%3ds] %s\n' "$((SECONDS - start))" "$*"; }
+run() { echo "+ $*" >&2; "$@"; }
+fail() { echo "FAIL: $*"; exit 1; }
+
+step "golangci-lint $version source from the module proxy"
+json=$(run go mod download -json "github.com/golangci/golangci-lint/v2@$version")
+src=$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+[ -n "$src" ] && [ -d "$src" ] || fail "no source folder in: $json"
+run cp -R "$src" "$work/golangci-lint"
+run chmod -R u+w "$work/golangci-lint"
+
+step "add the plugin to cmd/golangci-lint and use this checkout ($checkout)"
+cat > "$work/golangci-lint/cmd/golangci-lint/plugin_remolint.go" <<'EOF'
+package main
+
+import _ "github.com/remolint/remolint/analyzers/golangci"
+EOF
+cd "$work/golangci-lint"
+run go mod edit -require=github.com/remolint/remolint@v0.0.0 "-replace=github.com/remolint/remolint=$checkout"
+run go mod tidy
+
+# OPA >= v1.21 (which remolint's policy engine uses) requires
+# github.com/gobwas/glob v1, whose API dropped the glob.Glob interface that
+# several of golangci-lint's linters (depguard, protogetter) still use from
+# v0.2.3. One module path cannot be built at two versions, so this build
+# cannot compile as is. Until remolint's dependencies avoid the conflict,
+# build against a copy of the selected glob version with v0.2.3's Glob
+# interface added (which *glob.Pattern satisfies); the notice below says so.
+glob=$(go list -m -f '{{.Version}}' github.com/gobwas/glob 2>/dev/null || true)
+if [ -n "$glob" ] && [ "${glob#v0.}" = "$glob" ] && go mod graph > "$work/graph.txt" && grep -q ' github.com/gobwas/glob@v0\.' "$work/graph.txt"; then
+  echo "NOTICE: github.com/gobwas/glob $glob is selected but some of golangci-lint's linters need v0.2.3's API;"
+  echo "NOTICE: building with a compatibility copy of glob $glob (adds the v0 Glob interface)."
+  globsrc=$(go mod download -json "github.com/gobwas/glob@$glob" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+  run cp -R "$globsrc" "$work/glob-compat"
+  run chmod -R u+w "$work/glob-compat"
+  cat > "$work/glob-compat/compat_v0.go" <<'EOF'
+package glob
+
+// Glob is gobwas/glob v0.2.3's interface; *Pattern satisfies it.
+type Glob interface {
+	Match(string) bool
+}
+EOF
+  run go mod edit "-replace=github.com/gobwas/glob=$work/glob-compat"
+fi
+
+step "build"
+bin="$work/golangci-lint-remolint"
+run go build -trimpath -o "$bin" ./cmd/golangci-lint
+run "$bin" version
+
+step "fixture module"
+fixture="$work/fixture"
+mkdir -p "$fixture"
+cd "$fixture"
+cat > go.mod <<'EOF'
+module example.com/fixture
+
+go 1.22
+EOF
+cat > main.go <<'EOF'
+package main
+
+import "os"
+
+func main() {
+	os.Setenv("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "false")
+	quiet()
+	ignored()
+}
+EOF
+cat > quiet.go <<'EOF'
+package main
+
+import "os"
+
+func quiet() {
+	os.Setenv("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "no") //nolint:remolint // the fixture's silenced finding
+}
+EOF
+cat > ignored.go <<'EOF'
+package main
+
+import "os"
+
+func ignored() {
+	// remolint:ignore skip-check-falsy-value the fixture's suppressed finding
+	os.Setenv("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "off")
+}
+EOF
+cat > .golangci.yml <<'EOF'
+version: "2"
+linters:
+  default: none
+  enable:
+    - remolint
+  settings:
+    custom:
+      remolint:
+        type: module
+        description: Remotion Lambda credential checks
+        settings:
+          rules:
+            opt-in-region: "off"
+EOF
+
+step "golangci-lint run on the fixture"
+set +e
+out=$(run "$bin" run --output.text.path=stdout ./... 2>&1)
+code=$?
+set -e
+printf '%s\n' "$out"
+[ "$code" = 1 ] || fail "want exit 1 (issues found), got $code"
+want='main.go:6:2: skip-check-falsy-value: setting REMOTION_SKIP_AWS_CREDENTIALS_CHECK to "false" still skips the check'
+grep -F -- "$want" <<<"$out" > "$work/hit.txt" && grep -q -F '(remolint)' "$work/hit.txt" || fail "missing: $want ... (remolint)"
+if grep -q 'quiet\.go' <<<"$out"; then fail "//nolint:remolint did not silence quiet.go"; fi
+if grep -q 'ignored\.go' <<<"$out"; then fail "remolint:ignore did not suppress ignored.go"; fi
+n=$(grep -c '(remolint)$' <<<"$out" || true)
+[ "$n" = 1 ] || fail "want exactly 1 remolint issue, got $n"
+
+step "unknown settings are refused, named"
+cat > bad.yml <<'EOF'
+version: "2"
+linters:
+  default: none
+  enable:
+    - remolint
+  settings:
+    custom:
+      remolint:
+        type: module
+        settings:
+          rules:
+            skip-check-falsy-valu: "off"
+          colour: red
+EOF
+set +e
+out=$(run "$bin" run --config bad.yml ./... 2>&1)
+code=$?
+set -e
+printf '%s\n' "$out"
+[ "$code" != 0 ] || fail "bad settings: want a non-zero exit"
+grep -q '"colour"' <<<"$out" || fail "bad settings: the error does not name the unknown key colour"
+sed -i '/colour: red/d' bad.yml
+set +e
+out=$(run "$bin" run --config bad.yml ./... 2>&1)
+code=$?
+set -e
+printf '%s\n' "$out"
+[ "$code" != 0 ] || fail "unknown rule: want a non-zero exit"
+grep -q 'skip-check-falsy-valu' <<<"$out" || fail "unknown rule: the error does not name it"
+
+step "PASS: golangci-lint $version with the remolint plugin (${SECONDS}s)"
+echo "1 passed, 0 failed"
