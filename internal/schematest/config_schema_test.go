@@ -195,22 +195,26 @@ func TestConfigSchemaKeys(t *testing.T) {
 // empty document is an empty configuration, as config.Parse reads it.
 func yamlToJSON(t *testing.T, src string) any {
 	t.Helper()
+	v, err := decodeYAML(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func decodeYAML(src string) (any, error) {
 	var v any
 	if err := yaml.Unmarshal([]byte(src), &v); err != nil {
-		t.Fatalf("yaml: %v", err)
+		return nil, fmt.Errorf("yaml: %w", err)
 	}
 	if v == nil {
 		v = map[string]any{}
 	}
 	raw, err := json.Marshal(jsonable(v))
 	if err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("to json: %w", err)
 	}
-	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 }
 
 // jsonable turns YAML maps with non-string keys into JSON objects.
@@ -244,52 +248,7 @@ func TestConfigSamples(t *testing.T) {
 	for _, r := range catalogue(t) {
 		known[r.ID] = true
 	}
-	tests := []struct {
-		name string
-		src  string
-		// custom are rule IDs the team's own policies define.
-		custom []string
-		// valid is whether both the schema and config.Parse accept it;
-		// schemaAt is the instance location the schema error names.
-		valid    bool
-		schemaAt string
-	}{
-		{name: "every key", valid: true, src: `
-rules:
-  skip-check-falsy-value: warning
-  unsupported-region: off
-  opt-in-region: error
-  unused-suppression: info
-exclude:
-  - "vendored/**"
-include: ["vendored/app/**"]
-platforms: [vercel, netlify, aws-lambda]
-consumers: [node, cli, go, python, php]
-fail-on: warning
-policies: [policies/team]
-aws-dir: .aws
-`},
-		{name: "one key", valid: true, src: "fail-on: info\n"},
-		{name: "empty file", valid: true, src: ""},
-		{name: "comments only", valid: true, src: "# nothing configured yet\n"},
-		{name: "empty lists and maps", valid: true, src: "rules: {}\nexclude: []\npolicies: []\n"},
-		{name: "a custom rule", valid: true, custom: []string{"team-eu-only"}, src: "policies: [team]\nrules:\n  team-eu-only: warning\n"},
-		{name: "unknown key", src: "rule:\n  unsupported-region: off\n", schemaAt: ""},
-		{name: "misspelled key", src: "failOn: warning\n", schemaAt: ""},
-		{name: "unknown severity", src: "rules:\n  platform-reserved-key: warn\n", schemaAt: "/rules/platform-reserved-key"},
-		{name: "severity as a number", src: "rules:\n  platform-reserved-key: 1\n", schemaAt: "/rules/platform-reserved-key"},
-		{name: "unknown rule shape", src: "rules:\n  Platform_Reserved_Key: off\n", schemaAt: "/rules"},
-		{name: "rules as a list", src: "rules:\n  - platform-reserved-key\n", schemaAt: "/rules"},
-		{name: "fail-on off", src: "fail-on: off\n", schemaAt: "/fail-on"},
-		{name: "fail-on unknown", src: "fail-on: critical\n", schemaAt: "/fail-on"},
-		{name: "unknown platform", src: "platforms: [heroku]\n", schemaAt: "/platforms/0"},
-		{name: "unknown consumer", src: "consumers: [node, ruby]\n", schemaAt: "/consumers/1"},
-		{name: "consumers as a string", src: "consumers: node\n", schemaAt: "/consumers"},
-		{name: "exclude as a string", src: "exclude: \"**/x\"\n", schemaAt: "/exclude"},
-		{name: "aws-dir as a list", src: "aws-dir: [a, b]\n", schemaAt: "/aws-dir"},
-		{name: "policies as a map", src: "policies:\n  team: x\n", schemaAt: "/policies"},
-	}
-	for _, tt := range tests {
+	for _, tt := range configSamples {
 		t.Run(tt.name, func(t *testing.T) {
 			err := sch.Validate(yamlToJSON(t, tt.src))
 			var verr *jsonschema.ValidationError
@@ -310,6 +269,54 @@ aws-dir: .aws
 			}
 		})
 	}
+}
+
+// configSamples are configurations with what the schema and config.Parse
+// must say about them.
+var configSamples = []struct {
+	name string
+	src  string
+	// custom are rule IDs the team's own policies define.
+	custom []string
+	// valid is whether both the schema and config.Parse accept it;
+	// schemaAt is the instance location the schema error names.
+	valid    bool
+	schemaAt string
+}{
+	{name: "every key", valid: true, src: `
+rules:
+  skip-check-falsy-value: warning
+  unsupported-region: off
+  opt-in-region: error
+  unused-suppression: info
+exclude:
+  - "vendored/**"
+include: ["vendored/app/**"]
+platforms: [vercel, netlify, aws-lambda]
+consumers: [node, cli, go, python, php]
+fail-on: warning
+policies: [policies/team]
+aws-dir: .aws
+`},
+	{name: "one key", valid: true, src: "fail-on: info\n"},
+	{name: "empty file", valid: true, src: ""},
+	{name: "comments only", valid: true, src: "# nothing configured yet\n"},
+	{name: "empty lists and maps", valid: true, src: "rules: {}\nexclude: []\npolicies: []\n"},
+	{name: "a custom rule", valid: true, custom: []string{"team-eu-only"}, src: "policies: [team]\nrules:\n  team-eu-only: warning\n"},
+	{name: "unknown key", src: "rule:\n  unsupported-region: off\n", schemaAt: ""},
+	{name: "misspelled key", src: "failOn: warning\n", schemaAt: ""},
+	{name: "unknown severity", src: "rules:\n  platform-reserved-key: warn\n", schemaAt: "/rules/platform-reserved-key"},
+	{name: "severity as a number", src: "rules:\n  platform-reserved-key: 1\n", schemaAt: "/rules/platform-reserved-key"},
+	{name: "unknown rule shape", src: "rules:\n  Platform_Reserved_Key: off\n", schemaAt: "/rules"},
+	{name: "rules as a list", src: "rules:\n  - platform-reserved-key\n", schemaAt: "/rules"},
+	{name: "fail-on off", src: "fail-on: off\n", schemaAt: "/fail-on"},
+	{name: "fail-on unknown", src: "fail-on: critical\n", schemaAt: "/fail-on"},
+	{name: "unknown platform", src: "platforms: [heroku]\n", schemaAt: "/platforms/0"},
+	{name: "unknown consumer", src: "consumers: [node, ruby]\n", schemaAt: "/consumers/1"},
+	{name: "consumers as a string", src: "consumers: node\n", schemaAt: "/consumers"},
+	{name: "exclude as a string", src: "exclude: \"**/x\"\n", schemaAt: "/exclude"},
+	{name: "aws-dir as a list", src: "aws-dir: [a, b]\n", schemaAt: "/aws-dir"},
+	{name: "policies as a map", src: "policies:\n  team: x\n", schemaAt: "/policies"},
 }
 
 // TestConfigSchemaEnumsParse checks that config.Parse accepts every value
@@ -374,4 +381,32 @@ func instanceLocations(ve *jsonschema.ValidationError) []string {
 	}
 	walk(ve)
 	return out
+}
+
+// FuzzConfigSchema checks, for any text, that when the schema accepts a
+// configuration remolint accepts it too (an editor showing no error means
+// remolint runs), with one known exception: glob syntax, which the schema
+// cannot express. Neither side may panic.
+func FuzzConfigSchema(f *testing.F) {
+	for _, tt := range configSamples {
+		f.Add(tt.src)
+	}
+	f.Add("exclude: ['[']\n")
+	f.Add("<<: {fail-on: info}\n")
+	f.Add("rules: &r {unsupported-region: off}\nexclude: *r\n")
+	sch := compileSchema(f, "schemas/remolint.schema.json")
+	pat := regexp.MustCompile(customRuleID)
+	f.Fuzz(func(t *testing.T, src string) {
+		v, err := decodeYAML(src)
+		if err != nil {
+			return // not YAML: config.Parse reports it; nothing to compare
+		}
+		if sch.Validate(v) != nil {
+			return
+		}
+		_, perr := config.Parse(".remolint.yaml", []byte(src), pat.MatchString)
+		if perr != nil && !strings.Contains(perr.Error(), "is not a valid glob") {
+			t.Errorf("the schema accepts %q but remolint rejects it: %v", src, perr)
+		}
+	})
 }
