@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/remolint/remolint/internal/awsini"
 	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/secret"
 )
@@ -127,7 +128,8 @@ func fixtureSecrets(t *testing.T, dir string) []string {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		if !discover.IsEnvFile(d.Name()) && filepath.Base(filepath.Dir(p)) != ".aws" {
+		ini := filepath.Base(filepath.Dir(p)) == ".aws"
+		if !discover.IsEnvFile(d.Name()) && !ini {
 			return nil
 		}
 		b, err := os.ReadFile(p)
@@ -136,7 +138,11 @@ func fixtureSecrets(t *testing.T, dir string) []string {
 		}
 		for _, m := range assignment.FindAllStringSubmatch(string(b), -1) {
 			name, value := m[1], strings.TrimSpace(m[2])
-			if len(value) < 8 || secret.NonSecretName(strings.ToUpper(name)) {
+			secretName := !secret.NonSecretName(strings.ToUpper(name))
+			if ini {
+				secretName = awsini.IsSecretKey(name)
+			}
+			if len(value) < 8 || !(secretName || secret.IsKeyID(value) || secret.IsSecretKey(value)) {
 				continue
 			}
 			out = append(out, value)
