@@ -402,7 +402,8 @@ type Literal struct {
 	Shape   string `json:"shape"`
 	Display string `json:"display,omitempty"`
 	// Context names what it is assigned to, when known.
-	Context  string   `json:"context,omitempty"`
+	Context string `json:"context,omitempty"`
+	// Language is "js", "go" or "json" (vercel.json).
 	Language string   `json:"language"`
 	Project  string   `json:"project"`
 	Location Location `json:"location"`
@@ -418,7 +419,7 @@ type Import struct {
 
 // Diagnostic is a problem remolint had with the input itself.
 type Diagnostic struct {
-	Kind     string   `json:"kind"` // too-large, unreadable, internal, parse
+	Kind     string   `json:"kind"` // too-large, not-regular, unreadable, internal, parse, git
 	Message  string   `json:"message"`
 	Location Location `json:"location"`
 }
