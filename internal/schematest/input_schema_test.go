@@ -114,7 +114,6 @@ var inputDocs = map[string]string{
 	"RemotionCall.location":       "Where the call is.",
 	"DotenvLoad.path":             "The file it loads, when named.",
 	"DotenvLoad.location":         "Where the load is.",
-	"Literal.language":            "Where the literal is: \"js\", \"go\" or \"json\".",
 	"Literal.location":            "Where the literal is.",
 	"Import.package":              "The imported package.",
 	"Import.language":             "The source language: \"js\" or \"go\".",
