@@ -123,9 +123,9 @@ func describe(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		if te.Field == "" {
-			return fmt.Errorf("settings must be a mapping, not a %s", te.Value)
+			return fmt.Errorf("settings must be a mapping, not %s", article(te.Value))
 		}
-		return fmt.Errorf("%s: a %s is not allowed here", te.Field, te.Value)
+		return fmt.Errorf("%s: %s is not allowed here", te.Field, article(te.Value))
 	}
 	msg := err.Error()
 	if rest, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
@@ -154,6 +154,17 @@ func (p *Plugin) Config() remolint.Config {
 		c.Rules = m
 	}
 	return c
+}
+
+// article puts "a" or "an" before a JSON type name.
+func article(kind string) string {
+	if kind == "" {
+		return "a value"
+	}
+	if strings.IndexByte("aeiou", kind[0]) >= 0 {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func clip(s string) string {
