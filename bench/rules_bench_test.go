@@ -1,0 +1,95 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/util"
+
+	"github.com/remolint/remolint/bench/corpus"
+	"github.com/remolint/remolint/internal/scan"
+	"github.com/remolint/remolint/policies"
+)
+
+// BenchmarkRules evaluates each built-in rule package on its own (with the
+// helper library) over the fact document of the generated tree, the input
+// parsed once: the time a rule adds to every run. It finds the rule to
+// profile when policy evaluation is slow.
+func BenchmarkRules(b *testing.B) {
+	ctx := context.Background()
+	dir := tree(b, corpus.Options{Packages: *packages})
+	res, err := scan.Run(ctx, scan.Options{WorkDir: dir, NoGit: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := json.Marshal(res.Doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var x any
+	if err := util.NewJSONDecoder(bytes.NewReader(doc)).Decode(&x); err != nil {
+		b.Fatal(err)
+	}
+	input, err := ast.InterfaceToValue(x)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib := map[string]string{}
+	rules := map[string]string{} // package -> file
+	err = fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(p, "lib/") {
+			lib[p] = string(src)
+			return nil
+		}
+		rules[p] = string(src)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := make([]string, 0, len(rules))
+	for p := range rules {
+		files = append(files, p)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		mod, err := ast.ParseModuleWithOpts(p, rules[p], ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		opts := []func(*rego.Rego){
+			rego.Query(mod.Package.Path.String() + ".report"),
+			rego.Module(p, rules[p]),
+			rego.SetRegoVersion(ast.RegoV1),
+		}
+		for lp, src := range lib {
+			opts = append(opts, rego.Module(lp, src))
+		}
+		pq, err := rego.New(opts...).PrepareForEval(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.TrimSuffix(path.Base(p), ".rego"), func(b *testing.B) {
+			loop(b, func() {
+				if _, err := pq.Eval(ctx, rego.EvalParsedInput(input)); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
