@@ -51,7 +51,7 @@ func diags(rs []*analysistest.Result) []string {
 
 // testPackages are the testdata packages, loaded and analyzed once: each
 // analysistest.Run type-checks the standard library from source.
-var testPackages = []string{"falsy", "misspelled", "hardcoded", "region", "platform", "typed", "suppress", "clean", "configoff", "configon", "minsev"}
+var testPackages = []string{"falsy", "misspelled", "hardcoded", "region", "platform", "typed", "suppress", "clean", "configoff", "configon", "minsev", "multi/a", "multi/b"}
 
 type loadedPackages struct {
 	results map[string]*analysistest.Result // by package path
@@ -146,6 +146,9 @@ func TestAnalyzer(t *testing.T) {
 		{"configoff", []string{"skip-check-falsy-value"}, []string{
 			"configoff.go:7:39: unused-suppression",
 		}},
+		// two packages of one module, analyzed concurrently from one read
+		{"multi/a", []string{"skip-check-falsy-value"}, []string{"a.go:7:12: skip-check-falsy-value"}},
+		{"multi/b", []string{"skip-check-falsy-value"}, []string{"b.go:6:2: skip-check-falsy-value"}},
 		{"configon", []string{"skip-check-falsy-value"}, []string{
 			"configon.go:7:39: unused-suppression",
 		}},

@@ -1,0 +1,3 @@
+module multi
+
+go 1.22
