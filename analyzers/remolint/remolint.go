@@ -119,7 +119,6 @@ func New(cfg Config) *analysis.Analyzer {
 
 // pkgFile is one of the package's files, under its display path.
 type pkgFile struct {
-	ast  *ast.File
 	tok  *token.File
 	code *model.CodeFacts
 }
@@ -130,18 +129,15 @@ func runWith(pass *analysis.Pass, cfg Config) (any, error) {
 			return nil, fmt.Errorf("remolint configuration: %w", err)
 		}
 	}
+	root := packageRoot(pass)
 	files := map[string]*pkgFile{}
-	root := ""
 	relevant := false
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
 		if tf == nil {
 			continue
 		}
-		if root == "" {
-			root = moduleRoot(filepath.Dir(tf.Name()))
-		}
-		rel, err := filepath.Rel(root, tf.Name())
+		rel, err := filepath.Rel(root, absPath(tf.Name()))
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			continue // outside the module (cgo output in the build cache)
 		}
@@ -149,7 +145,7 @@ func runWith(pass *analysis.Pass, cfg Config) (any, error) {
 		if hasFacts(code) || hasDirective(f) {
 			relevant = true
 		}
-		files[filepath.ToSlash(rel)] = &pkgFile{ast: f, tok: tf, code: code}
+		files[filepath.ToSlash(rel)] = &pkgFile{tok: tf, code: code}
 	}
 	if !relevant {
 		return nil, nil
@@ -229,17 +225,46 @@ func pos(tf *token.File, line, col int) token.Pos {
 	return tf.Pos(min(off, tf.Size()))
 }
 
-// moduleRoot returns the nearest folder at or above dir holding go.mod, or
-// dir itself when there is none.
-func moduleRoot(dir string) string {
-	for d := dir; ; d = filepath.Dir(d) {
-		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && st.Mode().IsRegular() {
-			return d
+// packageRoot returns the module root of the package: that of its first
+// file with a go.mod above it (cgo output lives in the build cache, outside
+// any module), or the folder of its first file.
+func packageRoot(pass *analysis.Pass) string {
+	first := ""
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil {
+			continue
 		}
-		if filepath.Dir(d) == d {
-			return dir
+		dir := filepath.Dir(absPath(tf.Name()))
+		if root, ok := moduleRoot(dir); ok {
+			return root
+		}
+		if first == "" {
+			first = dir
 		}
 	}
+	return first
+}
+
+// moduleRoot returns the nearest folder at or above dir holding go.mod, or
+// dir itself and false when there is none.
+func moduleRoot(dir string) (string, bool) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && st.Mode().IsRegular() {
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return dir, false
+		}
+	}
+}
+
+// absPath makes a file name absolute (drivers name files as they like).
+func absPath(name string) string {
+	if abs, err := filepath.Abs(name); err == nil {
+		return abs
+	}
+	return name
 }
 
 func hasFacts(c *model.CodeFacts) bool {

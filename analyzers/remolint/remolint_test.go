@@ -3,6 +3,8 @@ package remolint
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -455,20 +457,45 @@ func TestModuleRoot(t *testing.T) {
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got := moduleRoot(sub); got != sub {
-		t.Errorf("without go.mod: got %s, want the folder itself %s", got, sub)
+	if got, ok := moduleRoot(sub); got != sub || ok {
+		t.Errorf("without go.mod: got %s, %v; want the folder itself %s, false", got, ok, sub)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "a", "go.mod"), []byte("module a\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := moduleRoot(sub), filepath.Join(dir, "a"); got != want {
-		t.Errorf("got %s, want %s", got, want)
+	if got, ok := moduleRoot(sub); got != filepath.Join(dir, "a") || !ok {
+		t.Errorf("got %s, %v; want %s, true", got, ok, filepath.Join(dir, "a"))
 	}
 	// a folder named go.mod is not a module file
 	if err := os.Mkdir(filepath.Join(sub, "go.mod"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := moduleRoot(sub), filepath.Join(dir, "a"); got != want {
-		t.Errorf("go.mod folder: got %s, want %s", got, want)
+	if got, ok := moduleRoot(sub); got != filepath.Join(dir, "a") || !ok {
+		t.Errorf("go.mod folder: got %s, %v; want %s, true", got, ok, filepath.Join(dir, "a"))
+	}
+}
+
+// TestPackageRoot: a cgo file from the build cache (no go.mod above it)
+// does not decide the module root.
+func TestPackageRoot(t *testing.T) {
+	cache := t.TempDir()
+	mod, err := filepath.Abs(filepath.Join(analysistest.TestData(), "src", "falsy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range []string{filepath.Join(cache, "x.cgo1.go"), filepath.Join(mod, "falsy.go")} {
+		f, err := parser.ParseFile(fset, name, "package falsy\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	if got := packageRoot(&analysis.Pass{Fset: fset, Files: files}); got != mod {
+		t.Errorf("got %s, want %s", got, mod)
+	}
+	if got := packageRoot(&analysis.Pass{Fset: fset, Files: files[:1]}); got != cache {
+		t.Errorf("only the cgo file: got %s, want its folder %s", got, cache)
 	}
 }
