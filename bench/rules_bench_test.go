@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -18,6 +20,18 @@ import (
 	"github.com/remolint/remolint/internal/scan"
 	"github.com/remolint/remolint/policies"
 )
+
+var ruleFilter = regexp.MustCompile(".")
+
+func init() {
+	flag.Func("rules", "regular expression selecting the rule files BenchmarkRules evaluates", func(s string) error {
+		re, err := regexp.Compile(s)
+		if err == nil {
+			ruleFilter = re
+		}
+		return err
+	})
+}
 
 // BenchmarkRules evaluates each built-in rule package on its own (with the
 // helper library) over the fact document of the generated tree, the input
@@ -64,9 +78,18 @@ func BenchmarkRules(b *testing.B) {
 	}
 	files := make([]string, 0, len(rules))
 	for p := range rules {
-		files = append(files, p)
+		if ruleFilter.MatchString(p) {
+			files = append(files, p)
+		}
 	}
 	sort.Strings(files)
+	// bundle evaluates the selected rules together, in one query, as the
+	// engine does.
+	bundle := []func(*rego.Rego){rego.SetRegoVersion(ast.RegoV1)}
+	var query []string
+	for lp, src := range lib {
+		bundle = append(bundle, rego.Module(lp, src))
+	}
 	for _, p := range files {
 		mod, err := ast.ParseModuleWithOpts(p, rules[p], ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
 		if err != nil {
@@ -80,6 +103,8 @@ func BenchmarkRules(b *testing.B) {
 		for lp, src := range lib {
 			opts = append(opts, rego.Module(lp, src))
 		}
+		bundle = append(bundle, rego.Module(p, rules[p]))
+		query = append(query, mod.Package.Path.String()+".report")
 		pq, err := rego.New(opts...).PrepareForEval(ctx)
 		if err != nil {
 			b.Fatal(err)
@@ -92,4 +117,15 @@ func BenchmarkRules(b *testing.B) {
 			})
 		})
 	}
+	pq, err := rego.New(append(bundle, rego.Query(strings.Join(query, "; ")))...).PrepareForEval(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("bundle", func(b *testing.B) {
+		loop(b, func() {
+			if _, err := pq.Eval(ctx, rego.EvalParsedInput(input)); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 }

@@ -577,9 +577,18 @@ func (e *Engine) Eval(ctx context.Context, input []byte, config map[string]any) 
 }
 
 // parseInput decodes one JSON value into an AST value, refusing trailing data.
-// It is ast.ValueFromReader's decode (numbers kept exact) without a
-// reflection round trip.
+// decodeFast reads the document; what it refuses is decoded again by
+// parseInputStd, whose error is the one returned.
 func parseInput(input []byte) (ast.Value, error) {
+	if v, ok := decodeFast(input); ok {
+		return v, nil
+	}
+	return parseInputStd(input)
+}
+
+// parseInputStd is ast.ValueFromReader's decode (numbers kept exact) without
+// a reflection round trip.
+func parseInputStd(input []byte) (ast.Value, error) {
 	dec := util.NewJSONDecoder(bytes.NewReader(input))
 	var x any
 	if err := dec.Decode(&x); err != nil {

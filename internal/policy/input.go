@@ -1,0 +1,322 @@
+package policy
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// maxInputDepth is encoding/json's nesting limit, which the fast decoder
+// keeps so that both accept the same documents.
+const maxInputDepth = 10000
+
+// decodeFast decodes one JSON document straight into OPA's AST, without the
+// map[string]any that encoding/json builds first: the fact document of a
+// monorepo is tens of megabytes, and that intermediate form cost more than
+// the AST itself. Strings are shared between equal occurrences (paths,
+// kinds and names repeat throughout the document) and terms are allocated
+// in blocks.
+//
+// It returns ok=false for anything it does not accept; the caller then
+// decodes with encoding/json, which yields the error message. On the
+// documents it accepts, the result equals encoding/json's decode followed by
+// ast.InterfaceToValue (FuzzDecodeFast checks this).
+func decodeFast(data []byte) (v ast.Value, ok bool) {
+	d := decoder{data: data, strs: make(map[string]ast.Value, 1024)}
+	d.space()
+	t := d.value(0)
+	if t == nil {
+		return nil, false
+	}
+	d.space()
+	if d.pos != len(d.data) {
+		return nil, false
+	}
+	return t.Value, true
+}
+
+type decoder struct {
+	data []byte
+	pos  int
+	strs map[string]ast.Value // interned strings
+	// terms is the current block terms are handed out from.
+	terms []ast.Term
+	// stack holds the elements of the arrays and objects being read.
+	stack []*ast.Term
+}
+
+func (d *decoder) term(v ast.Value) *ast.Term {
+	if len(d.terms) == 0 {
+		d.terms = make([]ast.Term, 512)
+	}
+	t := &d.terms[0]
+	d.terms = d.terms[1:]
+	t.Value = v
+	return t
+}
+
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// value reads one value; nil when the input is not valid JSON.
+func (d *decoder) value(depth int) *ast.Term {
+	if d.pos >= len(d.data) {
+		return nil
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return d.object(depth + 1)
+	case c == '[':
+		return d.array(depth + 1)
+	case c == '"':
+		s, ok := d.str()
+		if !ok {
+			return nil
+		}
+		return d.term(s)
+	case c == 't':
+		return d.literal("true", ast.InternedBooleanTrue)
+	case c == 'f':
+		return d.literal("false", ast.InternedBooleanFalse)
+	case c == 'n':
+		return d.literal("null", ast.InternedNullTerm)
+	case c == '-' || (c >= '0' && c <= '9'):
+		return d.number()
+	}
+	return nil
+}
+
+func (d *decoder) literal(word string, t *ast.Term) *ast.Term {
+	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
+		return nil
+	}
+	d.pos += len(word)
+	return d.term(t.Value)
+}
+
+func (d *decoder) object(depth int) *ast.Term {
+	if depth > maxInputDepth {
+		return nil
+	}
+	d.pos++ // {
+	base := len(d.stack)
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		return d.term(ast.NewObject())
+	}
+	for {
+		d.space()
+		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+			return nil
+		}
+		k, ok := d.str()
+		if !ok {
+			return nil
+		}
+		d.space()
+		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+			return nil
+		}
+		d.pos++
+		d.space()
+		v := d.value(depth)
+		if v == nil {
+			return nil
+		}
+		d.stack = append(d.stack, d.term(k), v)
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil
+		}
+		if d.data[d.pos] == ',' {
+			d.pos++
+			continue
+		}
+		if d.data[d.pos] != '}' {
+			return nil
+		}
+		d.pos++
+		break
+	}
+	elems := d.stack[base:]
+	items := make([][2]*ast.Term, 0, len(elems)/2)
+	var seen map[ast.Value]int // key -> index in items, for large objects
+	for i := 0; i < len(elems); i += 2 {
+		// A repeated key keeps its last value, as encoding/json's map does.
+		k := elems[i].Value
+		at := -1
+		if len(elems) <= 32 {
+			for j := range items {
+				if items[j][0].Value == k {
+					at = j
+					break
+				}
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[ast.Value]int, len(elems)/2)
+			}
+			if j, ok := seen[k]; ok {
+				at = j
+			} else {
+				seen[k] = len(items)
+			}
+		}
+		if at >= 0 {
+			items[at][1] = elems[i+1]
+			continue
+		}
+		items = append(items, [2]*ast.Term{elems[i], elems[i+1]})
+	}
+	d.stack = d.stack[:base]
+	return d.term(ast.NewObject(items...))
+}
+
+func (d *decoder) array(depth int) *ast.Term {
+	if depth > maxInputDepth {
+		return nil
+	}
+	d.pos++ // [
+	base := len(d.stack)
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == ']' {
+		d.pos++
+		return d.term(ast.NewArray())
+	}
+	for {
+		d.space()
+		v := d.value(depth)
+		if v == nil {
+			return nil
+		}
+		d.stack = append(d.stack, v)
+		d.space()
+		if d.pos >= len(d.data) {
+			return nil
+		}
+		if d.data[d.pos] == ',' {
+			d.pos++
+			continue
+		}
+		if d.data[d.pos] != ']' {
+			return nil
+		}
+		d.pos++
+		break
+	}
+	elems := append([]*ast.Term(nil), d.stack[base:]...)
+	d.stack = d.stack[:base]
+	return d.term(ast.NewArray(elems...))
+}
+
+// str reads a string. Strings with escapes, control characters or invalid
+// UTF-8 are rare in the fact document and decoded by encoding/json, which
+// defines what they mean.
+func (d *decoder) str() (ast.Value, bool) {
+	start := d.pos
+	d.pos++ // "
+	plain, ascii := true, true
+	for {
+		if d.pos >= len(d.data) {
+			return nil, false
+		}
+		c := d.data[d.pos]
+		if c == '"' {
+			break
+		}
+		if c == '\\' {
+			plain = false
+			d.pos++ // skip the escaped byte; encoding/json checks the escape
+			if d.pos >= len(d.data) {
+				return nil, false
+			}
+		} else if c < 0x20 {
+			return nil, false
+		} else if c >= 0x80 {
+			ascii = false
+		}
+		d.pos++
+	}
+	raw := d.data[start+1 : d.pos]
+	d.pos++ // "
+	if plain && (ascii || utf8.Valid(raw)) {
+		return d.intern(raw), true
+	}
+	var s string
+	if err := json.Unmarshal(d.data[start:d.pos], &s); err != nil {
+		return nil, false
+	}
+	return d.intern([]byte(s)), true
+}
+
+func (d *decoder) intern(b []byte) ast.Value {
+	if v, ok := d.strs[string(b)]; ok {
+		return v
+	}
+	s := string(b)
+	var v ast.Value = ast.String(s)
+	if len(s) <= 256 {
+		d.strs[s] = v
+	}
+	return v
+}
+
+// number reads a number with JSON's grammar, kept as written (as
+// encoding/json's UseNumber and ast.InterfaceToValue keep it).
+func (d *decoder) number() *ast.Term {
+	start := d.pos
+	if d.data[d.pos] == '-' {
+		d.pos++
+	}
+	switch {
+	case d.pos < len(d.data) && d.data[d.pos] == '0':
+		d.pos++
+	case d.pos < len(d.data) && d.data[d.pos] >= '1' && d.data[d.pos] <= '9':
+		d.digits()
+	default:
+		return nil
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '.' {
+		d.pos++
+		if !d.digits() {
+			return nil
+		}
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		d.pos++
+		if d.pos < len(d.data) && (d.data[d.pos] == '+' || d.data[d.pos] == '-') {
+			d.pos++
+		}
+		if !d.digits() {
+			return nil
+		}
+	}
+	s := string(d.data[start:d.pos])
+	if t := ast.InternedIntNumberTermFromString(s); t != nil {
+		return d.term(t.Value)
+	}
+	n, err := ast.NumberChecked(s)
+	if err != nil {
+		return nil
+	}
+	return d.term(n)
+}
+
+// digits skips one or more decimal digits.
+func (d *decoder) digits() bool {
+	start := d.pos
+	for d.pos < len(d.data) && d.data[d.pos] >= '0' && d.data[d.pos] <= '9' {
+		d.pos++
+	}
+	return d.pos > start
+}
