@@ -176,14 +176,17 @@ func sharedFiles(sys System, environ []string, awsDirs []string) ([]model.Parsed
 		}
 		return ""
 	}
-	type cand struct{ path, kind string }
+	// shown is how the file is named in the model: as the variable names it
+	// (so the environment's AWS_SHARED_CREDENTIALS_FILE matches it), else
+	// relative to the working directory.
+	type cand struct{ path, kind, shown string }
 	var cands []cand
 	if len(awsDirs) > 0 {
 		for _, d := range awsDirs {
 			if !filepath.IsAbs(d) && sys.WorkDir != "" {
 				d = filepath.Join(sys.WorkDir, d)
 			}
-			cands = append(cands, cand{filepath.Join(d, "credentials"), discover.KindAWSCredentials}, cand{filepath.Join(d, "config"), discover.KindAWSConfig})
+			cands = append(cands, cand{path: filepath.Join(d, "credentials"), kind: discover.KindAWSCredentials}, cand{path: filepath.Join(d, "config"), kind: discover.KindAWSConfig})
 		}
 	} else {
 		home := get("HOME")
@@ -194,11 +197,12 @@ func sharedFiles(sys System, environ []string, awsDirs []string) ([]model.Parsed
 		if conf == "" && home != "" {
 			conf = filepath.Join(home, ".aws", "config")
 		}
+		credsShown, confShown := filepath.ToSlash(filepath.Clean(get("AWS_SHARED_CREDENTIALS_FILE"))), filepath.ToSlash(filepath.Clean(get("AWS_CONFIG_FILE")))
 		if creds != "" {
-			cands = append(cands, cand{creds, discover.KindAWSCredentials})
+			cands = append(cands, cand{abs(sys.WorkDir, creds), discover.KindAWSCredentials, credsShown})
 		}
 		if conf != "" {
-			cands = append(cands, cand{conf, discover.KindAWSConfig})
+			cands = append(cands, cand{abs(sys.WorkDir, conf), discover.KindAWSConfig, confShown})
 		}
 	}
 	var out []model.Parsed
@@ -214,9 +218,12 @@ func sharedFiles(sys System, environ []string, awsDirs []string) ([]model.Parsed
 		if c.kind == discover.KindAWSConfig {
 			flavour = awsini.FlavourConfig
 		}
-		shown := c.path
-		if rel, err := filepath.Rel(sys.WorkDir, c.path); err == nil && sys.WorkDir != "" && !strings.HasPrefix(rel, "..") {
-			shown = rel
+		shown := c.shown
+		if shown == "" || shown == "." {
+			shown = c.path
+			if rel, err := filepath.Rel(sys.WorkDir, c.path); err == nil && sys.WorkDir != "" && !strings.HasPrefix(rel, "..") {
+				shown = rel
+			}
 		}
 		out = append(out, model.Parsed{File: discover.File{Path: filepath.ToSlash(shown), Kind: c.kind}, INI: awsini.Parse(data, flavour)})
 	}

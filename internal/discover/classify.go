@@ -91,11 +91,16 @@ var templateWords = map[string]bool{
 	"tmpl": true, "tpl": true, "dist": true, "defaults": true, "default": true,
 }
 
+var backupWords = map[string]bool{
+	"bak": true, "old": true, "orig": true, "backup": true, "save": true, "swp": true, "tmp": true,
+}
+
 // EnvName describes an env file name: Template, the Mode of .env.<mode> and
 // .env.<mode>.local, Local, and Standalone for *.env files that are an
 // environment of their own (production.env).
 type EnvName struct {
 	Template   bool
+	Backup     bool
 	Mode       string
 	Local      bool
 	Standalone bool
@@ -108,6 +113,9 @@ func ParseEnvName(name string) EnvName {
 	for _, p := range parts {
 		if templateWords[strings.ToLower(p)] {
 			n.Template = true
+		}
+		if backupWords[strings.ToLower(p)] {
+			n.Backup = true
 		}
 	}
 	if !strings.HasPrefix(name, ".env") || (name != ".env" && !strings.HasPrefix(name, ".env.")) {

@@ -131,6 +131,10 @@ type EnvFile struct {
 	// Template marks documentation files (.env.example, .env.sample,
 	// .env.template, .env.dist, .env.defaults, example.env, ...).
 	Template bool `json:"template"`
+	// Backup marks copies no tool loads (.env.bak, .env.old, .env.orig,
+	// .env.backup, .env.save, .env.swp, .env.tmp): checked like other env
+	// files, never layered into an environment.
+	Backup bool `json:"backup,omitempty"`
 	// Mode is the <mode> of .env.<mode> / .env.<mode>.local, "" for .env and
 	// .env.local; Local marks the .local layers.
 	Mode  string `json:"mode"`
@@ -237,10 +241,14 @@ type Environment struct {
 	// Variables holds the winning definition of each name, sorted by name.
 	Variables []Variable `json:"variables"`
 	// Platforms, Consumers and Remotion are copied from the project.
-	Platforms  []string    `json:"platforms"`
-	Consumers  []string    `json:"consumers"`
-	Remotion   bool        `json:"remotion"`
-	Resolution Resolutions `json:"resolution"`
+	Platforms []string `json:"platforms"`
+	Consumers []string `json:"consumers"`
+	Remotion  bool     `json:"remotion"`
+	// SharedFiles are the AWS shared files that apply to this environment:
+	// the ones its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE name, else the
+	// scanned ones that no environment names. The resolver sees only these.
+	SharedFiles []string    `json:"sharedFiles"`
+	Resolution  Resolutions `json:"resolution"`
 }
 
 // Resolutions holds the resolver's verdict per consumer family.

@@ -25,6 +25,16 @@ func (b *builder) code() {
 		for _, w := range c.Writes {
 			b.doc.Code.Writes = append(b.doc.Code.Writes, access(w, pd, fix))
 		}
+		// rules.md: a tree where any REMOTION_AWS_* name appears is a
+		// Remotion project, in code as in env files.
+		for _, a := range append(append([]facts.EnvAccess(nil), c.Reads...), c.Writes...) {
+			if looksRemotion(a.Name) || looksRemotion(a.Prefix) {
+				l := a.Location
+				fix(&l)
+				b.signal(pd, project.SignalRemotion, "true", "names "+a.Name+a.Prefix, l)
+				break
+			}
+		}
 		for _, im := range c.Imports {
 			fix(&im.Location)
 			im.Project = pd

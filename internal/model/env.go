@@ -43,7 +43,7 @@ func (b *builder) envFiles() {
 		pd := b.projectOf(dir)
 		n := discover.ParseEnvName(path.Base(p.File.Path))
 		f := facts.EnvFile{
-			Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Mode: n.Mode, Local: n.Local,
+			Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Backup: n.Backup, Mode: n.Mode, Local: n.Local,
 			Dialect: dialect(b.projDirs[pd]), GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
 			Entries: []facts.Variable{}, Anomalies: []facts.Anomaly{},
 		}
@@ -88,7 +88,7 @@ func (b *builder) environments() {
 	var dirs []string
 	for i := range b.doc.EnvFiles {
 		f := &b.doc.EnvFiles[i]
-		if f.Template {
+		if f.Template || f.Backup {
 			continue
 		}
 		if _, ok := byDir[f.Dir]; !ok {

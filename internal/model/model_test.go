@@ -166,3 +166,29 @@ func TestProcessEnvironment(t *testing.T) {
 		t.Errorf("process environment = %+v", e)
 	}
 }
+
+func TestSharedFilesPerEnvironment(t *testing.T) {
+	ini := func(path, kind, text string) Parsed {
+		flavour := "credentials"
+		if kind == discover.KindAWSConfig {
+			flavour = "config"
+		}
+		return Parsed{File: discover.File{Path: path, Kind: kind}, INI: awsini.Parse([]byte(text), flavour)}
+	}
+	doc := Build(Input{Roots: []string{"."}, Files: []Parsed{
+		ini(".aws/credentials", discover.KindAWSCredentials, "[default]\naws_access_key_id = AKIAQ3EGRUZ7MDYQ4XKA\naws_secret_access_key = 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\n"),
+		ini("ci/creds", discover.KindAWSCredentials, "[render]\naws_access_key_id = AKIAQ3EGRUZ7MDYQ4XKA\naws_secret_access_key = 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\n"),
+		env("ci/.env", "AWS_SHARED_CREDENTIALS_FILE=creds\nREMOTION_AWS_PROFILE=render\n"),
+		env("web/.env", "REMOTION_AWS_PROFILE=render\n"),
+	}})
+	ci, web := findEnv(t, doc, "ci"), findEnv(t, doc, "web")
+	if !reflect.DeepEqual(ci.SharedFiles, []string{"ci/creds"}) || !reflect.DeepEqual(web.SharedFiles, []string{".aws/credentials"}) {
+		t.Fatalf("shared files: ci %v, web %v", ci.SharedFiles, web.SharedFiles)
+	}
+	if ci.Resolution.Node.Outcome != "ok" {
+		t.Errorf("ci: %+v, want its own file's profile found", ci.Resolution.Node)
+	}
+	if web.Resolution.Node.Outcome != "profile-not-found" {
+		t.Errorf("web: %+v, want profile-not-found (render lives only in ci's file)", web.Resolution.Node)
+	}
+}

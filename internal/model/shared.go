@@ -1,6 +1,9 @@
 package model
 
 import (
+	"path"
+	"strings"
+
 	"github.com/remolint/remolint/internal/awsini"
 	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/facts"
@@ -73,9 +76,15 @@ func isKnownKey(k string) bool { return knownKeys[k] }
 
 // resolve runs the credential resolver on every environment.
 func (b *builder) resolve() {
-	shared := resolve.SharedFrom(b.doc.SharedFiles, b.doc.Profiles)
+	named := b.namedSharedFiles()
 	for i := range b.doc.Environments {
 		env := &b.doc.Environments[i]
+		files, profiles := b.sharedFor(env, named)
+		env.SharedFiles = make([]string, 0, len(files))
+		for _, f := range files {
+			env.SharedFiles = append(env.SharedFiles, f.Path)
+		}
+		shared := resolve.SharedFrom(files, profiles)
 		m := resolve.NewMapEnv(env.Variables)
 		consumer := facts.ConsumerNode
 		hasGo := false
@@ -96,4 +105,69 @@ func (b *builder) resolve() {
 			env.Resolution.Go = &r
 		}
 	}
+}
+
+// sharedVars name the variables that point the SDKs at other shared files.
+var sharedVars = map[string]string{
+	"AWS_SHARED_CREDENTIALS_FILE": awsini.FlavourCredentials,
+	"AWS_CONFIG_FILE":             awsini.FlavourConfig,
+}
+
+// sharedTarget returns the display path a shared-file variable of env points
+// at ("" when it is not set or not a plain path).
+func sharedTarget(env *facts.Environment, v facts.Variable) string {
+	if v.Value == "" || strings.HasPrefix(v.Value, "~") {
+		return ""
+	}
+	if path.IsAbs(v.Value) {
+		return path.Clean(v.Value)
+	}
+	return path.Join(env.Dir, v.Value)
+}
+
+// namedSharedFiles returns the shared files some environment names with
+// AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE: they apply only to the
+// environments that name them.
+func (b *builder) namedSharedFiles() map[string]bool {
+	named := map[string]bool{}
+	for i := range b.doc.Environments {
+		env := &b.doc.Environments[i]
+		for _, v := range env.Variables {
+			if _, ok := sharedVars[v.Name]; ok {
+				if t := sharedTarget(env, v); t != "" {
+					named[t] = true
+				}
+			}
+		}
+	}
+	return named
+}
+
+// sharedFor returns the shared files and profiles that apply to env: for
+// each flavour, the file its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE
+// names, else every scanned file of that flavour that no environment names
+// (those in .aws folders and --aws-dir).
+func (b *builder) sharedFor(env *facts.Environment, named map[string]bool) ([]facts.SharedFile, []facts.Profile) {
+	override := map[string]string{}
+	for _, v := range env.Variables {
+		if flavour, ok := sharedVars[v.Name]; ok && v.Set {
+			override[flavour] = sharedTarget(env, v)
+		}
+	}
+	keep := map[string]bool{}
+	var files []facts.SharedFile
+	for _, f := range b.doc.SharedFiles {
+		want, overridden := override[f.Flavour]
+		if (overridden && f.Path == want) || (!overridden && !named[f.Path]) {
+			keep[f.Path] = true
+			files = append(files, f)
+		}
+	}
+	var profiles []facts.Profile
+	for _, p := range b.doc.Profiles {
+		if keep[p.Path] {
+			profiles = append(profiles, p)
+		}
+	}
+	return files, profiles
 }
