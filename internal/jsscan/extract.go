@@ -378,6 +378,11 @@ func (s *scanner) nothing(i int) bool {
 // token k (stop as for literalAt).
 func (s *scanner) assignLiteral(acc *facts.EnvAccess, k, stop int) {
 	v, _, ok := s.literalAt(k, stop)
+	if !ok && (s.isI(k, "undefined") || s.isI(k, "null")) && (k+1 == stop || (stop < 0 && s.exprEnds(k+1))) {
+		// Node converts what is assigned to process.env to a string:
+		// `= undefined` stores "undefined", which counts as set.
+		v, ok = string(s.raw(k)), true
+	}
 	if !ok {
 		return
 	}

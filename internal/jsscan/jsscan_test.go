@@ -177,6 +177,8 @@ var writeCases = []scanCase{
 		`write REMOTION_SKIP_AWS_CREDENTIALS_CHECK 1:1-1:48 lit shape=other value="true"`,
 	}},
 	{"empty string", `process.env.AWS_PROFILE = "";`, []string{"write AWS_PROFILE 1:1-1:24 lit shape=empty"}},
+	{"undefined is stored as a string", "process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK = undefined;", []string{`write REMOTION_SKIP_AWS_CREDENTIALS_CHECK 1:1-1:48 lit shape=placeholder value="undefined"`}},
+	{"undefined inside an expression is not a literal", "process.env.AWS_PROFILE = undefined || p;", []string{"write AWS_PROFILE 1:1-1:24"}},
 	{"literal ended by newline", "process.env.AWS_PROFILE = 'p'\nfoo()", []string{`write AWS_PROFILE 1:1-1:24 lit shape=other value="p"`}},
 	{"literal continued on next line", "process.env.AWS_PROFILE = 'p'\n+ foo()", []string{"write AWS_PROFILE 1:1-1:24"}},
 	{"TS as", `process.env.AWS_PROFILE = "p" as string;`, []string{`write AWS_PROFILE 1:1-1:24 lit shape=other value="p"`}},
