@@ -97,3 +97,58 @@ opt_in_regions := {
 	"eu-central-2", "eu-south-1", "af-south-1", "ap-east-1",
 	"ap-southeast-4", "ap-southeast-5", "cn-north-1", "cn-northwest-1",
 }
+
+# ---------------------------------------------------------------------------
+# Consumers: which client reads an environment (appended; rules about the
+# behaviour of Remotion's Node client or CLI use these to stay quiet for the
+# Go, Python and PHP clients, which read no REMOTION_* name).
+# ---------------------------------------------------------------------------
+
+# Consumers that run Remotion's own credential logic (pre-flight check, skip
+# flag, REMOTION_* names, client cache).
+node_consumers := {"node", "cli"}
+
+# Clients that read only the AWS_* names, through their AWS SDK's chain.
+sdk_consumers := {"go", "python", "php"}
+
+# client_names names each consumer in messages.
+client_names := {
+	"node": "Remotion's Node APIs",
+	"cli": "the Remotion CLI",
+	"go": "the Go client",
+	"python": "the Python client",
+	"php": "the PHP client",
+}
+
+# env_consumers maps an environment id to its set of consumers (empty when
+# none is known). A complete rule: built once, constant-time lookups.
+env_consumers := {env.id: {c | some c in env.consumers} | some env in input.environments}
+
+# node_envs contains the id of every environment that Remotion's Node APIs
+# or CLI read. An environment with no known consumer counts: Node is the
+# default reader.
+node_envs contains id if {
+	some id, cs in env_consumers
+	_node_reader(cs)
+}
+
+# sdk_clients maps an environment id to its Go, Python and PHP consumers.
+sdk_clients := {id: (cs & sdk_consumers) | some id, cs in env_consumers}
+
+# node_projects contains the dir of every project that Remotion's Node APIs
+# or CLI read (or with no known consumer), as node_envs does for projects.
+node_projects contains p.dir if {
+	some p in input.projects
+	_node_reader({c | some c in p.consumers})
+}
+
+# project_sdk_clients maps a project dir to its Go, Python and PHP consumers.
+project_sdk_clients := {p.dir: {c | some c in p.consumers; c in sdk_consumers} | some p in input.projects}
+
+_node_reader(cs) if count(cs) == 0
+
+_node_reader(cs) if count(cs & node_consumers) > 0
+
+# clients_phrase names a set of consumers in words, sorted: "the Go client",
+# "the Go client and the Python client".
+clients_phrase(cs) := concat(" and ", [client_names[c] | some c in sort(cs)])

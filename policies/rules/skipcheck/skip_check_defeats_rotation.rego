@@ -14,6 +14,11 @@
 #   a new client, and rotating the `AWS_*` names then works; the rule is quiet
 #   for that combination. Rotated `REMOTION_AWS_*` names are ignored under the
 #   skip flag whatever the cache does.
+#
+#   Only writes in JavaScript/TypeScript code of a project that Remotion's
+#   Node APIs or CLI read (or whose consumer is unknown) count: the Go,
+#   Python and PHP clients read no `REMOTION_*` variable and have no such
+#   cache, so the skip flag means nothing to them.
 # custom:
 #   severity: error
 #   summary: the skip flag makes run-time credential rotation a no-op
@@ -52,9 +57,18 @@ _assigns_empty(w) if {
 	object.get(w, "value", "") == ""
 }
 
+# Writes that run in Remotion's Node client: JS/TS code of a project that
+# the Node APIs or CLI read. Go code talks to the Go SDK, which has neither
+# the skip flag nor Remotion's client cache.
+_node_writes contains w if {
+	some w in input.code.writes
+	w.language == "js"
+	w.project in lib.node_projects
+}
+
 # Flags that code in a project sets: _code_flags[project] contains name.
 _code_flags[w.project] contains w.name if {
-	some w in input.code.writes
+	some w in _node_writes
 	w.name in {lib.skip_flag, lib.cache_flag}
 	not w.unset
 	not _assigns_empty(w)
@@ -96,7 +110,7 @@ _skip_with_cache contains p if {
 }
 
 _rotations contains w if {
-	some w in input.code.writes
+	some w in _node_writes
 	not w.unset
 	_credential_name(w.name)
 }
