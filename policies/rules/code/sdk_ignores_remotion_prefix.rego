@@ -1,0 +1,135 @@
+# METADATA
+# title: sdk-ignores-remotion-prefix
+# description: |
+#   Finds an environment of a Remotion project whose only Remotion clients
+#   are the Go, Python or PHP clients (no Node API, no Remotion CLI) and
+#   whose credentials are set only under `REMOTION_AWS_*` names
+#   (`REMOTION_AWS_ACCESS_KEY_ID`, `REMOTION_AWS_SECRET_ACCESS_KEY`,
+#   `REMOTION_AWS_SESSION_TOKEN`, `REMOTION_AWS_PROFILE`). Each such
+#   variable is reported.
+#
+#   Only Remotion's Node APIs and CLI read `REMOTION_*` names. The Go client
+#   (`github.com/remotion-dev/lambda_go_sdk`) has no credential option and
+#   uses the AWS SDK for Go default chain; the Python client
+#   (`remotion-lambda`) uses boto3's default chain unless `access_key` and
+#   `secret_key` are passed; the PHP client uses the AWS PHP default
+#   provider unless a credential is passed. None of them reads a
+#   `REMOTION_*` variable, so the program is unauthenticated, or silently
+#   uses the `default` profile of whatever machine it runs on.
+#
+#   The rule is quiet when the environment also holds a source those SDKs
+#   read: the `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` pair (for Go also
+#   `AWS_ACCESS_KEY`/`AWS_SECRET_KEY`), `AWS_PROFILE` or
+#   `AWS_DEFAULT_PROFILE`, a shared-file path, web identity
+#   (`AWS_ROLE_ARN` with `AWS_WEB_IDENTITY_TOKEN_FILE`) or container
+#   credentials; and when code in the project reads a `REMOTION_AWS_*`
+#   credential name (by name, or with a computed name starting with
+#   `REMOTION_`), which suggests the program passes the values on itself.
+#   Python and PHP code is not analysed: for them the environment alone
+#   decides.
+# custom:
+#   severity: error
+#   summary: a Go, Python or PHP client given credentials only under REMOTION_AWS_* names, which it never reads
+#   requires_remotion: true
+#   bad: |
+#     # .env of a Go service using lambda_go_sdk
+#     REMOTION_AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+#     REMOTION_AWS_SECRET_ACCESS_KEY=...
+#   good: |
+#     AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+#     AWS_SECRET_ACCESS_KEY=...
+#     # Python/PHP: or pass the keys to RemotionClient/PHPClient explicitly
+#   remotion: |
+#     Remotion's docs describe the REMOTION_AWS_* variables for every client,
+#     but only the Node APIs and the CLI read them. RemotionOptions of the Go
+#     client has no credential fields and the Go client reads no REMOTION_*
+#     variable: credentials come from the AWS SDK for Go v2 default chain
+#     (the AWS_* pair, web identity, the named or default profile, container
+#     credentials, instance metadata). Python's RemotionClient uses keys only
+#     when access_key and secret_key are both passed (and takes no token),
+#     otherwise boto3's chain; PHP's PHPClient uses the AWS PHP default
+#     provider unless given a credential.
+package remolint.rules.code.sdk_ignores_remotion_prefix
+
+import data.remolint.lib
+
+_renamed := {
+	lib.remotion_id: lib.aws_id,
+	lib.remotion_secret: lib.aws_secret,
+	lib.remotion_token: lib.aws_token,
+	lib.remotion_profile: lib.aws_profile,
+}
+
+_sdk_clients := {"go": "Go", "python": "Python", "php": "PHP"}
+
+_node_clients := {"node", "cli"}
+
+# Projects whose code reads a REMOTION_AWS_* credential name.
+_reads_remotion contains r.project if {
+	some r in input.code.reads
+	_renamed[r.name]
+}
+
+_reads_remotion contains r.project if {
+	some r in input.code.reads
+	startswith(object.get(r, "prefix", ""), "REMOTION_")
+}
+
+_node_projects contains p.dir if {
+	some p in input.projects
+	some c in p.consumers
+	c in _node_clients
+}
+
+# Environments with a credential source that the AWS SDKs read.
+_sdk_source contains env.id if {
+	some env in input.environments
+	some names in [
+		[lib.aws_id, lib.aws_secret],
+		["AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
+		[lib.aws_profile],
+		["AWS_DEFAULT_PROFILE"],
+		["AWS_SHARED_CREDENTIALS_FILE"],
+		["AWS_CONFIG_FILE"],
+		["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"],
+		["AWS_CONTAINER_CREDENTIALS_FULL_URI"],
+	]
+	every name in names {
+		lib.env_vars[env.id][name].set
+	}
+}
+
+# The Go SDK also reads AWS_ACCESS_KEY and AWS_SECRET_KEY.
+_sdk_source contains env.id if {
+	some env in input.environments
+	"go" in env.consumers
+	vars := lib.env_vars[env.id]
+	some id in [lib.aws_id, "AWS_ACCESS_KEY"]
+	vars[id].set
+	some secret in [lib.aws_secret, "AWS_SECRET_KEY"]
+	vars[secret].set
+}
+
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	some env in input.environments
+	env.remotion
+	clients := [_sdk_clients[c] | some c in env.consumers; _sdk_clients[c]]
+	count(clients) > 0
+	not env.project in _node_projects
+	not env.id in _sdk_source
+	not env.project in _reads_remotion
+	some name, aws_name in _renamed
+	v := lib.env_vars[env.id][name]
+	v.set
+	msg := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, renders fail for lack of credentials or silently use the default profile of the machine they run on; rename it to %s%s", [name, _clients(clients), aws_name, _advice(clients)])
+}
+
+_clients(clients) := "Go client, which has no credential option and uses the AWS SDK default chain" if clients == ["Go"]
+
+else := sprintf("%s client, which uses the AWS SDK default chain unless keys are passed in code", [clients[0]]) if count(clients) == 1
+
+else := sprintf("%s clients, which use the AWS SDK default chain unless keys are passed in code", [concat(" and ", clients)])
+
+_advice(clients) := "" if clients == ["Go"]
+
+else := " or pass the keys to the client explicitly"
