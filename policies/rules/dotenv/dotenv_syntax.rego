@@ -1,0 +1,161 @@
+# METADATA
+# title: dotenv-syntax
+# description: |
+#   Finds env-file lines that the program reading them decodes differently
+#   from how they look. Node's dotenv (the Remotion CLI, Next.js and most
+#   Node programs) and Go's godotenv disagree on many details, and neither
+#   warns about any of them:
+#
+#   - an unquoted value containing `#` (Node's dotenv cuts the value there,
+#     so a secret is silently truncated and AWS rejects the signature);
+#   - spaces around `=`, an unterminated or mismatched quote, text after a
+#     closing quote;
+#   - a key that a parser drops or rejects (`A B=`, `A:x`, `A-B=` for
+#     godotenv, which then rejects the whole file);
+#   - `$VAR`/`${VAR}`, which godotenv expands and Node's dotenv keeps as
+#     written;
+#   - a byte-order mark (godotenv rejects the file), NUL bytes, invalid
+#     UTF-8, a line that sets nothing;
+#   - a key defined twice in one file (the later definition wins);
+#   - when the project has both Node and Go consumers, any value the two
+#     dialects decode differently.
+#
+#   Each line is judged for the project's consumers: Node-dialect problems
+#   when a Node API or the Remotion CLI reads the file (or no consumer is
+#   known: Node is the default reader), Go-dialect problems when a Go program
+#   does, problems of both dialects always.
+# custom:
+#   severity: warning
+#   summary: an env-file line its reader decodes differently from how it looks (#, quotes, spaces, $, duplicates)
+#   requires_remotion: false
+#   bad: |
+#     REMOTION_AWS_SECRET_ACCESS_KEY=abc#def...
+#     REMOTION_AWS_REGION = eu-central-1
+#   good: |
+#     REMOTION_AWS_SECRET_ACCESS_KEY="abc#def..."
+#     REMOTION_AWS_REGION=eu-central-1
+#   remotion: |
+#     The Remotion CLI reads `./.env` with Node's dotenv (v17), and the Node
+#     APIs see whatever the program's loader (dotenv, Next.js, node
+#     --env-file) decoded; the Go client reads the process environment, which
+#     a Go program usually fills with godotenv. A secret cut at `#` passes
+#     Remotion's credentials check (it only asks whether the variable is
+#     set) and fails at AWS with "The request signature we calculated does
+#     not match the signature you provided".
+package remolint.rules.dotenv.dotenv_syntax
+
+import data.remolint.lib
+
+# Project dirs by reader, as complete rules built once: Node reads a
+# project that has a Node or CLI consumer or no known consumer at all (Node
+# is the default reader); Go reads a project with a Go consumer.
+_node_dirs := {dir | some dir in lib.node_projects}
+
+_go_dirs := {p.dir | some p in input.projects; "go" in p.consumers}
+
+_node_and_go_dirs := {p.dir |
+	some p in input.projects
+	"go" in p.consumers
+	some c in p.consumers
+	c in lib.node_consumers
+}
+
+# _matters is true when an anomaly of kind and dialect matters for the
+# project at dir. A file whose project is unknown is read by Node.
+_matters(_, "both", kind) if kind != "dialects-differ"
+
+_matters(dir, "both", "dialects-differ") if dir in _node_and_go_dirs
+
+_matters(dir, "node", _) if dir in _node_dirs
+
+_matters(dir, "node", _) if not lib.projects[dir]
+
+_matters(dir, "go", _) if dir in _go_dirs
+
+# What the reader does and what the user sees, per kind, for an anomaly
+# of an entry (%s is its key) and for one of a line or the whole file. The
+# detail that follows says how.
+_lead_key := {
+	"hash-in-unquoted-value": "%s gets a shorter value than the file shows",
+	"space-around-equals": "%s works with dotenv but not with every env-file reader",
+	"unterminated-quote": "%s does not get the value the file shows",
+	"mismatched-quote": "%s does not get the value the file shows",
+	"text-after-quote": "%s does not get the value the file shows",
+	"key-dropped": "%s is silently left out",
+	"key-rejected-by-go": "%s stops a Go program from loading this file",
+	"expansion": "%s gets a different value than the file shows",
+	"duplicate-key": "%s is defined more than once in this file",
+	"dialects-differ": "Node and Go programs get different values for %s",
+}
+
+_lead_line := {
+	"hash-in-unquoted-value": "a value is shorter than the file shows",
+	"space-around-equals": "this line works with dotenv but not with every env-file reader",
+	"unterminated-quote": "a value is not what the file shows",
+	"mismatched-quote": "a value is not what the file shows",
+	"text-after-quote": "a value is not what the file shows",
+	"key-dropped": "an entry is silently left out",
+	"key-rejected-by-go": "a Go program cannot load this file",
+	"expansion": "a value is not what the file shows",
+	"bom": "an invisible byte-order mark starts the file",
+	"duplicate-key": "a key is defined more than once in this file",
+	"dialects-differ": "Node and Go programs get different values here",
+	"line-not-understood": "this line sets no variable",
+	"invalid-utf8": "some values are not what the file shows",
+	"nul-byte": "this file is not plain text",
+}
+
+_rejects(a) if {
+	a.dialect == "go"
+	contains(a.detail, "rejects the whole file")
+}
+
+_key(a) := object.get(a, "key", "")
+
+_lead(a) := "a Go program cannot load this file" if {
+	_rejects(a)
+	_key(a) == ""
+}
+
+_lead(a) := sprintf(_lead_key[a.kind], [_key(a)]) if {
+	not _rejects(a)
+	_key(a) != ""
+}
+
+_lead(a) := sprintf("%s stops a Go program from loading this file", [_key(a)]) if {
+	_rejects(a)
+	_key(a) != ""
+}
+
+_lead(a) := _lead_line[a.kind] if {
+	not _rejects(a)
+	not _keyed(a)
+}
+
+_lead(a) := "this line is read differently from how it looks" if {
+	not _rejects(a)
+	not _keyed(a)
+	not _lead_line[a.kind]
+}
+
+# _keyed is true when the anomaly has a key and its kind a keyed lead.
+_keyed(a) if {
+	_key(a) != ""
+	_lead_key[a.kind]
+}
+
+_message(a) := sprintf("%s: %s", [_lead(a), a.detail])
+
+report contains lib.finding(rego.metadata.chain(), a.location, _message(a)) if {
+	some f in input.envFiles
+	some a in f.anomalies
+	_matters(f.project, a.dialect, a.kind)
+	not a.related
+}
+
+report contains lib.finding_related(rego.metadata.chain(), a.location, _message(a), a.related) if {
+	some f in input.envFiles
+	some a in f.anomalies
+	_matters(f.project, a.dialect, a.kind)
+	a.related
+}
