@@ -8,6 +8,12 @@
 #   values turns the flag on: the pre-flight credentials check is skipped,
 #   `REMOTION_AWS_PROFILE` and every `REMOTION_AWS_*` key are ignored, and only
 #   the AWS SDK default chain is used.
+#
+#   Only Remotion's Node APIs and CLI read the flag: the rule is quiet for env
+#   files and code of projects whose only consumers are the Go, Python or PHP
+#   clients. A write in Go code of a project with no known consumer still
+#   counts (a Go program that sets the flag and then runs the Remotion CLI
+#   passes it on).
 # custom:
 #   severity: error
 #   summary: REMOTION_SKIP_AWS_CREDENTIALS_CHECK set to a value that reads as "off" still skips the check
@@ -32,6 +38,7 @@ _consequence := "Remotion treats any non-empty value as on, so the credentials c
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	some f in input.envFiles
+	f.project in lib.node_projects
 	some e in f.entries
 	e.name == lib.skip_flag
 	e.set
@@ -42,6 +49,7 @@ report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
 	some w in input.code.writes
 	w.name == lib.skip_flag
+	w.project in lib.node_projects
 	not w.unset
 	_reads_off(w.value)
 	msg := sprintf("setting REMOTION_SKIP_AWS_CREDENTIALS_CHECK to \"%s\" still skips the check: %s; delete the variable instead", [w.value, _consequence])

@@ -9,14 +9,16 @@ _flag(path, line, value) := {
 	"set": value != "", "shape": "other", "location": _loc(path, line, 1),
 }
 
-_files(template, entries) := {"envFiles": [{"path": ".env.example", "dir": ".", "project": ".", "template": template, "entries": entries}], "code": {"writes": []}}
+_projects(consumers) := [{"dir": ".", "remotion": true, "platforms": [], "consumers": consumers}]
+
+_files(template, entries) := {"projects": _projects(["node"]), "envFiles": [{"path": ".env.example", "dir": ".", "project": ".", "template": template, "entries": entries}], "code": {"writes": []}}
 
 _write(value, extra) := object.union(
 	{"name": "REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "value": value, "literal": true, "dynamic": false, "language": "js", "project": ".", "location": _loc("src/render.ts", 4, 1)},
 	extra,
 )
 
-_code(writes) := {"envFiles": [], "code": {"writes": writes}}
+_code(writes) := {"projects": _projects(["node"]), "envFiles": [], "code": {"writes": writes}}
 
 test_fires_false_in_template if {
 	got := rule.report with input as _files(true, [_flag(".env.example", 3, "false")])
@@ -68,5 +70,40 @@ test_quiet_code_write_true if {
 
 test_quiet_code_unset if {
 	got := rule.report with input as _code([object.remove(_write("", {"unset": true}), ["value"])])
+	count(got) == 0
+}
+
+_consumers(inp, consumers) := object.union(inp, {"projects": _projects(consumers)})
+
+# The Go, Python and PHP clients never read the flag.
+test_quiet_env_file_of_sdk_only_project if {
+	inp := _files(false, [_flag(".env", 1, "false")])
+	every consumers in [["go"], ["python"], ["php"], ["go", "php"]] {
+		count(rule.report) == 0 with input as _consumers(inp, consumers)
+	}
+}
+
+test_fires_env_file_of_mixed_or_unknown_project if {
+	inp := _files(false, [_flag(".env", 1, "false")])
+	every consumers in [["go", "node"], ["cli", "python"], []] {
+		{f.location | some f in rule.report} == {_loc(".env", 1, 1)} with input as _consumers(inp, consumers)
+	}
+}
+
+_go_write := _write("disabled", {"language": "go", "location": _loc("main.go", 9, 2)})
+
+# A Go program that sets the flag and runs the Remotion CLI passes it on.
+test_fires_go_code_write_in_cli_wrapper if {
+	got := rule.report with input as _consumers(_code([_go_write]), [])
+	{f.location | some f in got} == {_loc("main.go", 9, 2)}
+}
+
+test_quiet_go_code_write_in_go_only_project if {
+	got := rule.report with input as _consumers(_code([_go_write]), ["go"])
+	count(got) == 0
+}
+
+test_quiet_js_write_in_go_only_project if {
+	got := rule.report with input as _consumers(_code([_write("false", {})]), ["go"])
 	count(got) == 0
 }

@@ -8,6 +8,11 @@
 #   (`AWS_*` variables, the default profile, web identity, container and
 #   instance credentials) decides which account renders run in. Each ignored
 #   variable is reported at its definition.
+#
+#   Only Remotion's Node APIs and CLI read the flag: environments whose only
+#   consumers are the Go, Python or PHP clients are left to
+#   `sdk-ignores-remotion-prefix` (those clients never read a `REMOTION_*`
+#   name, flag or not).
 # custom:
 #   severity: error
 #   summary: REMOTION_AWS_* credentials set beside the skip flag, which makes Remotion ignore them
@@ -32,6 +37,7 @@ _ignored_names := [lib.remotion_profile, lib.remotion_id, lib.remotion_secret, l
 
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, flag.location) if {
 	some env in input.environments
+	env.id in lib.node_envs
 	lib.is_set(env, lib.skip_flag)
 	flag := lib.env_vars[env.id][lib.skip_flag]
 	some name in _ignored_names

@@ -11,10 +11,12 @@ _var(name, path, line, extra) := object.union(
 
 _flag(path, line, value) := _var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", path, line, {"secret": false, "value": value, "set": value != ""})
 
-_input(vars) := {"environments": [{
+_input(vars) := _input_for(vars, ["node"])
+
+_input_for(vars, consumers) := {"environments": [{
 	"id": "web (production)", "dir": "web", "mode": "production", "project": "web",
 	"files": ["web/.env", "web/.env.production"], "variables": vars,
-	"platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+	"platforms": [], "consumers": consumers, "remotion": true, "resolution": {},
 }]}
 
 _msg(name) := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name])
@@ -74,4 +76,23 @@ test_quiet_empty_remotion_key if {
 		_flag("web/.env", 4, "1"),
 	])
 	count(got) == 0
+}
+
+_skip_and_pair := [
+	_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}),
+	_var("REMOTION_AWS_SECRET_ACCESS_KEY", "web/.env", 3, {}),
+	_flag("web/.env", 1, "1"),
+]
+
+# The Go, Python and PHP clients read neither the flag nor REMOTION_* names.
+test_quiet_sdk_only_consumers if {
+	every consumers in [["go"], ["php"], ["python"], ["go", "python"]] {
+		count(rule.report) == 0 with input as _input_for(_skip_and_pair, consumers)
+	}
+}
+
+test_fires_node_beside_sdk_or_unknown_consumer if {
+	every consumers in [["cli", "go"], ["node", "php"], []] {
+		{f.location.line | some f in rule.report} == {2, 3} with input as _input_for(_skip_and_pair, consumers)
+	}
 }

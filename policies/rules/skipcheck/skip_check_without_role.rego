@@ -9,6 +9,9 @@
 #   their own role (EC2, ECS, Lambda). With it on, Remotion ignores the
 #   `REMOTION_AWS_*` variables and uses only the AWS SDK default chain, which
 #   finds nothing on these platforms.
+#
+#   Only Remotion's Node APIs and CLI read the flag: the rule is quiet for
+#   environments whose only consumers are the Go, Python or PHP clients.
 # custom:
 #   severity: warning
 #   summary: the skip flag on Vercel or Netlify with no role or other credential source
@@ -56,6 +59,7 @@ _vercel_note(platforms) := "; where Vercel injects its own AWS_* keys, requests 
 report contains lib.finding(rego.metadata.chain(), flag.location, msg) if {
 	some env in input.environments
 	env.remotion
+	env.id in lib.node_envs
 	platforms := [p | some p in ["vercel", "netlify"]; p in env.platforms]
 	count(platforms) > 0
 	lib.is_set(env, lib.skip_flag)

@@ -84,3 +84,18 @@ test_quiet_not_remotion if {
 	got := rule.report with input as {"environments": [env]}
 	count(got) == 0
 }
+
+# The Go, Python and PHP clients never read the flag.
+test_quiet_sdk_only_consumer if {
+	inp := _input(["vercel"], [_flag])
+	env := object.union(inp.environments[0], {"consumers": ["python"]})
+	got := rule.report with input as {"environments": [env]}
+	count(got) == 0
+}
+
+test_fires_unknown_consumer if {
+	inp := _input(["netlify"], [_flag])
+	env := object.union(inp.environments[0], {"consumers": []})
+	got := rule.report with input as {"environments": [env]}
+	count(got) == 1
+}

@@ -199,5 +199,88 @@ test_fires_go_only_fallback if {
 		"resolution": {"go": _res("the AWS SDK for Go default credential chain", {"consumer": "go"})},
 	}
 	got := rule.report with input as _input(env)
-	got == {_finding(1, "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: the Go SDK uses the AWS SDK for Go default credential chain")}
+	got == {_finding(1, "AWS_ACCESS_KEY_ID is set but neither AWS_SECRET_ACCESS_KEY nor AWS_SECRET_KEY is: the AWS SDK for Go ignores the half pair and uses the AWS SDK for Go default credential chain")}
+}
+
+# Go, Python and PHP clients: only the AWS_* names count, and each SDK's own
+# behaviour is described.
+
+_sdk_env(consumers, vars) := {
+	"id": "svc", "dir": "svc", "mode": "", "project": "svc", "files": ["svc/.env"],
+	"variables": vars, "platforms": [], "consumers": consumers, "remotion": true,
+	"resolution": {"go": _res("the AWS SDK for Go default credential chain", {"consumer": "go", "source": "default-chain", "outcome": "needs-runtime"})},
+}
+
+_py_partial := "boto3, which the Python client uses, fails every call with \"Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY\""
+
+_php_moves_on := "the AWS SDK for PHP, which the PHP client uses, ignores the half pair and moves on along its default provider chain (the shared files, container and instance credentials)"
+
+test_fires_python_key_id_without_secret if {
+	env := _sdk_env(["python"], [
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+	])
+	got := rule.report with input as _input(env)
+	got == {_finding(1, concat("", ["AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: ", _py_partial]))}
+}
+
+test_fires_python_secret_without_key_id_names_remotion_half if {
+	env := _sdk_env(["python"], [
+		_var("AWS_SECRET_ACCESS_KEY", 1, {}),
+		_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}),
+	])
+	got := rule.report with input as _input(env)
+	got == {_finding(1, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not (the Python client never reads REMOTION_AWS_ACCESS_KEY_ID): boto3, which the Python client uses, skips a secret without its key id and moves on along its default chain (the shared files, container and instance credentials)")}
+}
+
+test_fires_php_half_with_empty_partner if {
+	env := _sdk_env(["php"], [
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_empty("AWS_SECRET_ACCESS_KEY", 2),
+	])
+	got := rule.report with input as _input(env)
+	got == {_finding_rel(2, concat("", ["AWS_SECRET_ACCESS_KEY is empty, which the AWS SDK for PHP treats as unset, while AWS_ACCESS_KEY_ID is set: ", _php_moves_on]), 1)}
+}
+
+test_fires_go_empty_key_without_partner if {
+	env := _sdk_env(["go"], [_empty("AWS_ACCESS_KEY_ID", 4)])
+	got := rule.report with input as _input(env)
+	got == {_finding(4, "AWS_ACCESS_KEY_ID is empty, which the AWS SDK for Go treats as unset: the AWS SDK for Go uses the AWS SDK for Go default credential chain")}
+}
+
+test_fires_one_finding_per_sdk_client if {
+	env := _sdk_env(["php", "python"], [_var("AWS_ACCESS_KEY_ID", 1, {})])
+	got := rule.report with input as _input(env)
+	got == {
+		_finding(1, concat("", ["AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: ", _py_partial])),
+		_finding(1, concat("", ["AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: ", _php_moves_on])),
+	}
+}
+
+# REMOTION_* halves and crossed pairs mean nothing to these clients (the
+# rule sdk-ignores-remotion-prefix covers REMOTION-only environments).
+test_quiet_sdk_remotion_half_and_complete_aws_pair if {
+	every consumers in [["go"], ["python"], ["php"]] {
+		env := _sdk_env(consumers, [
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 3, {}),
+			_empty("REMOTION_AWS_SECRET_ACCESS_KEY", 4),
+		])
+		count(rule.report) == 0 with input as _input(env)
+	}
+}
+
+test_quiet_sdk_remotion_only if {
+	env := _sdk_env(["python"], [_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {})])
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+# A Node consumer beside them, or no known consumer, keeps Remotion's rules.
+test_fires_node_rules_for_mixed_and_unknown_consumers if {
+	every consumers in [["node", "python"], ["cli", "go"], []] {
+		env := object.union(_env([_var("AWS_SECRET_ACCESS_KEY", 2, {})], _res("no credentials", {"check": {"passes": false, "error": _throws}, "outcome": "throws"})), {"consumers": consumers})
+		{f.message | some f in rule.report} == {sprintf("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: Remotion's credentials check throws \"%s\"", [_throws])} with input as _input(env)
+	}
 }

@@ -9,10 +9,12 @@ _var(name, line, extra) := object.union(
 	extra,
 )
 
-_input(vars) := {"environments": [{
+_input(vars) := _input_for(vars, ["node"])
+
+_input_for(vars, consumers) := {"environments": [{
 	"id": "apps/api (production)", "dir": "apps/api", "mode": "production", "project": "apps/api",
 	"files": ["apps/api/.env.production"], "variables": vars,
-	"platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+	"platforms": [], "consumers": consumers, "remotion": true, "resolution": {},
 }]}
 
 _finding(line, msg) := {"rule": "session-token-mismatch", "severity": "error", "location": _loc(line), "message": msg}
@@ -116,4 +118,120 @@ test_quiet_long_term_key_without_token if {
 		_var("AWS_SECRET_ACCESS_KEY", 2, {}),
 	])
 	count(got) == 0
+}
+
+# Go, Python and PHP clients read no REMOTION_* name.
+
+test_fires_sdk_remotion_token_beside_aws_pair if {
+	got := rule.report with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 3, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["python"],
+	)
+	got == {object.union(
+		_finding(2, "REMOTION_AWS_SESSION_TOKEN is never read by the Python client, whose AWS SDK takes a session token only from AWS_SESSION_TOKEN: the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair goes to AWS without it; rename it to AWS_SESSION_TOKEN if it belongs to that pair"),
+		{"related": _loc(1)},
+	)}
+}
+
+test_fires_go_aliases_and_two_clients if {
+	got := rule.report with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 3, {}),
+			_var("AWS_SECRET_KEY", 4, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["go", "php"],
+	)
+	got == {object.union(
+		_finding(2, "REMOTION_AWS_SESSION_TOKEN is never read by the Go client and the PHP client, whose AWS SDKs take a session token only from AWS_SESSION_TOKEN: the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair goes to AWS without it; rename it to AWS_SESSION_TOKEN if it belongs to that pair"),
+		{"related": _loc(1)},
+	)}
+}
+
+test_fires_go_alias_pair if {
+	got := rule.report with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY", 1, {}),
+			_var("AWS_SECRET_KEY", 3, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["go"],
+	)
+	{f.message | some f in got} == {"REMOTION_AWS_SESSION_TOKEN is never read by the Go client, whose AWS SDK takes a session token only from AWS_SESSION_TOKEN: the AWS_ACCESS_KEY/AWS_SECRET_KEY pair goes to AWS without it; rename it to AWS_SESSION_TOKEN if it belongs to that pair"}
+}
+
+# With AWS_SESSION_TOKEN set, or without a pair the client uses (a half
+# pair, or REMOTION names only: sdk-ignores-remotion-prefix), quiet.
+test_quiet_sdk_remotion_token_with_aws_token_or_without_aws_pair if {
+	count(rule.report) == 0 with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 4, {}),
+			_var("AWS_SESSION_TOKEN", 3, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["python"],
+	)
+	count(rule.report) == 0 with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["python"],
+	)
+	count(rule.report) == 0 with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_KEY", 3, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["php"],
+	)
+	count(rule.report) == 0 with input as _input_for(
+		[
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["go"],
+	)
+}
+
+# Remotion's own token rules stay quiet for these clients.
+test_quiet_sdk_node_token_rules if {
+	count(rule.report) == 0 with input as _input_for(
+		[
+			_var("AWS_SESSION_TOKEN", 1, {}),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {"shape": "aws-temporary-key-id", "display": "ASIA…AAAA"}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {}),
+		],
+		["go"],
+	)
+}
+
+test_fires_sdk_temporary_aws_key_id if {
+	got := rule.report with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {"shape": "aws-temporary-key-id", "display": "ASIA…WXYZ"}),
+			_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+		],
+		["php"],
+	)
+	got == {_finding(1, "AWS_ACCESS_KEY_ID holds a temporary key id (ASIA…WXYZ) but AWS_SESSION_TOKEN is not set: AWS rejects every request with \"The security token included in the request is invalid\"")}
+}
+
+test_fires_node_rules_for_mixed_consumers if {
+	got := rule.report with input as _input_for(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("REMOTION_AWS_SESSION_TOKEN", 2, {}),
+		],
+		["cli", "python"],
+	)
+	got == {_finding(2, "REMOTION_AWS_SESSION_TOKEN is set but the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is not complete: Remotion uses this token only with that pair, never with the AWS_* keys, so it is never sent")}
 }
