@@ -20,7 +20,9 @@
 #   environment whose only consumers are those clients the rule looks at the
 #   names each SDK reads and says what it does: the AWS SDK for Go ignores a
 #   half pair and moves on (it also accepts `AWS_ACCESS_KEY` and
-#   `AWS_SECRET_KEY`); boto3, under the Python client, fails on a key id
+#   `AWS_SECRET_KEY`, so `AWS_ACCESS_KEY_ID` with `AWS_SECRET_KEY` is a
+#   complete pair for it; where Node code reads the same environment, the
+#   Node finding says so); boto3, under the Python client, fails on a key id
 #   without its secret ("Partial credentials found in env, missing:
 #   AWS_SECRET_ACCESS_KEY") and skips a secret without a key id; the AWS SDK
 #   for PHP ignores a half pair and moves on.
@@ -107,7 +109,7 @@ report contains lib.finding_related(rego.metadata.chain(), v.location, msg, h.lo
 	not _in_crossed(env, have)
 	v := _empty_def(env, miss)
 	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is empty, which counts as unset, while %s is set, so %s is ignored: %s", [miss, have, _pair[have], _outcome(env)])
+	msg := sprintf("%s is empty, which counts as unset, while %s is set, so %s is ignored: %s%s", [miss, have, _pair[have], _outcome(env), _go_alias_note(env.id, miss)])
 }
 
 # A half pair whose missing half is not defined at all.
@@ -119,8 +121,19 @@ report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
 	not _in_crossed(env, have)
 	not _empty_def(env, miss)
 	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is set but %s is not, so %s is ignored: %s", [have, miss, _pair[have], _outcome(env)])
+	msg := sprintf("%s is set but %s is not, so %s is ignored: %s%s", [have, miss, _pair[have], _outcome(env), _go_alias_note(env.id, miss)])
 }
+
+# The Go SDK's alias for each AWS_* half.
+_go_alias := {lib.aws_id: "AWS_ACCESS_KEY", lib.aws_secret: "AWS_SECRET_KEY"}
+
+# When a Go consumer reads the same environment and the missing AWS_* half
+# is set under its Go alias, the Go client has a complete pair.
+_go_alias_note(env_id, miss) := sprintf(" (the Go client reads %s in place of %s and so has a complete pair; Remotion's Node code does not)", [alias, miss]) if {
+	"go" in lib.sdk_clients[env_id]
+	alias := _go_alias[miss]
+	lib.env_vars[env_id][alias].set
+} else := ""
 
 _unless(res) := " unless the machine it runs on supplies credentials" if {
 	res.outcome == "needs-runtime"

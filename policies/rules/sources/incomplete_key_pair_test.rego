@@ -284,3 +284,76 @@ test_fires_node_rules_for_mixed_and_unknown_consumers if {
 		{f.message | some f in rule.report} == {sprintf("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: Remotion's credentials check throws \"%s\"", [_throws])} with input as _input(env)
 	}
 }
+
+# AWS_SECRET_KEY and AWS_ACCESS_KEY are the Go SDK's aliases.
+_go_pair_res := _res("the AWS_ACCESS_KEY_ID/AWS_SECRET_KEY pair", {"consumer": "go"})
+
+test_quiet_go_alias_pair if {
+	env := object.union(
+		_sdk_env(["go"], [
+			_var("AWS_ACCESS_KEY_ID", 2, {}),
+			_var("AWS_SECRET_KEY", 3, {}),
+		]),
+		{"resolution": {"go": _go_pair_res}},
+	)
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+test_quiet_go_alias_key_id if {
+	env := _sdk_env(["go"], [
+		_var("AWS_ACCESS_KEY", 2, {}),
+		_empty("AWS_ACCESS_KEY_ID", 1),
+		_var("AWS_SECRET_ACCESS_KEY", 3, {}),
+	])
+	got := rule.report with input as _input(env)
+	count(got) == 0
+}
+
+test_fires_go_alias_half if {
+	env := _sdk_env(["go"], [_var("AWS_SECRET_KEY", 3, {})])
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "AWS_SECRET_KEY is set but neither AWS_ACCESS_KEY_ID nor AWS_ACCESS_KEY is: the AWS SDK for Go ignores the half pair and uses the AWS SDK for Go default credential chain")}
+}
+
+# The alias is Go's only: Python and PHP see a half pair.
+test_fires_python_beside_go_alias if {
+	env := _sdk_env(["python"], [
+		_var("AWS_ACCESS_KEY_ID", 2, {}),
+		_var("AWS_SECRET_KEY", 3, {}),
+	])
+	got := rule.report with input as _input(env)
+	got == {_finding(2, concat("", ["AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: ", _py_partial]))}
+}
+
+_secret_throws := "You have tried to call a Remotion Lambda function, but have not set the environment variable AWS_SECRET_ACCESS_KEY or REMOTION_AWS_SECRET_ACCESS_KEY."
+
+test_fires_node_beside_go_alias_with_note if {
+	env := object.union(
+		_env(
+			[
+				_var("AWS_ACCESS_KEY_ID", 2, {}),
+				_var("AWS_SECRET_KEY", 3, {}),
+			],
+			_res("no credentials", {"check": {"passes": false, "error": _secret_throws}, "outcome": "throws"}),
+		),
+		{"consumers": ["go", "node"]},
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(2, sprintf("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: Remotion's credentials check throws \"%s\" (the Go client reads AWS_SECRET_KEY in place of AWS_SECRET_ACCESS_KEY and so has a complete pair; Remotion's Node code does not)", [_secret_throws]))}
+}
+
+test_fires_node_without_go_has_no_alias_note if {
+	env := _env(
+		[
+			_var("AWS_ACCESS_KEY_ID", 2, {}),
+			_var("AWS_SECRET_KEY", 3, {}),
+		],
+		_res("no credentials", {"check": {"passes": false, "error": _secret_throws}, "outcome": "throws"}),
+	)
+	got := rule.report with input as _input(env)
+	every f in got {
+		not contains(f.message, "Go client")
+	}
+	count(got) == 1
+}
