@@ -16,7 +16,9 @@
 #   which shows up much later as a render under the wrong account or in the
 #   wrong region. The message names the variable it probably means and what
 #   happens instead. Names of your own (`REMOTION_APP_*`, `MY_AWS_BUCKET`)
-#   are not close enough to a known name to be reported.
+#   are not close enough to a known name to be reported, and numbered copies
+#   of a known name (`REMOTION_AWS_ACCESS_KEY_ID_2`, a rotation convention)
+#   are left to the account rules.
 # custom:
 #   severity: warning
 #   summary: a variable name one or two typos away from one Remotion or the AWS SDKs read
@@ -71,11 +73,24 @@ _reads(s) := "is not a variable Remotion reads" if startswith(s, "REMOTION_")
 
 _reads(s) := "is not a variable the AWS SDKs read" if not startswith(s, "REMOTION_")
 
+# _numbered is true for a numbered name (REMOTION_AWS_ACCESS_KEY_ID_2,
+# REMOTION_AWS_ACCESS_KEY_1) and for a known name with its number missing
+# (REMOTION_AWS_ACCESS_KEY_ID_): numbered names are a rotation convention,
+# not a typo, and account-number-missing and account-sequence-gap judge
+# their numbers.
+_numbered(v) if v.family.prefix == v.suggestion
+
+_numbered(v) if {
+	v.family
+	not v.family.missing
+}
+
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	some f in input.envFiles
 	some e in f.entries
 	s := e.suggestion
 	s != ""
+	not _numbered(e)
 	msg := sprintf("%s %s (did you mean %s?): %s", [e.name, _reads(s), s, _what_happens(s)])
 }
 
@@ -84,6 +99,7 @@ report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
 	not w.unset
 	s := w.suggestion
 	s != ""
+	not _numbered(w)
 	msg := sprintf("setting %s has no effect, it %s (did you mean %s?): %s", [w.name, _reads(s), s, _what_happens(s)])
 }
 
@@ -92,6 +108,7 @@ report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
 	w.unset
 	s := w.suggestion
 	s != ""
+	not _numbered(w)
 	msg := sprintf("deleting %s has no effect, it %s (did you mean %s?): %s stays as it was", [w.name, _reads(s), s, s])
 }
 
@@ -99,5 +116,6 @@ report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 	some r in input.code.reads
 	s := r.suggestion
 	s != ""
+	not _numbered(r)
 	msg := sprintf("%s looks misspelled (did you mean %s?): this read gets no value where the environment sets %s, so the code acts as if it were missing", [r.name, s, s])
 }

@@ -62,6 +62,30 @@ test_quiet_known_and_own_names if {
 	count(got) == 0
 }
 
+test_quiet_numbered_copies if {
+	family := {"prefix": "REMOTION_AWS_ACCESS_KEY_ID", "index": 2, "credential": true, "role": "key", "stem": "REMOTION_AWS"}
+	e := object.union(_entry(4, "REMOTION_AWS_ACCESS_KEY_ID_2", "REMOTION_AWS_ACCESS_KEY_ID"), {"family": family})
+	got_env := rule.report with input as _env(false, [e])
+	count(got_env) == 0
+	r := _access("REMOTION_AWS_ACCESS_KEY_ID_2", "REMOTION_AWS_ACCESS_KEY_ID", {"family": family})
+	got_code := rule.report with input as _code([r], [r, object.union(r, {"unset": true})])
+	count(got_code) == 0
+}
+
+test_quiet_other_numbered_and_missing_numbers if {
+	numbered := object.union(_entry(4, "REMOTION_AWS_ACCESS_KEY_1", "REMOTION_AWS_ACCESS_KEY_ID"), {"family": {"prefix": "REMOTION_AWS_ACCESS_KEY", "index": 1, "missing": false, "credential": true, "role": "key", "stem": "REMOTION_AWS"}})
+	missing := object.union(_entry(5, "AWS_SECRET_ACCESS_KEY_", "AWS_SECRET_ACCESS_KEY"), {"family": {"prefix": "AWS_SECRET_ACCESS_KEY", "index": 0, "missing": true, "credential": true, "role": "secret", "stem": "AWS"}})
+	got := rule.report with input as _env(false, [numbered, missing])
+	count(got) == 0
+}
+
+test_fires_missing_number_of_an_unknown_prefix if {
+	# REMOTION_AWS_SECRET_ACESS_KEY_ is a typo whose number is also missing.
+	e := object.union(_entry(6, "REMOTION_AWS_SECRET_ACESS_KEY_", "REMOTION_AWS_SECRET_ACCESS_KEY"), {"family": {"prefix": "REMOTION_AWS_SECRET_ACESS_KEY", "index": 0, "missing": true, "credential": true}})
+	got := rule.report with input as _env(false, [e])
+	{f.location | some f in got} == {_loc(".env", 6, 1)}
+}
+
 test_fires_code_read if {
 	got := rule.report with input as _code([_access("REMOTION_AWS_SECRET_ACESS_KEY", "REMOTION_AWS_SECRET_ACCESS_KEY", {})], [])
 	got == {_finding(_loc("src/render.ts", 7, 3), "REMOTION_AWS_SECRET_ACESS_KEY looks misspelled (did you mean REMOTION_AWS_SECRET_ACCESS_KEY?): this read gets no value where the environment sets REMOTION_AWS_SECRET_ACCESS_KEY, so the code acts as if it were missing")}
