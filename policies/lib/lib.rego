@@ -152,3 +152,23 @@ _node_reader(cs) if count(cs & node_consumers) > 0
 # clients_phrase names a set of consumers in words, sorted: "the Go client",
 # "the Go client and the Python client".
 clients_phrase(cs) := concat(" and ", [client_names[c] | some c in sort(cs)])
+
+# ---------------------------------------------------------------------------
+# Region variables (appended).
+# ---------------------------------------------------------------------------
+
+# region_var_unread contains the dir of every Remotion project where nothing
+# reads REMOTION_AWS_REGION: its only consumer is the Node API, which takes
+# region as an argument and reads no region variable, and none of its code
+# reads the variable (to pass it on).
+region_var_unread contains p.dir if {
+	some p in input.projects
+	p.remotion
+	{c | some c in p.consumers} == {"node"}
+	not p.dir in _region_var_read
+}
+
+_region_var_read contains r.project if {
+	some r in input.code.reads
+	r.name == "REMOTION_AWS_REGION"
+}

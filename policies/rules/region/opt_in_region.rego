@@ -8,6 +8,9 @@
 #   they hold a value), in a `region` key of an AWS shared file, or as a
 #   literal passed as `region` to a Remotion API. Until the region is enabled,
 #   every request fails with an error that looks like a credentials problem.
+#   `REMOTION_AWS_REGION` in an env file of a project whose only consumer is
+#   the Node API (and whose code does not read the variable) is left to
+#   `region-variable-ignored`: no Remotion client ever sees that value.
 # custom:
 #   severity: info
 #   summary: a supported region that must first be enabled in the AWS account
@@ -35,7 +38,13 @@ _regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if 
 	some e in f.entries
 	e.name in _region_vars
 	e.set
+	not _unread(f.project, e.name)
 }
+
+# REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
+# consumes, and no code reads the variable): region-variable-ignored says so,
+# and no Remotion client will ever see the value.
+_unread(dir, "REMOTION_AWS_REGION") if dir in lib.region_var_unread
 
 _regions contains [sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
 	some p in input.profiles

@@ -30,22 +30,9 @@ import data.remolint.lib
 
 _region_var := "REMOTION_AWS_REGION"
 
-_node_only(dir) if {
-	p := lib.projects[dir]
-	{c | some c in p.consumers} == {"node"}
-}
-
-# Projects whose code reads REMOTION_AWS_REGION (and so may pass it on).
-_read_in contains r.project if {
-	some r in input.code.reads
-	r.name == _region_var
-}
-
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	some f in input.envFiles
-	lib.remotion_project(f.project)
-	_node_only(f.project)
-	not f.project in _read_in
+	f.project in lib.region_var_unread
 	some e in f.entries
 	e.name == _region_var
 	e.set

@@ -53,3 +53,11 @@ test_quiet_not_remotion if {
 	got := rule.report with input as object.union(inp, {"projects": [p]})
 	count(got) == 0
 }
+
+test_quiet_project_without_env_file_project_entry if {
+	# An env file of another project than the Node-only one.
+	inp := _input(["node"], [_entry(2, "eu-central-1")], [])
+	f := object.union(inp.envFiles[0], {"project": "other"})
+	got := rule.report with input as object.union(inp, {"envFiles": [f]})
+	count(got) == 0
+}

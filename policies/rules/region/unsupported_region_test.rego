@@ -85,3 +85,30 @@ test_quiet_call_without_literal if {
 	got := rule.report with input as {"envFiles": [], "profiles": [], "code": {"remotionCalls": [call]}}
 	count(got) == 0
 }
+
+# REMOTION_AWS_REGION in a project whose only consumer is the Node API, and
+# whose code does not read it: region-variable-ignored reports it, nothing
+# else reads the value.
+_node_only(inp, consumers, reads) := object.union(inp, {
+	"projects": [{"dir": ".", "remotion": true, "platforms": [], "consumers": consumers}],
+	"code": {"remotionCalls": [], "reads": reads},
+})
+
+_region_read := {"name": "REMOTION_AWS_REGION", "dynamic": false, "language": "js", "project": ".", "location": _loc("src/render.ts", 3, 9)}
+
+test_quiet_remotion_region_nothing_reads if {
+	got := rule.report with input as _node_only(_env_input(false, [_entry("REMOTION_AWS_REGION", 2, "me-south-1")]), ["node"], [])
+	count(got) == 0
+}
+
+test_fires_aws_region_in_node_only_project if {
+	got := rule.report with input as _node_only(_env_input(false, [_entry("AWS_REGION", 2, "me-south-1")]), ["node"], [])
+	{f.location | some f in got} == {_loc(".env", 2, 1)}
+}
+
+test_fires_remotion_region_read_by_cli_or_code if {
+	inp := _env_input(false, [_entry("REMOTION_AWS_REGION", 2, "me-south-1")])
+	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["cli", "node"], [])
+	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["node"], [_region_read])
+	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["go"], [])
+}
