@@ -144,7 +144,7 @@ _keyed(a) if {
 	_lead_key[a.kind]
 }
 
-_message(a) := sprintf("%s: %s", [_lead(a), a.detail])
+_message(a) := sprintf("%s: %s", [_lead(a), object.get(a, "detail", "")])
 
 report contains lib.finding(rego.metadata.chain(), a.location, _message(a)) if {
 	some f in input.envFiles
