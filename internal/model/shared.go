@@ -47,7 +47,8 @@ func (b *builder) shared() {
 				value := k.Value
 				pk := facts.ProfileKey{
 					Name: k.Name, Set: value != "", Shape: secret.Shape(value), Display: secret.Display(value),
-					Known: awsini.Suggest(k.Name) == "" && isKnownKey(k.Name), Suggestion: awsini.Suggest(k.Name),
+					LooksLikeSecretKey: secret.IsSecretKey(value),
+					Known:              awsini.Suggest(k.Name) == "" && isKnownKey(k.Name), Suggestion: awsini.Suggest(k.Name),
 					Location: iniLoc(p.File.Path, k.NameSpan),
 				}
 				vl := iniLoc(p.File.Path, k.ValueSpan)

@@ -76,6 +76,9 @@ func Suggest(name string) string {
 	if name == "" || knownSet[name] {
 		return ""
 	}
+	if f := ParseFamily(name); f != nil && !f.Missing {
+		return "" // a numbered copy (REMOTION_AWS_ACCESS_KEY_ID_2): the account rules judge it
+	}
 	upper := strings.ToUpper(name)
 	if upper != name && knownSet[upper] {
 		return upper

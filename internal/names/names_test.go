@@ -19,15 +19,16 @@ func TestSuggest(t *testing.T) {
 		"remotion_aws_profile":                    "REMOTION_AWS_PROFILE",
 		"REMOTION_AWS_REGOIN":                     "REMOTION_AWS_REGION",
 		// Quiet: known names, conventions, numbered families, unrelated names.
-		"REMOTION_AWS_ACCESS_KEY_ID": "",
-		"AWS_PROFILE":                "",
-		"REMOTION_APP_REGION":        "",
-		"REMOTION_APP_PROFILE":       "",
-		"AWS_KEY_1":                  "",
-		"AWS_SECRET_2":               "",
-		"DATABASE_URL":               "",
-		"NEXT_PUBLIC_URL":            "",
-		"":                           "",
+		"REMOTION_AWS_ACCESS_KEY_ID":   "",
+		"AWS_PROFILE":                  "",
+		"REMOTION_APP_REGION":          "",
+		"REMOTION_APP_PROFILE":         "",
+		"AWS_KEY_1":                    "",
+		"AWS_SECRET_2":                 "",
+		"REMOTION_AWS_ACCESS_KEY_ID_2": "",
+		"DATABASE_URL":                 "",
+		"NEXT_PUBLIC_URL":              "",
+		"":                             "",
 	}
 	for in, want := range cases {
 		if got := Suggest(in); got != want {

@@ -85,7 +85,7 @@ func Shape(value string) string {
 	switch {
 	case value == "":
 		return facts.ShapeEmpty
-	case IsKeyID(value) && strings.HasSuffix(value, "EXAMPLE"):
+	case IsKeyID(value) && (strings.HasSuffix(value, "EXAMPLE") || fewDistinct(value[4:])):
 		return facts.ShapePlaceholder
 	case IsKeyID(value) && strings.HasPrefix(value, "ASIA"):
 		return facts.ShapeTempKeyID
@@ -95,6 +95,20 @@ func Shape(value string) string {
 		return facts.ShapePlaceholder
 	}
 	return facts.ShapeOther
+}
+
+// fewDistinct reports whether s uses at most two distinct bytes
+// (AKIAXXXXXXXXXXXXXXXX, AKIA0000000000000000): a placeholder, not a key.
+func fewDistinct(s string) bool {
+	var seen [256]bool
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !seen[s[i]] {
+			seen[s[i]] = true
+			n++
+		}
+	}
+	return n <= 2
 }
 
 func isPlaceholder(v string) bool {
@@ -204,10 +218,41 @@ func Redact(s string) string {
 	if !mayHoldCredential(s) {
 		return s
 	}
+	return redactSecrets(redactKeyIDs(s))
+}
+
+// redactKeyIDs replaces key ids bounded by anything but [A-Z0-9] (so one
+// inside a path or after "=" is found too).
+func redactKeyIDs(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+20 <= len(s); i++ {
+		if s[i] != 'A' || (i > 0 && isUpperDigit(s[i-1])) {
+			continue
+		}
+		tok := s[i : i+20]
+		if !IsKeyID(tok) || strings.HasSuffix(tok, "EXAMPLE") || (i+20 < len(s) && isUpperDigit(s[i+20])) {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(Display(tok))
+		last = i + 20
+		i += 19
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// redactSecrets replaces 40-character secret keys bounded by anything but
+// the base64 alphabet.
+func redactSecrets(s string) string {
 	var b strings.Builder
 	i, last := 0, 0
 	for i < len(s) {
-		if !isTokenByte(s[i]) || (i > 0 && isTokenByte(s[i-1])) {
+		if !isTokenByte(s[i]) {
 			i++
 			continue
 		}
@@ -215,13 +260,7 @@ func Redact(s string) string {
 		for j < len(s) && isTokenByte(s[j]) {
 			j++
 		}
-		tok := s[i:j]
-		switch {
-		case IsKeyID(tok) && !strings.HasSuffix(tok, "EXAMPLE"): // AWS's documented example key stays readable
-			b.WriteString(s[last:i])
-			b.WriteString(Display(tok))
-			last = j
-		case len(tok) == 40 && IsSecretKey(tok) && mixed(tok):
+		if tok := s[i:j]; len(tok) == 40 && IsSecretKey(tok) && mixed(tok) {
 			b.WriteString(s[last:i])
 			b.WriteString("[redacted]")
 			last = j
@@ -234,6 +273,8 @@ func Redact(s string) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+func isUpperDigit(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
 // isTokenByte reports whether c can be part of a key id or secret key.
 func isTokenByte(c byte) bool {

@@ -14,6 +14,8 @@ func TestShape(t *testing.T) {
 		"ASIAQ3EGRUZ7MDYQ4XKA": facts.ShapeTempKeyID,
 		"A3TQ3EGRUZ7MDYQ4XKAB": facts.ShapeAccessKeyID,
 		"AKIAIOSFODNN7EXAMPLE": facts.ShapePlaceholder,
+		"AKIAXXXXXXXXXXXXXXXX": facts.ShapePlaceholder,
+		"AKIA0000000000000000": facts.ShapePlaceholder,
 		"AK...":                facts.ShapePlaceholder,
 		"xxxxxxxx":             facts.ShapePlaceholder,
 		"<your-access-key>":    facts.ShapePlaceholder,
