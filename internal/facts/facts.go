@@ -334,16 +334,18 @@ type Profile struct {
 // ProfileKey is one key of a profile. Values are present only for non-secret
 // keys (region, source_profile, role_arn, output, ...).
 type ProfileKey struct {
-	Name          string    `json:"name"`
-	Value         string    `json:"value,omitempty"`
-	Secret        bool      `json:"secret"`
-	Set           bool      `json:"set"`
-	Shape         string    `json:"shape"`
-	Display       string    `json:"display,omitempty"`
-	Suggestion    string    `json:"suggestion,omitempty"`
-	Known         bool      `json:"known"`
-	Location      Location  `json:"location"`
-	ValueLocation *Location `json:"valueLocation,omitempty"`
+	Name string `json:"name"`
+	// LooksLikeSecretKey: the value has the shape of an AWS secret access key.
+	LooksLikeSecretKey bool      `json:"looksLikeSecretKey,omitempty"`
+	Value              string    `json:"value,omitempty"`
+	Secret             bool      `json:"secret"`
+	Set                bool      `json:"set"`
+	Shape              string    `json:"shape"`
+	Display            string    `json:"display,omitempty"`
+	Suggestion         string    `json:"suggestion,omitempty"`
+	Known              bool      `json:"known"`
+	Location           Location  `json:"location"`
+	ValueLocation      *Location `json:"valueLocation,omitempty"`
 }
 
 // Code holds facts extracted from source code (JS/TS, Go) and JSON config.
