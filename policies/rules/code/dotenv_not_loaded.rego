@@ -24,8 +24,8 @@
 #   dev`/`netlify dev` locally) provide the variables; when `--env` shows the
 #   same credentials in the process environment; and, for the CLI case, when
 #   a script runs it through `dotenv -e` or Bun, which load the other files
-#   into its environment. A `.env` loaded with another path
-#   (`dotenv.config({path})`, `--env-file=.env.local`) counts as loading.
+#   into its environment. For the Node case any loader counts, whatever
+#   file it names (`dotenv.config({path})`, `--env-file=.env.local`).
 #   Loaders outside the project's code and package.json (a Docker Compose
 #   `env_file:`, a systemd `EnvironmentFile=`, a CI step) are not seen:
 #   suppress the finding there with a reason.
@@ -64,6 +64,7 @@ _credential_names := {
 # credential variable set in an env-file environment of the project.
 _file_credentials_partial[env.project] contains [l.path, l.line, l.column, l] if {
 	some env in input.environments
+	env.project in _call_projects
 	not env.process
 	some v in env.variables
 	v.name in _credential_names
@@ -117,6 +118,8 @@ _calls_partial[c.project] contains [l.path, l.line, l.column, c] if {
 
 _first_call := {p: sort(calls)[0][3] | some p, calls in _calls_partial}
 
+_call_projects := {p | some p, _ in _calls_partial}
+
 report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred) if {
 	some p, c in _first_call
 	lib.remotion_project(p)
@@ -125,10 +128,22 @@ report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred
 	not p in _env_injected
 	not p in _process_has_credentials
 	cred := _first_credential[p]
-	msg := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; add import \"dotenv/config\" or run node --env-file=%s", [c.function, cred.path, _base(cred.path)])
+	msg := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; %s", [c.function, cred.path, _load_advice(_base(cred.path))])
 }
 
+_load_advice(file) := "add import \"dotenv/config\" (or require(\"dotenv\").config()) or run node --env-file=.env" if file == ".env"
+
+else := sprintf("load it with dotenv.config({ path: \"%s\" }) or run node --env-file=%s", [file, file])
+
 # The CLI case.
+
+# Remotion projects that use the CLI and do not run it through a loader.
+_cli_projects contains p.dir if {
+	some p in input.projects
+	p.remotion
+	"cli" in p.consumers
+	not p.dir in _cli_loaded
+}
 
 # Loaders that put other env files into the CLI's process environment.
 _cli_loaded contains p.dir if {
@@ -143,7 +158,9 @@ _is_dot_env(path) if endswith(path, "/.env")
 
 # [dir, name] for each credential that ./.env of a folder sets.
 _in_dot_env contains [f.dir, e.name] if {
-	some f in lib.live_env_files
+	some f in input.envFiles
+	f.project in _cli_projects
+	not f.template
 	_is_dot_env(f.path)
 	some e in f.entries
 	e.name in _credential_names
@@ -151,13 +168,12 @@ _in_dot_env contains [f.dir, e.name] if {
 }
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in lib.live_env_files
-	not f.backup
+	some f in input.envFiles
+	f.project in _cli_projects
 	f.dir == f.project
+	not f.template
+	not f.backup
 	not _is_dot_env(f.path)
-	lib.remotion_project(f.project)
-	lib.has_consumer(f.project, "cli")
-	not f.project in _cli_loaded
 	some e in f.entries
 	e.name in _credential_names
 	e.set

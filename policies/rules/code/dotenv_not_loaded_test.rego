@@ -36,7 +36,11 @@ _node_input(project, envs, calls, loads) := {
 	"code": _code(calls, loads),
 }
 
-_node_msg(fn, path, file) := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; add import \"dotenv/config\" or run node --env-file=%s", [fn, path, file])
+_node_msg(fn, path, file) := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; %s", [fn, path, _advice(file)])
+
+_advice(".env") := "add import \"dotenv/config\" (or require(\"dotenv\").config()) or run node --env-file=.env"
+
+_advice(".env.production") := "load it with dotenv.config({ path: \".env.production\" }) or run node --env-file=.env.production"
 
 _node_finding(path, line, col, related) := {
 	"rule": "dotenv-not-loaded", "severity": "warning",

@@ -14,8 +14,9 @@
 #   (`remotion-lambda`) uses boto3's default chain unless `access_key` and
 #   `secret_key` are passed; the PHP client uses the AWS PHP default
 #   provider unless a credential is passed. None of them reads a
-#   `REMOTION_*` variable, so the program is unauthenticated, or silently
-#   uses the `default` profile of whatever machine it runs on.
+#   `REMOTION_*` variable, so the program silently uses whatever the chain
+#   finds on the machine it runs on (its `default` profile, its role), or
+#   fails for lack of credentials.
 #
 #   The rule is quiet when the environment also holds a source those SDKs
 #   read: the `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` pair (for Go also
@@ -40,15 +41,14 @@
 #     AWS_SECRET_ACCESS_KEY=...
 #     # Python/PHP: or pass the keys to RemotionClient/PHPClient explicitly
 #   remotion: |
-#     Remotion's docs describe the REMOTION_AWS_* variables for every client,
-#     but only the Node APIs and the CLI read them. RemotionOptions of the Go
-#     client has no credential fields and the Go client reads no REMOTION_*
-#     variable: credentials come from the AWS SDK for Go v2 default chain
-#     (the AWS_* pair, web identity, the named or default profile, container
-#     credentials, instance metadata). Python's RemotionClient uses keys only
-#     when access_key and secret_key are both passed (and takes no token),
-#     otherwise boto3's chain; PHP's PHPClient uses the AWS PHP default
-#     provider unless given a credential.
+#     Only the Node APIs and the CLI read the REMOTION_AWS_* variables.
+#     RemotionOptions of the Go client has no credential fields and the Go
+#     client reads no REMOTION_* variable: credentials come from the AWS SDK
+#     for Go v2 default chain (the AWS_* pair, web identity, the named or
+#     default profile, container credentials, instance metadata). Python's
+#     RemotionClient uses keys only when access_key and secret_key are both
+#     passed (and takes no token), otherwise boto3's chain; PHP's PHPClient
+#     uses the AWS PHP default provider unless given a credential.
 package remolint.rules.code.sdk_ignores_remotion_prefix
 
 import data.remolint.lib
@@ -121,7 +121,7 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	some name, aws_name in _renamed
 	v := lib.env_vars[env.id][name]
 	v.set
-	msg := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, renders fail for lack of credentials or silently use the default profile of the machine they run on; rename it to %s%s", [name, _clients(clients), aws_name, _advice(clients)])
+	msg := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, the program silently uses whatever that chain finds on the machine it runs on (its default profile or role) or fails for lack of credentials; rename it to %s%s", [name, _clients(clients), aws_name, _advice(clients, name)])
 }
 
 _clients(clients) := "Go client, which has no credential option and uses the AWS SDK default chain" if clients == ["Go"]
@@ -130,6 +130,9 @@ else := sprintf("%s client, which uses the AWS SDK default chain unless keys are
 
 else := sprintf("%s clients, which use the AWS SDK default chain unless keys are passed in code", [concat(" and ", clients)])
 
-_advice(clients) := "" if clients == ["Go"]
-
-else := " or pass the keys to the client explicitly"
+# The Go client takes no credentials; Python and PHP can be given the key
+# id and secret (a profile cannot be passed, and Python takes no token).
+_advice(clients, name) := " or pass the keys to the client explicitly" if {
+	clients != ["Go"]
+	name in {lib.remotion_id, lib.remotion_secret}
+} else := ""

@@ -23,7 +23,7 @@ _remotion_pair := [_var("REMOTION_AWS_ACCESS_KEY_ID", 1), _var("REMOTION_AWS_SEC
 
 _go := "Go client, which has no credential option and uses the AWS SDK default chain"
 
-_msg(name, clients, aws_name, advice) := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, renders fail for lack of credentials or silently use the default profile of the machine they run on; rename it to %s%s", [name, clients, aws_name, advice])
+_msg(name, clients, aws_name, advice) := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, the program silently uses whatever that chain finds on the machine it runs on (its default profile or role) or fails for lack of credentials; rename it to %s%s", [name, clients, aws_name, advice])
 
 _finding(name, line, msg) := {
 	"rule": "sdk-ignores-remotion-prefix", "severity": "error",
@@ -56,6 +56,19 @@ test_fires_python if {
 	clients := "Python client, which uses the AWS SDK default chain unless keys are passed in code"
 	got := rule.report with input as _input(["python"], [_var("REMOTION_AWS_ACCESS_KEY_ID", 1)], [])
 	got == {_finding("REMOTION_AWS_ACCESS_KEY_ID", 1, _msg("REMOTION_AWS_ACCESS_KEY_ID", clients, "AWS_ACCESS_KEY_ID", _pass))}
+}
+
+# A profile or a token cannot be passed as keys: the only advice is the rename.
+test_fires_python_token if {
+	clients := "Python client, which uses the AWS SDK default chain unless keys are passed in code"
+	got := rule.report with input as _input(["python"], [_var("AWS_ACCESS_KEY_ID", 1), _var("REMOTION_AWS_SESSION_TOKEN", 2)], [])
+	got == {_finding("REMOTION_AWS_SESSION_TOKEN", 2, _msg("REMOTION_AWS_SESSION_TOKEN", clients, "AWS_SESSION_TOKEN", ""))}
+}
+
+test_fires_php_profile if {
+	clients := "PHP client, which uses the AWS SDK default chain unless keys are passed in code"
+	got := rule.report with input as _input(["php"], [_var("REMOTION_AWS_PROFILE", 1)], [])
+	got == {_finding("REMOTION_AWS_PROFILE", 1, _msg("REMOTION_AWS_PROFILE", clients, "AWS_PROFILE", ""))}
 }
 
 # Python and PHP code is not analysed: a read there would not be seen, and

@@ -16,8 +16,8 @@
 #
 #   The rule looks only at JavaScript/TypeScript writes in projects that use
 #   the Node APIs: the Remotion CLI is a process of its own (each run starts
-#   with an empty cache), and the Go, Python and PHP clients have no such
-#   cache. It is quiet when:
+#   with an empty cache), and the Go, Python and PHP clients do not use
+#   Remotion's Node client cache. It is quiet when:
 #
 #   - code in the project also writes `*_ACCESS_KEY_ID` or
 #     `*_SECRET_ACCESS_KEY` of the token's prefix (either changes the cache
@@ -51,8 +51,7 @@
 #     region and service. Session tokens are not in the key: rotating the
 #     REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair at run
 #     time works, rotating only the session token keeps the old client and the
-#     old token. REMOTION_DISABLE_AWS_CLIENT_CACHE turns the cache off. The
-#     docs do not mention that the token is left out of the key.
+#     old token. REMOTION_DISABLE_AWS_CLIENT_CACHE turns the cache off.
 package remolint.rules.code.token_rotation_ignored
 
 import data.remolint.lib
