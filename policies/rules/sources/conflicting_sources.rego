@@ -16,6 +16,13 @@
 #   - a credential variable set twice with different values, in one file or
 #     across layers (`.env`, `.env.<mode>`, `.env.local`, `.env.<mode>.local`),
 #     at the definition that loses.
+#
+#   Where Go, Python or PHP clients read the same environment as Node code,
+#   a source that Remotion's Node code ignores but such a client uses is
+#   reported as such, naming which client uses which source. In an
+#   environment read only by those clients, their own precedence applies:
+#   the Go resolver's verdict for the Go client; for Python and PHP the
+#   `AWS_*` pair, and `REMOTION_*` names are never read, so they lose to it.
 # custom:
 #   severity: warning
 #   summary: more than one credential source in one environment; all but one are silently ignored
@@ -64,6 +71,18 @@ _remotion_envs contains env if {
 	env.remotion
 }
 
+# Environments that Remotion's Node APIs or CLI read (or an unknown consumer,
+# taken as Node), and those read only by the Go, Python or PHP clients.
+_node_envs contains env if {
+	some env in _remotion_envs
+	env.id in lib.node_envs
+}
+
+_sdk_envs contains env if {
+	some env in _remotion_envs
+	not env.id in lib.node_envs
+}
+
 _pair_names := {lib.aws_id, lib.aws_secret}
 
 _both_pairs(env) if {
@@ -88,7 +107,7 @@ else := ""
 
 # The definition of the winning source, by environment id.
 _winner_loc[env.id] := w.location if {
-	some env in _remotion_envs
+	some env in _node_envs
 	w := lib.env_vars[env.id][env.resolution.node.source]
 }
 
@@ -100,15 +119,91 @@ _docs_note(name, source) := " (Remotion's docs list AWS_PROFILE first, but a com
 # Environments whose pairs differ, by id (the pair finding replaces the
 # lower-precedence findings of the AWS pair there).
 _differ_ids contains env.id if {
-	some env in _remotion_envs
+	some env in _node_envs
 	_pairs_differ(env)
+}
+
+# ---------------------------------------------------------------------------
+# What the Go, Python and PHP clients of an environment use.
+# ---------------------------------------------------------------------------
+
+# _sdk_uses[[env id, client]] is [the names the client takes its credentials
+# from, the source in words]. Go: the Go resolver's winner when it is the
+# AWS pair (AWS_ACCESS_KEY/AWS_SECRET_KEY aliases second) or a profile
+# variable. Python and PHP: the AWS_* pair, with AWS_SESSION_TOKEN.
+_sdk_uses[[env.id, "go"]] := [names, res.using] if {
+	some env in _remotion_envs
+	"go" in lib.sdk_clients[env.id]
+	res := env.resolution.go
+	res.outcome != "profile-not-found"
+	res.source == lib.aws_id
+	vars := lib.env_vars[env.id]
+	id := [n | some n in [lib.aws_id, "AWS_ACCESS_KEY"]; vars[n].set][0]
+	secret := [n | some n in [lib.aws_secret, "AWS_SECRET_KEY"]; vars[n].set][0]
+	names := {id, secret} | {lib.aws_token | res.sessionToken}
+}
+
+_sdk_uses[[env.id, "go"]] := [{name}, res.using] if {
+	some env in _remotion_envs
+	"go" in lib.sdk_clients[env.id]
+	res := env.resolution.go
+	res.outcome != "profile-not-found"
+	res.source == lib.aws_profile
+	vars := lib.env_vars[env.id]
+	name := [n | some n in [lib.aws_profile, "AWS_DEFAULT_PROFILE"]; vars[n].set][0]
+}
+
+_sdk_uses[[env.id, c]] := [names, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"] if {
+	some env in _remotion_envs
+	some c in lib.sdk_clients[env.id]
+	c in {"python", "php"}
+	vars := lib.env_vars[env.id]
+	vars[lib.aws_id].set
+	vars[lib.aws_secret].set
+	names := {n | some n in [lib.aws_id, lib.aws_secret, lib.aws_token]; vars[n].set}
+}
+
+# Clients of an environment that use name, and what they use, as
+# [clients, using]; one entry per distinct "using".
+_used_by(env_id, name) := {[cs, using] |
+	some c in lib.sdk_clients[env_id]
+	[names, using] := _sdk_uses[[env_id, c]]
+	name in names
+	cs := {d |
+		some d in lib.sdk_clients[env_id]
+		[ns, u] := _sdk_uses[[env_id, d]]
+		u == using
+		name in ns
+	}
+}
+
+# "Remotion and the AWS CLI", or with SDK clients beside Node code,
+# "Remotion's Node code and the Go client (like the AWS CLI)".
+_sides(env_id) := sprintf("Remotion's Node code and %s (like the AWS CLI)", [lib.clients_phrase(cs)]) if {
+	cs := {c | some c in lib.sdk_clients[env_id]; _sdk_uses[[env_id, c]]}
+	count(cs) > 0
+} else := "Remotion and the AWS CLI"
+
+# ---------------------------------------------------------------------------
+# Environments Remotion's Node code reads.
+# ---------------------------------------------------------------------------
+
+# AWS_PROFILE beside the AWS pair, read by both Node and Go: one finding
+# names which client uses which, and replaces the losers of the pair.
+_profile_pair_ids contains env.id if {
+	some env in _node_envs
+	"go" in env.consumers
+	lib.is_set(env, lib.aws_profile)
+	lib.is_set(env, lib.aws_id)
+	lib.is_set(env, lib.aws_secret)
+	_node_picks_aws_profile(env)
 }
 
 # Sources that lose to a stronger one, as [env id, location, message].
 # Functions here take only small arguments: OPA hashes arguments per call,
 # so passing an environment would make the rule quadratic.
 _losers contains [env.id, v.location, msg] if {
-	some env in _remotion_envs
+	some env in _node_envs
 	res := env.resolution.node
 	source := res.source
 	using := res.using
@@ -116,12 +211,37 @@ _losers contains [env.id, v.location, msg] if {
 	ig.code == "lower-precedence"
 	v := lib.env_vars[env.id][ig.name]
 	not _covered(env.id, ig.name)
+	not _sdk_used(env.id, ig.name)
 	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, using, _docs_note(ig.name, source)])
+}
+
+# A source Remotion's Node code ignores but a Go, Python or PHP client of the
+# same environment uses.
+_losers contains [env.id, v.location, msg] if {
+	some env in _node_envs
+	res := env.resolution.node
+	some ig in res.ignored
+	ig.code == "lower-precedence"
+	v := lib.env_vars[env.id][ig.name]
+	not _covered(env.id, ig.name)
+	some [cs, sdk_using] in _used_by(env.id, ig.name)
+	msg := sprintf("%s is ignored by Remotion's Node code, which uses %s, but %s %s %s: the clients of this environment authenticate from different sources", [ig.name, res.using, lib.clients_phrase(cs), _verb(cs, "uses", "use"), sdk_using])
+}
+
+_sdk_used(env_id, name) if {
+	some c in lib.sdk_clients[env_id]
+	[names, _] := _sdk_uses[[env_id, c]]
+	name in names
 }
 
 _covered(id, name) if {
 	name in _pair_names
 	id in _differ_ids
+}
+
+_covered(id, name) if {
+	id in _profile_pair_ids
+	_sdk_used(id, name)
 }
 
 # A source that loses to a stronger one.
@@ -136,23 +256,23 @@ report contains lib.finding(rego.metadata.chain(), loc, msg) if {
 
 # REMOTION and AWS pairs with different keys.
 report contains lib.finding_related(rego.metadata.chain(), aws.location, msg, rem.location) if {
-	some env in _remotion_envs
+	some env in _node_envs
 	_pairs_differ(env)
 	vars := lib.env_vars[env.id]
 	aws := vars[lib.aws_id]
 	rem := vars[lib.remotion_id]
 	aws.hash != rem.hash
-	msg := sprintf("the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key%s than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair%s: Remotion and the AWS CLI will use different accounts", [_shown(aws), _shown(rem)])
+	msg := sprintf("the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key%s than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair%s: %s will use different accounts", [_shown(aws), _shown(rem), _sides(env.id)])
 }
 
 report contains lib.finding_related(rego.metadata.chain(), aws.location, msg, rem.location) if {
-	some env in _remotion_envs
+	some env in _node_envs
 	_pairs_differ(env)
 	vars := lib.env_vars[env.id]
 	vars[lib.aws_id].hash == vars[lib.remotion_id].hash
 	aws := vars[lib.aws_secret]
 	rem := vars[lib.remotion_secret]
-	msg := sprintf("AWS_SECRET_ACCESS_KEY differs from REMOTION_AWS_SECRET_ACCESS_KEY for the same key id%s: Remotion and the AWS CLI will not both authenticate, one of the two secrets is wrong", [_shown(vars[lib.aws_id])])
+	msg := sprintf("AWS_SECRET_ACCESS_KEY differs from REMOTION_AWS_SECRET_ACCESS_KEY for the same key id%s: %s will not both authenticate, one of the two secrets is wrong", [_shown(vars[lib.aws_id]), _sides(env.id)])
 }
 
 # Node picks AWS_PROFILE when no REMOTION source applies, or under the skip
@@ -169,24 +289,68 @@ _remotion_pair(env) if {
 	lib.is_set(env, lib.remotion_secret)
 }
 
-_node_consumer(env) if "node" in env.consumers
-
-_node_consumer(env) if "cli" in env.consumers
-
 # AWS_PROFILE beside the AWS pair, read by both Node and Go.
 report contains lib.finding_related(rego.metadata.chain(), prof.location, msg, keys.location) if {
-	some env in _remotion_envs
-	_node_consumer(env)
-	"go" in env.consumers
-	lib.is_set(env, lib.aws_profile)
-	lib.is_set(env, lib.aws_id)
-	lib.is_set(env, lib.aws_secret)
-	_node_picks_aws_profile(env)
-	vars := lib.env_vars[env.id]
+	some id in _profile_pair_ids
+	vars := lib.env_vars[id]
 	prof := vars[lib.aws_profile]
 	keys := vars[lib.aws_id]
 	msg := "AWS_PROFILE and the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair are both set: Node picks the profile, the Go SDK picks the keys"
 }
+
+# ---------------------------------------------------------------------------
+# Environments read only by the Go, Python or PHP clients.
+# ---------------------------------------------------------------------------
+
+# The Go client: sources the Go resolver reports as losing, or as never read
+# (REMOTION_* names), when it has a winner of its own. A REMOTION_* session
+# token is session-token-mismatch's to report.
+report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.location) if {
+	some env in _sdk_envs
+	[names, using] := _sdk_uses[[env.id, "go"]]
+	vars := lib.env_vars[env.id]
+	w := vars[_winner_name(names)]
+	some ig in env.resolution.go.ignored
+	ig.code in {"lower-precedence", "not-read"}
+	ig.name != lib.remotion_token
+	v := vars[ig.name]
+	msg := sprintf("%s is ignored: the Go client uses %s%s", [ig.name, using, _go_why(ig.code, ig.name)])
+}
+
+_winner_name(names) := [n | some n in [lib.aws_id, "AWS_ACCESS_KEY", lib.aws_profile, "AWS_DEFAULT_PROFILE"]; n in names][0]
+
+_go_why("not-read", _) := " (it never reads REMOTION_* names)"
+
+_go_why("lower-precedence", name) := ", which the AWS SDK for Go takes first (the profile must still exist, or configuration loading fails)" if {
+	name in {lib.aws_profile, "AWS_DEFAULT_PROFILE"}
+}
+
+_go_why("lower-precedence", name) := ", which the AWS SDK for Go takes first" if {
+	not name in {lib.aws_profile, "AWS_DEFAULT_PROFILE"}
+}
+
+# The Python and PHP clients: REMOTION_* names lose to the AWS pair (a
+# REMOTION_* session token is session-token-mismatch's to report).
+report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.location) if {
+	some env in _sdk_envs
+	vars := lib.env_vars[env.id]
+	cs := {c | some c in lib.sdk_clients[env.id]; c in {"python", "php"}; _sdk_uses[[env.id, c]]}
+	count(cs) > 0
+	some name in [lib.remotion_id, lib.remotion_secret, lib.remotion_profile]
+	v := vars[name]
+	v.set
+	w := vars[lib.aws_id]
+	msg := sprintf("%s is ignored: %s never %s REMOTION_* names and %s the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair", [name, lib.clients_phrase(cs), _verb(cs, "reads", "read"), _verb(cs, "uses", "use")])
+}
+
+# The verb for one client or several.
+_verb(cs, one, _) := one if count(cs) == 1
+
+_verb(cs, _, many) := many if count(cs) != 1
+
+# ---------------------------------------------------------------------------
+# Every environment.
+# ---------------------------------------------------------------------------
 
 # The same credential variable set twice with different values.
 report contains lib.finding_related(rego.metadata.chain(), o.location, msg, v.location) if {

@@ -189,3 +189,116 @@ test_quiet_override_not_credential if {
 	got := rule.report with input as _input(_override_env("NEXT_PUBLIC_SITE_URL", false), [_var("NEXT_PUBLIC_SITE_URL", "apps/web/.env", 4, {})])
 	count(got) == 0
 }
+
+# Go, Python and PHP clients beside Node code, or alone.
+
+_go_res(source, using, ignored) := {
+	"consumer": "go", "check": {"passes": true, "error": ""}, "source": source,
+	"outcome": "ok", "using": using, "ignored": ignored, "sessionToken": false,
+}
+
+_go_pair_res(ignored) := _go_res("AWS_ACCESS_KEY_ID", "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair", ignored)
+
+_with(env, resolution, consumers) := object.union(env, {"resolution": resolution, "consumers": consumers})
+
+_not_read(name) := {"name": name, "reason": "never read", "code": "not-read"}
+
+test_fires_profile_and_pair_node_and_go_replaces_pair_losers if {
+	node := object.union(_aws_profile_res, {"ignored": [_lower("AWS_ACCESS_KEY_ID"), _lower("AWS_SECRET_ACCESS_KEY")]})
+	env := _with(_env(_profile_and_pair, node, []), {"node": node, "go": _go_pair_res([_lower("AWS_PROFILE")])}, ["go", "node"])
+	got := rule.report with input as _input(env, [])
+	got == {_finding(
+		_loc("apps/web/.env", 2),
+		"AWS_PROFILE and the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair are both set: Node picks the profile, the Go SDK picks the keys",
+		_loc("apps/web/.env", 1),
+	)}
+}
+
+_rprof_and_pair := [
+	_var("AWS_ACCESS_KEY_ID", "apps/web/.env", 1, {}),
+	_var("AWS_SECRET_ACCESS_KEY", "apps/web/.env", 2, {}),
+	_var("REMOTION_AWS_PROFILE", "apps/web/.env", 3, {"secret": false, "value": "render"}),
+]
+
+_rprof_res := {
+	"consumer": "node", "check": {"passes": true, "error": ""}, "source": "REMOTION_AWS_PROFILE",
+	"outcome": "ok", "using": "the profile \"render\" (REMOTION_AWS_PROFILE)",
+	"ignored": [_lower("AWS_ACCESS_KEY_ID"), _lower("AWS_SECRET_ACCESS_KEY")],
+}
+
+test_fires_node_loser_used_by_go_names_both if {
+	env := _with(_env(_rprof_and_pair, _rprof_res, []), {"node": _rprof_res, "go": _go_pair_res([_not_read("REMOTION_AWS_PROFILE")])}, ["go", "node"])
+	got := rule.report with input as _input(env, [])
+	got == {
+		_finding(_loc("apps/web/.env", 1), "AWS_ACCESS_KEY_ID is ignored by Remotion's Node code, which uses the profile \"render\" (REMOTION_AWS_PROFILE), but the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair: the clients of this environment authenticate from different sources", _loc("apps/web/.env", 3)),
+		_finding(_loc("apps/web/.env", 2), "AWS_SECRET_ACCESS_KEY is ignored by Remotion's Node code, which uses the profile \"render\" (REMOTION_AWS_PROFILE), but the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair: the clients of this environment authenticate from different sources", _loc("apps/web/.env", 3)),
+	}
+}
+
+test_fires_node_loser_used_by_python if {
+	env := _with(_env(_rprof_and_pair, _rprof_res, []), {"node": _rprof_res}, ["cli", "python"])
+	got := rule.report with input as _input(env, [])
+	{f.location.line | some f in got} == {1, 2}
+	every f in got {
+		contains(f.message, "but the Python client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")
+	}
+}
+
+test_fires_pairs_differ_names_go_client if {
+	env := _with(_env(_four("id2", "s2"), _four_res, []), {"node": _four_res, "go": _go_pair_res([])}, ["go", "node"])
+	got := rule.report with input as _input(env, [])
+	got == {_finding(
+		_loc("apps/web/.env", 1),
+		"the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key (AKIA…BBBB) than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair (AKIA…AAAA): Remotion's Node code and the Go client (like the AWS CLI) will use different accounts",
+		_loc("apps/web/.env", 3),
+	)}
+}
+
+test_fires_go_only_remotion_names_lose_to_aws_pair if {
+	go := _go_pair_res([_not_read("REMOTION_AWS_ACCESS_KEY_ID"), _not_read("REMOTION_AWS_SECRET_ACCESS_KEY")])
+	env := _with(_env(_four("id2", "s2"), _four_res, []), {"go": go}, ["go"])
+	got := rule.report with input as _input(env, [])
+	got == {
+		_finding(_loc("apps/web/.env", 3), "REMOTION_AWS_ACCESS_KEY_ID is ignored: the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair (it never reads REMOTION_* names)", _loc("apps/web/.env", 1)),
+		_finding(_loc("apps/web/.env", 4), "REMOTION_AWS_SECRET_ACCESS_KEY is ignored: the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair (it never reads REMOTION_* names)", _loc("apps/web/.env", 1)),
+	}
+}
+
+test_fires_go_only_profile_loses_to_pair if {
+	env := _with(_env(_profile_and_pair, _aws_profile_res, []), {"go": _go_pair_res([_lower("AWS_PROFILE")])}, ["go"])
+	got := rule.report with input as _input(env, [])
+	got == {_finding(_loc("apps/web/.env", 2), "AWS_PROFILE is ignored: the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair, which the AWS SDK for Go takes first (the profile must still exist, or configuration loading fails)", _loc("apps/web/.env", 1))}
+}
+
+test_quiet_go_only_without_winner_or_missing_profile if {
+	go := _go_res("default-chain", "the AWS SDK for Go default credential chain", [_not_read("REMOTION_AWS_PROFILE")])
+	env := _with(_env(_rprof_and_pair, _rprof_res, []), {"go": go}, ["go"])
+	count(rule.report) == 0 with input as _input(env, [])
+
+	missing := object.union(_go_res("AWS_PROFILE", "the profile \"render\" (AWS_PROFILE)", [_lower("AWS_ACCESS_KEY_ID")]), {"outcome": "profile-not-found"})
+	env2 := _with(_env(_profile_and_pair, _aws_profile_res, []), {"go": missing}, ["go"])
+	count(rule.report) == 0 with input as _input(env2, [])
+}
+
+test_fires_python_only_remotion_profile_loses_to_aws_pair if {
+	env := _with(_env(_rprof_and_pair, _rprof_res, []), {"node": _rprof_res}, ["python"])
+	got := rule.report with input as _input(env, [])
+	got == {_finding(_loc("apps/web/.env", 3), "REMOTION_AWS_PROFILE is ignored: the Python client never reads REMOTION_* names and uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair", _loc("apps/web/.env", 1))}
+}
+
+# Without an AWS pair, sdk-ignores-remotion-prefix reports REMOTION-only setups.
+test_quiet_php_only_remotion_names_without_aws_pair if {
+	vars := [_var("REMOTION_AWS_ACCESS_KEY_ID", "apps/web/.env", 1, {}), _var("REMOTION_AWS_SECRET_ACCESS_KEY", "apps/web/.env", 2, {})]
+	env := _with(_env(vars, _remotion_pair_res([]), []), {"node": _remotion_pair_res([])}, ["php"])
+	got := rule.report with input as _input(env, [])
+	count(got) == 0
+}
+
+test_quiet_sdk_remotion_token_left_to_session_token_mismatch if {
+	vars := array.concat(_four("id2", "s2"), [_var("REMOTION_AWS_SESSION_TOKEN", "apps/web/.env", 5, {})])
+	go := _go_pair_res([_not_read("REMOTION_AWS_SESSION_TOKEN")])
+	env := _with(_env(array.slice(vars, 0, 2), _four_res, []), {"go": go}, ["go"])
+	env2 := object.union(env, {"variables": array.concat(array.slice(vars, 0, 2), [vars[4]])})
+	count(rule.report) == 0 with input as _input(env2, [])
+	count(rule.report) == 0 with input as _input(object.union(env2, {"consumers": ["php"]}), [])
+}
