@@ -10,6 +10,12 @@
 #
 #   A missing profile is not a fallback: Remotion's pre-flight check passes as
 #   soon as a profile variable is set, and the first request fails.
+#
+#   For an environment read only by the Go, Python or PHP clients (which read
+#   no `REMOTION_*` name) only `AWS_PROFILE` counts, and the message says what
+#   their AWS SDK does: the AWS SDK for Go fails to load its configuration
+#   ("failed to get shared config profile, NAME") even when the AWS key pair
+#   is set; boto3 fails with "The config profile (NAME) could not be found".
 # custom:
 #   severity: error
 #   summary: a profile variable names a profile no scanned AWS shared file defines
@@ -76,10 +82,12 @@ _section_note(prof) := sprintf(" (a config-file section [%s] is ignored by the S
 	prof in _ineffective
 } else := ""
 
+# Environments that Remotion's Node APIs or CLI read (or an unknown consumer).
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	count(input.sharedFiles) > 0
 	some env in input.environments
 	env.remotion
+	env.id in lib.node_envs
 	some name in [lib.remotion_profile, lib.aws_profile]
 	v := lib.env_vars[env.id][name]
 	v.set
@@ -90,3 +98,34 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 		_consequence(env, name, prof), _go_note(env, name, prof),
 	])
 }
+
+# Environments read only by the Go, Python or PHP clients: AWS_PROFILE.
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	count(input.sharedFiles) > 0
+	some env in input.environments
+	env.remotion
+	not env.id in lib.node_envs
+	v := lib.env_vars[env.id][lib.aws_profile]
+	v.set
+	prof := v.value
+	not prof in _defined
+	cs := lib.sdk_clients[env.id]
+	pair := _pair_note(lib.env_vars[env.id])
+	consequences := concat("; ", [_sdk_consequence(c, prof, pair) | some c in sort(cs)])
+	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no scanned AWS shared file defines%s: %s", [prof, _section_note(prof), consequences])
+}
+
+_sdk_consequence("go", prof, pair) := sprintf("the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, %s\"%s", [prof, pair])
+
+_sdk_consequence("python", prof, _) := sprintf("boto3, which the Python client uses, fails with \"The config profile (%s) could not be found\"", [prof])
+
+_sdk_consequence("php", _, _) := "the AWS SDK for PHP, which the PHP client uses, cannot load credentials from that profile"
+
+# The Go SDK fails on the missing profile even though it would take the AWS
+# pair first.
+_pair_note(vars) := " (even though the AWS key pair is set and would come first)" if {
+	some id in [lib.aws_id, "AWS_ACCESS_KEY"]
+	vars[id].set
+	some secret in [lib.aws_secret, "AWS_SECRET_KEY"]
+	vars[secret].set
+} else := ""

@@ -100,3 +100,41 @@ test_fires_remotion_profile_under_skip_flag if {
 	)
 	got == {_finding(1, "REMOTION_AWS_PROFILE names the profile \"prod\", which no scanned AWS shared file defines: Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed")}
 }
+
+# Go, Python and PHP clients read AWS_PROFILE only.
+
+test_fires_go_only_with_go_wording if {
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["go"], [_profile("render", true)])
+	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no scanned AWS shared file defines: the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, production\"")}
+}
+
+test_fires_python_and_php if {
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["php", "python"], [_profile("render", true)])
+	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no scanned AWS shared file defines: the AWS SDK for PHP, which the PHP client uses, cannot load credentials from that profile; boto3, which the Python client uses, fails with \"The config profile (production) could not be found\"")}
+}
+
+test_quiet_sdk_only_remotion_profile if {
+	got := rule.report with input as _input([_prof_var("REMOTION_AWS_PROFILE", 2, "remotion")], ["go"], [_profile("render", true)])
+	count(got) == 0
+}
+
+test_quiet_go_only_profile_defined if {
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "render")], ["go"], [_profile("render", true)])
+	count(got) == 0
+}
+
+test_fires_node_wording_beside_go if {
+	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["go", "node"], [_profile("render", true)])
+	some f in got
+	startswith(f.message, "AWS_PROFILE names the profile \"production\", which no scanned AWS shared file defines: Remotion's credentials check still passes")
+	endswith(f.message, "; the Go SDK fails to load its configuration with \"failed to get shared config profile, production\"")
+}
+
+test_fires_go_only_notes_the_pair if {
+	got := rule.report with input as _input(
+		[_prof_var("AWS_PROFILE", 1, "production"), _var("AWS_ACCESS_KEY_ID", 2, {}), _var("AWS_SECRET_KEY", 3, {})],
+		["go"], [_profile("render", true)],
+	)
+	some f in got
+	endswith(f.message, "\"failed to get shared config profile, production\" (even though the AWS key pair is set and would come first)")
+}
