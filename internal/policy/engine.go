@@ -23,6 +23,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -155,17 +156,19 @@ type rulePackage struct {
 // Engine holds the compiled policies and the prepared query. It is safe for
 // concurrent use.
 type Engine struct {
-	query    rego.PreparedEvalQuery
+	// groups split the rule packages between the CPUs: one prepared query
+	// per group, each over the whole document, evaluated concurrently.
+	groups   []group
 	compiler *ast.Compiler
 	// single holds one prepared query per rule package, made on first need
 	// (when one built-in rule fails and the rest must still run).
 	singleOnce sync.Once
 	single     []rego.PreparedEvalQuery
 	singleErr  error
-	pkgs    []rulePackage   // in query expression order
-	rules   []RuleMeta      // sorted by ID
-	files   map[string]bool // policy file names
-	timeout time.Duration
+	pkgs       []rulePackage   // in query expression order
+	rules      []RuleMeta      // sorted by ID
+	files      map[string]bool // policy file names
+	timeout    time.Duration
 
 	// store holds data.remolint.config and nothing else; cfg is its value.
 	// mu is held for reading by evaluations that use cfg, and for writing
@@ -223,8 +226,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	e := &Engine{
 		compiler: compiler,
 		pkgs:     pkgs,
-		files:   make(map[string]bool, len(files)),
-		timeout: o.timeout,
+		files:    make(map[string]bool, len(files)),
+		timeout:  o.timeout,
 	}
 	for _, p := range pkgs {
 		e.rules = append(e.rules, p.meta)
@@ -234,32 +237,34 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		e.files[f.name] = true
 	}
 
-	query := make(ast.Body, 0, len(pkgs))
-	for i, p := range pkgs {
-		ref := p.path.Append(ast.StringTerm(string(reportVar)))
-		expr := ast.NewExpr(ast.NewTerm(ref))
-		expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
-		expr.Index = i
-		query = append(query, expr)
-	}
-	if len(query) == 0 {
-		query = ast.NewBody(ast.NewExpr(ast.BooleanTerm(true)))
-	}
-
 	e.cfg = ast.NewObject()
 	e.store = inmem.NewFromObject(map[string]any{"remolint": map[string]any{"config": map[string]any{}}})
-	pq, err := rego.New(
-		rego.Compiler(compiler),
-		rego.Store(e.store),
-		rego.ParsedQuery(query),
-		rego.Capabilities(Capabilities()),
-		rego.StrictBuiltinErrors(true),
-		rego.StackTraces(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policy query: %w", err)
+	for _, members := range partition(len(pkgs), runtime.GOMAXPROCS(0)) {
+		query := make(ast.Body, 0, len(members))
+		for j, i := range members {
+			ref := pkgs[i].path.Append(ast.StringTerm(string(reportVar)))
+			expr := ast.NewExpr(ast.NewTerm(ref))
+			// Row is the package's index in e.pkgs, for blame.
+			expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
+			expr.Index = j
+			query = append(query, expr)
+		}
+		if len(query) == 0 {
+			query = ast.NewBody(ast.NewExpr(ast.BooleanTerm(true)))
+		}
+		pq, err := rego.New(
+			rego.Compiler(compiler),
+			rego.Store(e.store),
+			rego.ParsedQuery(query),
+			rego.Capabilities(Capabilities()),
+			rego.StrictBuiltinErrors(true),
+			rego.StackTraces(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare policy query: %w", err)
+		}
+		e.groups = append(e.groups, group{query: pq, pkgs: members})
 	}
-	e.query = pq
 	return e, nil
 }
 
@@ -633,33 +638,121 @@ func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string
 
 	evalCtx, cancel := context.WithTimeoutCause(ctx, e.timeout, ErrTimeLimit)
 	defer cancel()
-	rs, err := e.query.Eval(evalCtx, append(extra, rego.EvalParsedInput(doc))...)
+	opts := append(extra, rego.EvalParsedInput(doc))
+	results := make([]groupResult, len(e.groups))
+	if len(e.groups) == 1 || len(extra) > 0 {
+		// One group, or options (tracers) that are not safe to share.
+		for g := range e.groups {
+			results[g] = e.evalGroup(ctx, evalCtx, g, opts)
+		}
+	} else {
+		var wg sync.WaitGroup
+		for g := range e.groups {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() {
+					if p := recover(); p != nil {
+						results[g].panicked = true
+						results[g].panicValue = p
+					}
+				}()
+				results[g] = e.evalGroup(ctx, evalCtx, g, opts)
+			}()
+		}
+		wg.Wait()
+	}
+	// The error returned is the one of the first failing package in
+	// e.pkgs order, as if one query had evaluated them all in turn.
+	var out []Finding
+	var first error
+	firstRank := 0
+	for g, r := range results {
+		if r.panicked {
+			panic(r.panicValue)
+		}
+		if r.err != nil {
+			if rank := e.errorRank(r.err, g); first == nil || rank < firstRank {
+				first, firstRank = r.err, rank
+			}
+			continue
+		}
+		out = append(out, r.findings...)
+	}
+	if first != nil {
+		return nil, first
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// group is one prepared query over some of the rule packages.
+type group struct {
+	query rego.PreparedEvalQuery
+	pkgs  []int // indices into Engine.pkgs, in query expression order
+}
+
+type groupResult struct {
+	findings   []Finding
+	err        error
+	panicked   bool
+	panicValue any
+}
+
+// partition deals n packages round-robin into at most cpus groups (always
+// at least one, which may be empty).
+func partition(n, cpus int) [][]int {
+	k := max(1, min(cpus, n))
+	groups := make([][]int, k)
+	for i := range n {
+		groups[i%k] = append(groups[i%k], i)
+	}
+	return groups
+}
+
+// evalGroup evaluates group g and decodes its findings.
+func (e *Engine) evalGroup(ctx, evalCtx context.Context, g int, opts []rego.EvalOption) groupResult {
+	grp := e.groups[g]
+	rs, err := grp.query.Eval(evalCtx, opts...)
 	if err != nil {
-		return nil, e.evalError(ctx, evalCtx, err)
+		return groupResult{err: e.evalError(ctx, evalCtx, err)}
 	}
-	if len(e.pkgs) == 0 {
-		return nil, nil
+	if len(grp.pkgs) == 0 {
+		return groupResult{}
 	}
-	if len(rs) != 1 || len(rs[0].Expressions) != len(e.pkgs) {
-		return nil, fmt.Errorf("evaluate policies: query returned %d results", len(rs))
+	if len(rs) != 1 || len(rs[0].Expressions) != len(grp.pkgs) {
+		return groupResult{err: fmt.Errorf("evaluate policies: query returned %d results", len(rs))}
 	}
 	var out []Finding
-	for i, ex := range rs[0].Expressions {
-		p := e.pkgs[i]
+	for j, ex := range rs[0].Expressions {
+		p := e.pkgs[grp.pkgs[j]]
 		items, ok := ex.Value.([]any)
 		if !ok {
-			return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", ex.Value)}
+			return groupResult{err: &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", ex.Value)}}
 		}
 		for _, item := range items {
 			f, err := decodeFinding(item, p.meta.ID)
 			if err != nil {
-				return nil, &PolicyError{Policy: p.meta.Package, Err: err}
+				return groupResult{err: &PolicyError{Policy: p.meta.Package, Err: err}}
 			}
 			out = append(out, f)
 		}
 	}
-	SortFindings(out)
-	return out, nil
+	return groupResult{findings: out}
+}
+
+// errorRank orders the errors of groups: by the index of the package they
+// name, then (unattributed errors) by group.
+func (e *Engine) errorRank(err error, g int) int {
+	var pe *PolicyError
+	if errors.As(err, &pe) && pe.Policy != "" {
+		for i, p := range e.pkgs {
+			if p.meta.Package == pe.Policy {
+				return i
+			}
+		}
+	}
+	return len(e.pkgs) + g
 }
 
 // evalError attributes an evaluation error to a policy.

@@ -1,0 +1,89 @@
+package policy
+
+import (
+	"context"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// engineWithCPUs builds an engine as if the machine had cpus CPUs: the rule
+// packages are split into that many concurrently evaluated queries.
+func engineWithCPUs(t *testing.T, cpus int, opts ...Option) *Engine {
+	t.Helper()
+	old := runtime.GOMAXPROCS(cpus)
+	defer runtime.GOMAXPROCS(old)
+	e, err := New(context.Background(), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestPartition(t *testing.T) {
+	tests := []struct {
+		n, cpus int
+		want    [][]int
+	}{
+		{0, 2, [][]int{nil}},
+		{1, 2, [][]int{{0}}},
+		{5, 2, [][]int{{0, 2, 4}, {1, 3}}},
+		{3, 1, [][]int{{0, 1, 2}}},
+		{3, 8, [][]int{{0}, {1}, {2}}},
+	}
+	for _, tt := range tests {
+		if got := partition(tt.n, tt.cpus); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("partition(%d, %d) = %v, want %v", tt.n, tt.cpus, got, tt.want)
+		}
+	}
+}
+
+// TestGroupsFindWhatOneQueryFinds evaluates the embedded rules (and the
+// fixture rules) over the same document as one query and as up to four
+// concurrent ones.
+func TestGroupsFindWhatOneQueryFinds(t *testing.T) {
+	for _, tt := range []struct {
+		opts []Option
+		doc  []byte
+	}{
+		{nil, syntheticDoc(300)},
+		{[]Option{withRules(fixtureRules)}, []byte(fixtureInput)},
+	} {
+		one := engineWithCPUs(t, 1, tt.opts...)
+		four := engineWithCPUs(t, 4, tt.opts...)
+		if len(one.groups) != 1 || len(four.groups) != min(4, len(four.pkgs)) {
+			t.Fatalf("%d and %d groups for %d packages", len(one.groups), len(four.groups), len(four.pkgs))
+		}
+		doc := tt.doc
+		want, err := one.Eval(context.Background(), doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := four.Eval(context.Background(), doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("four groups found %d findings, one query %d (or none at all)", len(got), len(want))
+		}
+	}
+}
+
+// TestGroupsReportTheFirstFailingPackage makes two team packages fail, one in
+// each group: the error names the first in package order, as one query
+// evaluating them in turn would.
+func TestGroupsReportTheFirstFailingPackage(t *testing.T) {
+	fail := `report contains lib.finding(rego.metadata.chain(), {}, "n") if to_number(input.x) > 1`
+	fs := mapFS(
+		"a.rego", ruleSrc("remolint.custom.team.a", "a", fail),
+		"b.rego", ruleSrc("remolint.custom.team.b", "b", fail),
+	)
+	for cpus := 1; cpus <= 3; cpus++ {
+		e := engineWithCPUs(t, cpus, withRules(fixtureRules), WithCustomPolicies("team", fs))
+		_, err := e.Eval(context.Background(), []byte(`{"x": "abc"}`), nil)
+		if err == nil || !strings.Contains(err.Error(), "evaluate policy remolint.custom.team.a ") {
+			t.Errorf("%d CPUs: error %v, want one naming remolint.custom.team.a", cpus, err)
+		}
+	}
+}
