@@ -62,7 +62,11 @@ func (b *builder) code() {
 			fix(&l.Location)
 			l.Project = pd
 			b.doc.Code.DotenvLoads = append(b.doc.Code.DotenvLoads, l)
-			b.signal(pd, project.SignalLoader, "dotenv", "loads env files ("+l.Kind+")", l.Location)
+			loader := "dotenv"
+			if l.Kind == "godotenv" {
+				loader = "godotenv" // a Go program's load says nothing about Node's
+			}
+			b.signal(pd, project.SignalLoader, loader, "loads env files ("+l.Kind+")", l.Location)
 		}
 		for _, l := range c.Literals {
 			fix(&l.Location)

@@ -47,6 +47,7 @@ var depSections = map[string]bool{"dependencies": true, "devDependencies": true,
 var (
 	reRemotionLambda = regexp.MustCompile(`(^|[\s;&|/])remotion\s+lambda\b`)
 	reNodeEnvFile    = regexp.MustCompile(`(^|[\s;&|/])(node|tsx|ts-node)\b[^;&|]*\s--env-file(-if-exists)?[= ](\S+)`)
+	reDotenvPreload  = regexp.MustCompile(`(^|[\s;&|/])(node|tsx|ts-node)\b[^;&|]*\s(-r|--require|--import)[= ]dotenv/config\b`)
 	reDotenvCLI      = regexp.MustCompile(`(^|[\s;&|/])dotenv(-cli)?\s+(-e|--)`)
 	reNext           = regexp.MustCompile(`(^|[\s;&|/])next\s+(dev|build|start)\b`)
 	reBun            = regexp.MustCompile(`(^|[\s;&|/])bun\s`)
@@ -103,6 +104,10 @@ func (f *Facts) script(path string, s jsonpos.String) {
 	if m := reNodeEnvFile.FindStringSubmatch(text); m != nil {
 		f.add(SignalLoader, "node-env-file", "script \""+s.Path[1]+"\" runs node --env-file", l)
 		f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "node-env-file", Path: strings.Trim(m[4], `"'`), Location: l})
+	}
+	if reDotenvPreload.MatchString(text) {
+		f.add(SignalLoader, "dotenv", "script \""+s.Path[1]+"\" preloads dotenv/config", l)
+		f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "dotenv-config-import", Location: l})
 	}
 	if reDotenvCLI.MatchString(text) {
 		f.add(SignalLoader, "dotenv-cli", "script \""+s.Path[1]+"\" runs dotenv-cli", l)

@@ -103,3 +103,15 @@ func TestMarkers(t *testing.T) {
 		t.Errorf("python: %q", got)
 	}
 }
+
+func TestPreloadedDotenv(t *testing.T) {
+	for _, script := range []string{"node -r dotenv/config worker.mjs", "node --require dotenv/config x.js", "tsx --import=dotenv/config src/a.ts"} {
+		got := render(PackageJSON("package.json", []byte(`{"scripts": {"w": "`+script+`"}}`)))
+		if !strings.Contains(got, "loader=dotenv") || !strings.Contains(got, "load dotenv-config-import") {
+			t.Errorf("%q: %q", script, got)
+		}
+	}
+	if got := render(PackageJSON("package.json", []byte(`{"scripts": {"w": "node -r ts-node/register x.js"}}`))); got != "" {
+		t.Errorf("unrelated preload: %q", got)
+	}
+}
