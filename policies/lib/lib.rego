@@ -5,6 +5,15 @@
 #   finding/3 from its own metadata chain, so it cannot mislabel itself.
 package remolint.lib
 
+# Writing rules that stay linear in the size of the input:
+# - OPA hashes a function's arguments on every call: never pass a whole
+#   environment, file or resolution object into a function inside a loop over
+#   entries; pass ids and names and look objects up in complete rules.
+# - Build lookups as complete rules (evaluated once per query), not partial
+#   objects queried with computed keys (which may re-scan the input).
+# - `not x in coll[key]` is never true when coll[key] is undefined: check
+#   membership through a helper that is false in that case.
+
 # finding returns a finding for the rule whose metadata chain is given.
 # Call it as lib.finding(rego.metadata.chain(), location, message).
 finding(chain, location, message) := {
