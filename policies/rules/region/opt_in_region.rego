@@ -8,6 +8,9 @@
 #   they hold a value), in a `region` key of an AWS shared file, or as a
 #   literal passed as `region` to a Remotion API. Until the region is enabled,
 #   every request fails with an error that looks like a credentials problem.
+#   No Remotion client reads a region from the shared files: there the
+#   message speaks of the AWS CLI and SDKs, which use it as the profile's
+#   default region.
 #   `REMOTION_AWS_REGION` in an env file of a project whose only consumer is
 #   the Node API (and whose code does not read the variable) is left to
 #   `region-variable-ignored`: no Remotion client ever sees that value.
@@ -32,8 +35,9 @@ import data.remolint.lib
 
 _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 
-# Every region value with where it comes from, as [subject, value, location].
-_regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
+# Every region value with where it comes from, as [kind, subject, value,
+# location]; kind is "env", "shared" (an AWS shared file) or "call".
+_regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
 	some f in input.envFiles
 	some e in f.entries
 	e.name in _region_vars
@@ -46,21 +50,28 @@ _regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if 
 # and no Remotion client will ever see the value.
 _unread(dir, "REMOTION_AWS_REGION") if dir in lib.region_var_unread
 
-_regions contains [sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+_regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
 	k.value != ""
 }
 
-_regions contains [sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+_regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
 }
 
 report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [subject, value, loc] in _regions
+	some [kind, subject, value, loc] in _regions
 	value in lib.supported_regions
 	value in lib.opt_in_regions
-	msg := sprintf("%s is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"", [subject])
+	msg := sprintf("%s is an opt-in region: %s", [subject, _consequence(kind)])
 }
+
+_fails := "every request fails with \"The security token included in the request is invalid\""
+
+_consequence(kind) := sprintf("it must be enabled in the AWS account first, otherwise %s", [_fails]) if kind != "shared"
+
+# No Remotion client reads a region from the AWS shared files.
+_consequence("shared") := sprintf("no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region, and %s there until the region is enabled in the AWS account", [_fails])

@@ -44,7 +44,7 @@ test_fires_shared_file_region if {
 		}],
 		"code": {"remotionCalls": []},
 	}
-	got == {_finding(_loc(".aws/config", 2, 1), "region = af-south-1 in profile \"default\" is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"")}
+	got == {_finding(_loc(".aws/config", 2, 1), "region = af-south-1 in profile \"default\" is an opt-in region: no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region, and every request fails with \"The security token included in the request is invalid\" there until the region is enabled in the AWS account")}
 }
 
 test_fires_call_literal if {

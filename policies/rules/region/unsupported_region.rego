@@ -6,7 +6,9 @@
 #   they hold a value), in a `region` key of an AWS shared file, or as a
 #   literal passed as `region` to a Remotion API. Remotion supports 25
 #   regions and rejects every other one before any request, even regions AWS
-#   itself offers.
+#   itself offers. No Remotion client reads a region from the shared files:
+#   there the message says that the AWS CLI and SDKs use it as the profile's
+#   default region, and that Remotion rejects it if it is passed on.
 #
 #   The Remotion CLI takes its region from `--region`, then
 #   `REMOTION_AWS_REGION`, then `AWS_REGION`, then `us-east-1`; it ignores
@@ -36,8 +38,9 @@ import data.remolint.lib
 
 _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 
-# Every region value with where it comes from, as [subject, value, location].
-_regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
+# Every region value with where it comes from, as [kind, subject, value,
+# location]; kind is "env", "shared" (an AWS shared file) or "call".
+_regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
 	some f in input.envFiles
 	some e in f.entries
 	e.name in _region_vars
@@ -50,14 +53,14 @@ _regions contains [sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if 
 # and no Remotion client will ever see the value.
 _unread(dir, "REMOTION_AWS_REGION") if dir in lib.region_var_unread
 
-_regions contains [sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+_regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
 	k.value != ""
 }
 
-_regions contains [sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+_regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
 }
@@ -76,7 +79,14 @@ _note(value) := "" if {
 }
 
 report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [subject, value, loc] in _regions
+	some [kind, subject, value, loc] in _regions
 	not value in lib.supported_regions
-	msg := sprintf("%s is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"%s is not a supported AWS region\"%s", [subject, value, _note(value)])
+	msg := sprintf("%s is not one of the 25 regions Remotion Lambda supports: %s%s", [subject, _consequence(kind, value), _note(value)])
 }
+
+_rejects(value) := sprintf("Remotion rejects it with \"%s is not a supported AWS region\"", [value])
+
+_consequence(kind, value) := _rejects(value) if kind != "shared"
+
+# No Remotion client reads a region from the AWS shared files.
+_consequence("shared", value) := sprintf("no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region, and if it is passed on to Remotion (--region, or a region argument) %s", [_rejects(value)])

@@ -54,7 +54,7 @@ _profile_input(value) := {
 
 test_fires_shared_file_region if {
 	got := rule.report with input as _profile_input("me-central-1")
-	got == {_finding(_loc(".aws/config", 2, 1), "region = me-central-1 in profile \"render\" is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"me-central-1 is not a supported AWS region\"")}
+	got == {_finding(_loc(".aws/config", 2, 1), "region = me-central-1 in profile \"render\" is not one of the 25 regions Remotion Lambda supports: no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region, and if it is passed on to Remotion (--region, or a region argument) Remotion rejects it with \"me-central-1 is not a supported AWS region\"")}
 }
 
 test_quiet_shared_file_supported if {
