@@ -16,7 +16,7 @@
 #   `region-variable-ignored`: no Remotion client ever sees that value.
 # custom:
 #   severity: info
-#   summary: a supported region that must first be enabled in the AWS account
+#   summary: a supported region that must first be enabled in the AWS account (or, for China, needs an AWS China account)
 #   requires_remotion: false
 #   bad: |
 #     REMOTION_AWS_REGION=eu-south-1   # not enabled in the account
@@ -28,7 +28,9 @@
 #     Remotion accepts these regions, but AWS answers every request in a
 #     region the account has not enabled with "The security token included in
 #     the request is invalid", which points at the credentials, not the region.
-#     The China regions also need a separate AWS China account.
+#     The China regions (cn-north-1, cn-northwest-1) are not enabled in an
+#     account at all: they belong to the separate aws-cn partition and need an
+#     AWS China account and credentials from it; the message says so.
 package remolint.rules.region.opt_in_region
 
 import data.remolint.lib
@@ -66,8 +68,25 @@ report contains lib.finding(rego.metadata.chain(), loc, msg) if {
 	some [kind, subject, value, loc] in _regions
 	value in lib.supported_regions
 	value in lib.opt_in_regions
+	not value in _china
 	msg := sprintf("%s is an opt-in region: %s", [subject, _consequence(kind)])
 }
+
+# The China regions are not opt-in regions of a global account: they belong
+# to the separate aws-cn partition.
+_china := {"cn-north-1", "cn-northwest-1"}
+
+report contains lib.finding(rego.metadata.chain(), loc, msg) if {
+	some [kind, subject, value, loc] in _regions
+	value in _china
+	msg := sprintf("%s is a China region: %s", [subject, _china_consequence(kind)])
+}
+
+_partition := "it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account)"
+
+_china_consequence(kind) := sprintf("%s; with keys from a global account %s", [_partition, _fails]) if kind != "shared"
+
+_china_consequence("shared") := sprintf("no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region; %s, otherwise %s there", [_partition, _fails])
 
 _fails := "every request fails with \"The security token included in the request is invalid\""
 

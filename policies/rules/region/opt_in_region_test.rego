@@ -55,7 +55,7 @@ test_fires_call_literal if {
 			"language": "go", "project": ".", "location": _loc("main.go", 18, 2),
 		}]},
 	}
-	got == {_finding(_loc("main.go", 20, 12), "the region \"cn-north-1\" passed to RenderMediaOnLambda is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\"")}
+	got == {_finding(_loc("main.go", 20, 12), "the region \"cn-north-1\" passed to RenderMediaOnLambda is a China region: it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account); with keys from a global account every request fails with \"The security token included in the request is invalid\"")}
 }
 
 # REMOTION_AWS_REGION in a project whose only consumer is the Node API, and
@@ -83,4 +83,17 @@ test_fires_remotion_region_read_by_cli_or_code if {
 	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["cli", "node"], [])
 	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["node"], [_region_read])
 	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["go"], [])
+}
+
+test_fires_china_region_in_env_file_and_shared_file if {
+	inp := _env_input(false, [_entry("REMOTION_AWS_REGION", 2, "cn-northwest-1")])
+	got := rule.report with input as object.union(inp, {"profiles": [{
+		"name": "cn", "header": "profile cn", "flavour": "config", "path": ".aws/config",
+		"location": _loc(".aws/config", 4, 1), "effective": true,
+		"keys": [{"name": "region", "value": "cn-north-1", "secret": false, "set": true, "shape": "other", "location": _loc(".aws/config", 5, 1)}],
+	}]})
+	got == {
+		_finding(_loc(".env", 2, 1), "REMOTION_AWS_REGION=cn-northwest-1 is a China region: it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account); with keys from a global account every request fails with \"The security token included in the request is invalid\""),
+		_finding(_loc(".aws/config", 5, 1), "region = cn-north-1 in profile \"cn\" is a China region: no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region; it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account), otherwise every request fails with \"The security token included in the request is invalid\" there"),
+	}
 }
