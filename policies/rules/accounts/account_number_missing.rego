@@ -65,18 +65,28 @@ _numbered_stems contains r.family.stem if {
 	r.dynamic
 }
 
-# Numbers used in a file, by stem and by prefix, to suggest the missing one.
-_stem_numbers[[f.path, e.family.stem]] contains e.family.index if {
+# Numbers used in a file, by [path, stem] and by [path, prefix], to suggest
+# the missing one. Grouped with indexed comprehensions: a ref-head rule
+# (_x[k] contains v) is quadratic in OPA.
+_stem_number_pairs contains [[f.path, e.family.stem], e.family.index] if {
 	some f in input.envFiles
 	some e in f.entries
 	_plain_number(e.family)
 }
 
-_prefix_numbers[[f.path, e.family.prefix]] contains e.family.index if {
+_stem_number_keys contains k if some [k, _] in _stem_number_pairs
+
+_stem_numbers := {k: ns | some k in _stem_number_keys; ns := {n | some [k2, n] in _stem_number_pairs; k2 == k}}
+
+_prefix_number_pairs contains [[f.path, e.family.prefix], e.family.index] if {
 	some f in input.envFiles
 	some e in f.entries
 	_plain_number(e.family)
 }
+
+_prefix_number_keys contains k if some [k, _] in _prefix_number_pairs
+
+_prefix_numbers := {k: ns | some k in _prefix_number_keys; ns := {n | some [k2, n] in _prefix_number_pairs; k2 == k}}
 
 _plain_number(fam) if {
 	not fam.missing
@@ -84,14 +94,15 @@ _plain_number(fam) if {
 	fam.index > 0
 }
 
-_numbers_of_prefix(path, prefix) := s if {
-	s := _prefix_numbers[[path, prefix]]
-} else := set()
+# _get returns t[k], or d when t has no key k.
+_get(t, k, d) := v if {
+	v := t[k]
+} else := d
 
 # _hint names the numbered name the entry most likely means: the lowest number
 # its pair partner uses in the same file that its own prefix lacks.
 _hint(path, fam) := sprintf(": did you mean %s_%d?", [fam.prefix, min(free)]) if {
-	free := _stem_numbers[[path, fam.stem]] - _numbers_of_prefix(path, fam.prefix)
+	free := _get(_stem_numbers, [path, fam.stem], set()) - _get(_prefix_numbers, [path, fam.prefix], set())
 	count(free) > 0
 } else := ""
 

@@ -1,0 +1,393 @@
+# METADATA
+# title: account-sequence-gap
+# description: |
+#   Finds a numbered credential family (`AWS_KEY_1`, `AWS_KEY_2`, ...: a prefix
+#   naming a key, secret, token, password, account or credential, or any prefix
+#   that code reads with a run-time index such as `process.env["AWS_KEY_" + i]`)
+#   that does not run 1..N without gaps. Each environment is checked with its
+#   winning variables (an empty value counts as missing), and each template on
+#   its own entries.
+#
+#   The account-rotation pattern counts accounts with a loop that stops at the
+#   first number whose key or secret is missing (for a key/secret pair both
+#   halves must exist; for a lone family its own entry). Every account after a
+#   gap is unreachable. Zero-padded numbers (`AWS_KEY_01`) never match the
+#   loop's `AWS_KEY_1`. When the sequence does not start at 1 the count is 0:
+#   the chosen number is 0, the copied values are `undefined`, and Node stores
+#   the string "undefined" in the credential variables, so every render fails
+#   with an invalid key.
+#
+#   The finding sits at the first unreachable entry and names every account
+#   the loop never reaches; each zero-padded entry gets its own finding.
+# custom:
+#   severity: error
+#   summary: a gap in a numbered credential family hides every later account from the count-until-missing loop
+#   requires_remotion: false
+#   bad: |
+#     AWS_KEY_1=AKIA...
+#     AWS_SECRET_1=...
+#     AWS_KEY_2=AKIA...
+#     AWS_SECRET_2=...
+#     AWS_SECRET_3=...
+#     AWS_KEY_4=AKIA...
+#     AWS_SECRET_4=...
+#   good: |
+#     AWS_KEY_1=AKIA...
+#     AWS_SECRET_1=...
+#     AWS_KEY_2=AKIA...
+#     AWS_SECRET_2=...
+#     AWS_KEY_3=AKIA...
+#     AWS_SECRET_3=...
+#   remotion: |
+#     Remotion's documented rotation pattern counts `AWS_KEY_n`/`AWS_SECRET_n`
+#     until the first missing number and picks `ceil(random() * count)`. A gap
+#     (1, 2, 4) silently retires every account after it; real projects also
+#     zero-pad (`AWS_KEY_01`), which the loop never reads.
+package remolint.rules.accounts.account_sequence_gap
+
+import data.remolint.lib
+
+# Performance (OPA 1.x). Two traps make naive Rego quadratic:
+# - a rule with a ref head (_x[k] contains v, _x[k] := v) checks every body
+#   solution against all earlier ones;
+# - a direct _rule[key] lookup on such a rule re-runs its body per key.
+# So facts are joined in plain sets of [key, value] pairs, and grouped by key in
+# complete rules with the form {k: vs | some k in keys; vs := {v | some [k2, v]
+# in pairs; k2 == k}}, which OPA indexes (one pass, not one per key). The
+# grouping must stay inline in a rule: inside a function it is not indexed.
+
+# _get returns t[k], or d when t has no key k.
+_get(t, k, d) := v if {
+	v := t[k]
+} else := d
+
+# --- numbered families (kept in step with account_pair_incomplete.rego) ---
+
+# Env files that some environment layers; every other env file (templates,
+# and any file no environment uses) is a scope of its own.
+_layered contains p if {
+	some env in input.environments
+	some p in env.files
+}
+
+_own_scope(f) if f.template
+
+_own_scope(f) if not f.path in _layered
+
+# _halves lists every [project, stem, role, prefix] of a key or secret family
+# (env entries, environment variables, code reads). Only scalars go into the
+# set: sets of objects hash slowly.
+_halves contains _half(f.project, e.family) if {
+	some f in input.envFiles
+	some e in f.entries
+	e.family.role in {"key", "secret"}
+}
+
+_halves contains _half(env.project, v.family) if {
+	some env in input.environments
+	some v in env.variables
+	v.family.role in {"key", "secret"}
+}
+
+_halves contains _half(r.project, r.family) if {
+	some r in input.code.reads
+	r.family.role in {"key", "secret"}
+}
+
+_half(proj, fam) := [proj, object.get(fam, "stem", ""), fam.role, fam.prefix]
+
+# Key and secret prefixes by [project, stem].
+_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _halves
+
+_stem_secret_pairs contains [[proj, stem], prefix] if some [proj, stem, "secret", prefix] in _halves
+
+_stem_secret_keys contains k if some [k, _] in _stem_secret_pairs
+
+_stem_secrets := {k: ps | some k in _stem_secret_keys; ps := {p | some [k2, p] in _stem_secret_pairs; k2 == k}}
+
+# Roles of each prefix, for code reads that carry no family.
+_role_pairs contains [prefix, role] if some [_, _, role, prefix] in _halves
+
+_role_keys contains k if some [k, _] in _role_pairs
+
+_roles := {k: rs | some k in _role_keys; rs := {r | some [k2, r] in _role_pairs; k2 == k}}
+
+# Prefixes that code reads with a run-time index.
+_loop_prefixes contains trim_suffix(r.prefix, "_") if {
+	some r in input.code.reads
+	r.dynamic
+	r.prefix != ""
+}
+
+# Key and secret prefixes read with a run-time index, by [code file, project].
+_read_prefixes contains [[r.location.path, r.project], role, prefix] if {
+	some r in input.code.reads
+	r.dynamic
+	prefix := trim_suffix(r.prefix, "_")
+	prefix != ""
+	some role in _read_roles(r, prefix, _roles)
+}
+
+_read_roles(r, _, _) := {r.family.role} if r.family.role
+
+_read_roles(r, prefix, roles) := _get(roles, prefix, set()) if not r.family.role
+
+_read_secret_pairs contains [k, p] if some [k, "secret", p] in _read_prefixes
+
+_read_secret_keys contains k if some [k, _] in _read_secret_pairs
+
+_read_secrets := {k: ps | some k in _read_secret_keys; ps := {p | some [k2, p] in _read_secret_pairs; k2 == k}}
+
+# _pair_links holds [key prefix, secret prefix, project] for the halves of a
+# pair: same stem, or read by the same code file with a run-time index.
+_pair_links contains [k, s, proj] if {
+	secrets := _stem_secrets
+	some [[proj, stem], k] in _stem_keys
+	some s in _get(secrets, [proj, stem], set())
+}
+
+_pair_links contains [k, s, proj] if {
+	secrets := _read_secrets
+	some [[path, proj], "key", k] in _read_prefixes
+	some s in _get(secrets, [path, proj], set())
+}
+
+_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _pair_links
+
+_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _pair_links
+
+_partner_keys contains k if some [k, _] in _partner_pairs
+
+# _partners[[project, prefix]] is the set of the other halves' prefixes.
+_partners := {k: ps | some k in _partner_keys; ps := {p | some [k2, p] in _partner_pairs; k2 == k}}
+
+# --- sequences ---
+
+# _members are the numbered credential entries of every scope, in a compact
+# form: exists is true when the entry holds an account (a value; in a
+# template, being there), plain when the loop can read its number.
+_members contains _member(concat("", ["environment ", env.id]), env.project, false, v) if {
+	some env in input.environments
+	some v in env.variables
+	_counted(v.family)
+}
+
+_members contains _member(concat("", ["file ", f.path]), f.project, f.template, v) if {
+	some f in input.envFiles
+	_own_scope(f)
+	some v in f.entries
+	_counted(v.family)
+}
+
+_member(scope, proj, template, v) := {
+	"scope": scope,
+	"project": proj,
+	"prefix": v.family.prefix,
+	"index": v.family.index,
+	"role": object.get(v.family, "role", ""),
+	"name": v.name,
+	"location": v.location,
+	"exists": _exists(template, v),
+	"plain": _plain(v.family),
+}
+
+_counted(fam) if {
+	not fam.missing
+	fam.credential
+}
+
+_counted(fam) if {
+	not fam.missing
+	fam.prefix in _loop_prefixes
+}
+
+_exists(true, _) := true
+
+_exists(false, v) := object.get(v, "set", false)
+
+_plain(fam) := true if {
+	not fam.padded
+	fam.index > 0
+} else := false
+
+# _unit_of[[project, prefix]] names the sequence a prefix belongs to: a
+# key/secret pair counted together, or a lone family.
+_project_prefixes contains [m.project, m.prefix] if some m in _members
+
+_unit_of := {k: _unit(k[1], _get(_partners, k, set())) | some k in _project_prefixes}
+
+_unit(prefix, partners) := ["pair", min(partners | {prefix})] if count(partners) > 0
+
+_unit(prefix, partners) := ["lone", prefix] if count(partners) == 0
+
+# _rows are the members with their unit and side (key, secret or lone).
+_rows contains object.union(m, {"unit": unit, "side": _side(unit, m.role)}) if {
+	units := _unit_of
+	some m in _members
+	unit := units[[m.project, m.prefix]]
+}
+
+_side(unit, role) := role if unit[0] == "pair"
+
+_side(unit, _) := "lone" if unit[0] == "lone"
+
+_unit_keys contains [r.scope, r.unit] if some r in _rows
+
+# _unit_prefixes[[scope, unit]]: every prefix of the unit, partners included.
+_scope_prefixes contains [[r.scope, r.unit], r.project, r.prefix] if some r in _rows
+
+_unit_prefix_pairs contains [k, p] if {
+	partners := _partners
+	some [k, proj, prefix] in _scope_prefixes
+	some p in _get(partners, [proj, prefix], set()) | {prefix}
+}
+
+_unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}
+
+# Numbers per [scope, prefix]: present at all, and holding an account.
+_present_pairs contains [[r.scope, r.prefix], r.index] if {
+	some r in _rows
+	r.plain
+}
+
+_present_keys contains k if some [k, _] in _present_pairs
+
+_present := {k: ns | some k in _present_keys; ns := {n | some [k2, n] in _present_pairs; k2 == k}}
+
+_have_pairs contains [[r.scope, r.prefix], r.index] if {
+	some r in _rows
+	r.plain
+	r.exists
+}
+
+_have_keys contains k if some [k, _] in _have_pairs
+
+_have := {k: ns | some k in _have_keys; ns := {n | some [k2, n] in _have_pairs; k2 == k}}
+
+# Numbers holding an account per [scope, unit, side].
+_side_pairs contains [[r.scope, r.unit, r.side], r.index] if {
+	some r in _rows
+	r.plain
+	r.exists
+}
+
+_side_keys contains k if some [k, _] in _side_pairs
+
+_have_side := {k: ns | some k in _side_keys; ns := {n | some [k2, n] in _side_pairs; k2 == k}}
+
+# _complete[[scope, unit]] holds the numbers the loop accepts.
+_complete_pairs contains [[scope, unit], n] if {
+	some [scope, unit, "lone"], ns in _have_side
+	some n in ns
+}
+
+_complete_pairs contains [[scope, unit], n] if {
+	sides := _have_side
+	some [scope, unit, "key"], ns in sides
+	some n in ns
+	n in _get(sides, [scope, unit, "secret"], set())
+}
+
+_complete_keys contains k if some [k, _] in _complete_pairs
+
+_complete := {k: ns | some k in _complete_keys; ns := {n | some [k2, n] in _complete_pairs; k2 == k}}
+
+# _stop[[scope, unit]] is the first number the loop does not accept; the
+# account count is one less. It is at most count(complete) + 1, so the search
+# stays linear.
+_stop := {k: first |
+	some k in _unit_keys
+	c := _get(_complete, k, set())
+	first := min({n | some n in numbers.range(1, count(c) + 1); not n in c})
+}
+
+_name(prefix, n) := sprintf("%s_%d", [prefix, n])
+
+# _count_phrases[[scope, unit]] says where the count stops and why.
+_count_phrases := {k: _count_phrase(n, why) |
+	some k, n in _stop
+	why := _why(k[0], n, _unit_prefixes[k], _have, _present)
+}
+
+# _why says why the loop stops at n: which names are missing or empty.
+_why(scope, n, prefixes, have, present) := concat(" and ", [phrase |
+	some state in ["missing", "empty"]
+	names := sort({_name(p, n) |
+		some p in prefixes
+		_state(_get(have, [scope, p], set()), _get(present, [scope, p], set()), n) == state
+	})
+	count(names) > 0
+	phrase := sprintf("%s %s %s", [_join(names), _verb(names), state])
+])
+
+_state(have, present, n) := "empty" if {
+	not n in have
+	n in present
+}
+
+_state(_, present, n) := "missing" if not n in present
+
+_verb(names) := "is" if count(names) == 1
+
+_verb(names) := "are" if count(names) > 1
+
+_count_phrase(n, why) := sprintf("the account count stops at %d because %s", [n - 1, why]) if n > 1
+
+_count_phrase(1, why) := sprintf(
+	"the account count is 0 because %s, so the chosen number is 0, the copied values are undefined and Node stores the string \"undefined\"",
+	[why],
+)
+
+# _join lists names as "A", "A and B", "A, B and C"; past six it counts the rest.
+_join(names) := names[0] if count(names) == 1
+
+_join(names) := concat(" and ", [concat(", ", array.slice(names, 0, count(names) - 1)), names[count(names) - 1]]) if {
+	count(names) > 1
+	count(names) <= 6
+}
+
+_join(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 6)), count(names) - 6]) if count(names) > 6
+
+# Entries past the stop: holding an account the loop never reaches.
+_unreachable_pairs contains [k, r] if {
+	stops := _stop
+	some r in _rows
+	r.exists
+	r.plain
+	k := [r.scope, r.unit]
+	r.index > stops[k]
+}
+
+_unreachable_keys contains k if some [k, _] in _unreachable_pairs
+
+_unreachable := {k: rs | some k in _unreachable_keys; rs := {r | some [k2, r] in _unreachable_pairs; k2 == k}}
+
+_order(r) := [r.index, r.location.path, r.location.line, r.location.column]
+
+report contains lib.finding(rego.metadata.chain(), first.location, msg) if {
+	phrases := _count_phrases
+	some k, rs in _unreachable
+	best := min({_order(r) | some r in rs})
+	first := [r | some r in rs; _order(r) == best][0]
+	names := [name | some [_, name] in sort({[r.index, r.name] | some r in rs})]
+	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), phrases[k]])
+}
+
+# Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
+report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
+	stops := _stop
+	phrases := _count_phrases
+	some r in _rows
+	r.exists
+	not r.plain
+	k := [r.scope, r.unit]
+	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(stops[k], phrases[k])])
+}
+
+_loop_reads(r) := sprintf("the loop reads %s", [_name(r.prefix, r.index)]) if r.index > 0
+
+_loop_reads(r) := sprintf("the loop starts at %s", [_name(r.prefix, 1)]) if r.index == 0
+
+_zero_count(1, phrase) := concat("", ["; ", phrase])
+
+_zero_count(stop, _) := "" if stop > 1
