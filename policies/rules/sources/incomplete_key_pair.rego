@@ -165,13 +165,39 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(env)])
 }
 
-# An empty session token.
+# The key pair each session token goes with: [id, secret, pair in words].
+_token_pair := {
+	lib.remotion_token: [lib.remotion_id, lib.remotion_secret, "the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair"],
+	lib.aws_token: [lib.aws_id, lib.aws_secret, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"],
+}
+
+# An empty session token: what it means for the pair it goes with.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	some env in _envs
-	some name in [lib.remotion_token, lib.aws_token]
+	some name, [id, secret, pair] in _token_pair
 	v := _empty_def(env, name)
-	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(env)])
+	vars := lib.env_vars[env.id]
+	res := object.get(env.resolution, "node", {})
+	msg := sprintf("%s is empty, which Remotion treats as unset%s", [name, _token_effect(object.get(vars, id, {}), object.get(vars, secret, {}), pair, res, id)])
 }
+
+# The pair is used without a token: harmless for a long-term key id; a
+# temporary one needs its token (session-token-mismatch reports it).
+_token_effect(idv, secret, pair, res, id) := sprintf(": %s is used without a token%s", [pair, _without_token(idv)]) if {
+	idv.set
+	secret.set
+	res.source == id
+} else := sprintf(", but Remotion does not use %s here anyway (it uses %s)", [pair, res.using]) if {
+	idv.set
+	secret.set
+	res.using != ""
+} else := sprintf(", and %s it would go with is not complete either", [pair])
+
+_without_token(idv) := sprintf(", which is fine for its long-term key id (%s)", [idv.display]) if {
+	idv.shape == "aws-access-key-id"
+} else := sprintf(", which fails for its temporary key id (%s): AWS needs the token that came with it", [idv.display]) if {
+	idv.shape == "aws-temporary-key-id"
+} else := " (fine for a long-term AKIA… key id; a temporary ASIA… one needs its token)"
 
 # ---------------------------------------------------------------------------
 # Go, Python and PHP clients: no REMOTION_* names, no pre-flight check; each
@@ -294,3 +320,25 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	not v.set
 	msg := sprintf("%s is empty, which %s treats as unset: %s", [name, _sdk_name[c], _fallback(env.id, c)])
 }
+
+# An empty AWS_SESSION_TOKEN beside the AWS pair a Go, Python or PHP client
+# uses: the pair goes without a token.
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	some env in _sdk_envs
+	v := _sdk_empty_def(env, [lib.aws_token])
+	vars := lib.env_vars[env.id]
+	cs := {c |
+		some c in lib.sdk_clients[env.id]
+		_sees[[env.id, c, "id"]]
+		_sees[[env.id, c, "secret"]]
+	}
+	count(cs) > 0
+	some c in cs
+	id := _sees[[env.id, c, "id"]]
+	secret := _sees[[env.id, c, "secret"]]
+	msg := sprintf("AWS_SESSION_TOKEN is empty, which counts as unset: %s %s the %s/%s pair without a token%s", [lib.clients_phrase(cs), _verb(cs), id, secret, _without_token(vars[id])])
+}
+
+_verb(cs) := "uses" if count(cs) == 1
+
+else := "use"

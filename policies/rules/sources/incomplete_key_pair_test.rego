@@ -163,7 +163,7 @@ test_fires_empty_token if {
 		_res(_aws_pair, {}),
 	)
 	got := rule.report with input as _input(env)
-	got == {_finding(5, "AWS_SESSION_TOKEN is empty, which Remotion treats as unset: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")}
+	got == {_finding(5, "AWS_SESSION_TOKEN is empty, which Remotion treats as unset: the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is used without a token (fine for a long-term AKIA… key id; a temporary ASIA… one needs its token)")}
 }
 
 test_quiet_empty_profile if {
@@ -356,4 +356,78 @@ test_fires_node_without_go_has_no_alias_note if {
 		not contains(f.message, "Go client")
 	}
 	count(got) == 1
+}
+
+# An empty session token: the pair goes without it; nothing else is implied.
+_rem_pair := "the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair"
+
+_rem_res := _res(_rem_pair, {"source": "REMOTION_AWS_ACCESS_KEY_ID"})
+
+test_fires_empty_token_long_term_key if {
+	env := _env(
+		[
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {"shape": "aws-access-key-id", "display": "AKIA…JQ6N"}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 2, {}),
+			_empty("REMOTION_AWS_SESSION_TOKEN", 3),
+		],
+		_rem_res,
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "REMOTION_AWS_SESSION_TOKEN is empty, which Remotion treats as unset: the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is used without a token, which is fine for its long-term key id (AKIA…JQ6N)")}
+}
+
+test_fires_empty_token_temporary_key if {
+	env := _env(
+		[
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {"shape": "aws-temporary-key-id", "display": "ASIA…JQ6N"}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 2, {}),
+			_empty("REMOTION_AWS_SESSION_TOKEN", 3),
+		],
+		_rem_res,
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "REMOTION_AWS_SESSION_TOKEN is empty, which Remotion treats as unset: the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is used without a token, which fails for its temporary key id (ASIA…JQ6N): AWS needs the token that came with it")}
+}
+
+test_fires_empty_token_pair_not_used if {
+	env := _env(
+		[
+			_var("AWS_ACCESS_KEY_ID", 1, {}),
+			_var("AWS_SECRET_ACCESS_KEY", 2, {}),
+			_empty("AWS_SESSION_TOKEN", 3),
+			_var("REMOTION_AWS_ACCESS_KEY_ID", 4, {}),
+			_var("REMOTION_AWS_SECRET_ACCESS_KEY", 5, {}),
+		],
+		_rem_res,
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "AWS_SESSION_TOKEN is empty, which Remotion treats as unset, but Remotion does not use the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair here anyway (it uses the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair)")}
+}
+
+test_fires_empty_token_without_pair if {
+	env := _env([_empty("REMOTION_AWS_SESSION_TOKEN", 3)], _res("the AWS SDK default credential chain", {"source": "default-chain"}))
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "REMOTION_AWS_SESSION_TOKEN is empty, which Remotion treats as unset, and the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair it would go with is not complete either")}
+}
+
+test_fires_go_empty_token_beside_alias_pair if {
+	env := _sdk_env(["go"], [
+		_var("AWS_ACCESS_KEY_ID", 1, {"shape": "aws-access-key-id", "display": "AKIA…AAAA"}),
+		_var("AWS_SECRET_KEY", 2, {}),
+		_empty("AWS_SESSION_TOKEN", 3),
+	])
+	got := rule.report with input as _input(env)
+	got == {_finding(3, "AWS_SESSION_TOKEN is empty, which counts as unset: the Go client uses the AWS_ACCESS_KEY_ID/AWS_SECRET_KEY pair without a token, which is fine for its long-term key id (AKIA…AAAA)")}
+}
+
+test_quiet_sdk_empty_tokens_without_pair_or_remotion if {
+	env := _sdk_env(["python"], [
+		_var("AWS_ACCESS_KEY_ID", 1, {}),
+		_empty("AWS_SESSION_TOKEN", 3),
+		_empty("REMOTION_AWS_SESSION_TOKEN", 4),
+	])
+	got := rule.report with input as _input(env)
+	every f in got {
+		not contains(f.message, "SESSION_TOKEN")
+	}
 }
