@@ -17,6 +17,11 @@
 #     across layers (`.env`, `.env.<mode>`, `.env.local`, `.env.<mode>.local`),
 #     at the definition that loses.
 #
+#   The same values under both prefixes (a REMOTION pair and an AWS pair with
+#   the same key id and secret, or the same profile name or token) are one
+#   source, not two, and are not reported, as a variable set twice to the same
+#   value is not.
+#
 #   Where Go, Python or PHP clients read the same environment as Node code,
 #   a source that Remotion's Node code ignores but such a client uses is
 #   reported as such, naming which client uses which source. In an
@@ -185,6 +190,44 @@ _sides(env_id) := sprintf("Remotion's Node code and %s (like the AWS CLI)", [lib
 } else := "Remotion and the AWS CLI"
 
 # ---------------------------------------------------------------------------
+# Same values under both prefixes are one source, not two (as a variable set
+# twice to the same value is not reported either).
+# ---------------------------------------------------------------------------
+
+_counterpart := {
+	lib.aws_id: lib.remotion_id, lib.aws_secret: lib.remotion_secret,
+	lib.aws_token: lib.remotion_token, lib.aws_profile: lib.remotion_profile,
+}
+
+# Both pairs are set and hold the same key id and the same secret.
+_same_pairs(env_id) if {
+	vars := lib.env_vars[env_id]
+	every n in [lib.aws_id, lib.aws_secret] {
+		vars[n].set
+		vars[_counterpart[n]].set
+		vars[n].hash == vars[_counterpart[n]].hash
+	}
+}
+
+# name (under either prefix) holds the same value as its counterpart: a key
+# id or secret when both whole pairs are the same, a token or profile name
+# when both are set to the same value.
+_duplicate(env_id, name) if {
+	name in {lib.aws_id, lib.aws_secret, lib.remotion_id, lib.remotion_secret}
+	_same_pairs(env_id)
+}
+
+_duplicate(env_id, name) if {
+	some a, r in _counterpart
+	name in {a, r}
+	not a in {lib.aws_id, lib.aws_secret}
+	vars := lib.env_vars[env_id]
+	vars[a].set
+	vars[r].set
+	vars[a].hash == vars[r].hash
+}
+
+# ---------------------------------------------------------------------------
 # Environments Remotion's Node code reads.
 # ---------------------------------------------------------------------------
 
@@ -211,6 +254,7 @@ _losers contains [env.id, v.location, msg] if {
 	ig.code == "lower-precedence"
 	v := lib.env_vars[env.id][ig.name]
 	not _covered(env.id, ig.name)
+	not _duplicate(env.id, ig.name)
 	not _sdk_used(env.id, ig.name)
 	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, using, _docs_note(ig.name, source)])
 }
@@ -224,6 +268,7 @@ _losers contains [env.id, v.location, msg] if {
 	ig.code == "lower-precedence"
 	v := lib.env_vars[env.id][ig.name]
 	not _covered(env.id, ig.name)
+	not _duplicate(env.id, ig.name)
 	some [cs, sdk_using] in _used_by(env.id, ig.name)
 	msg := sprintf("%s is ignored by Remotion's Node code, which uses %s, but %s %s %s: the clients of this environment authenticate from different sources", [ig.name, res.using, lib.clients_phrase(cs), _verb(cs, "uses", "use"), sdk_using])
 }
@@ -313,6 +358,7 @@ report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.lo
 	some ig in env.resolution.go.ignored
 	ig.code in {"lower-precedence", "not-read"}
 	ig.name != lib.remotion_token
+	not _duplicate(env.id, ig.name)
 	v := vars[ig.name]
 	msg := sprintf("%s is ignored: the Go client uses %s%s", [ig.name, using, _go_why(ig.code, ig.name)])
 }
@@ -339,6 +385,7 @@ report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.lo
 	some name in [lib.remotion_id, lib.remotion_secret, lib.remotion_profile]
 	v := vars[name]
 	v.set
+	not _duplicate(env.id, name)
 	w := vars[lib.aws_id]
 	msg := sprintf("%s is ignored: %s never %s REMOTION_* names and %s the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair", [name, lib.clients_phrase(cs), _verb(cs, "reads", "read"), _verb(cs, "uses", "use")])
 }

@@ -81,15 +81,39 @@ test_fires_pairs_differ if {
 	)}
 }
 
+# The same key id and secret under both prefixes are one source.
 test_quiet_pairs_equal if {
 	env := _env(_four("id1", "s1"), _four_res, ["node"])
 	got := rule.report with input as _input(env, [])
+	count(got) == 0
+}
 
-	# Only the two losing halves, no "different accounts".
-	{f.location.line | some f in got} == {1, 2}
-	every f in got {
-		not contains(f.message, "different accounts")
-	}
+# The same id with another secret is still reported (see below), and the
+# same id alone does not make the halves duplicates.
+test_fires_losers_when_only_the_id_matches if {
+	env := _env(_four("id1", "s2"), _four_res, ["node"])
+	got := rule.report with input as _input(env, [])
+	count(got) == 1
+}
+
+test_quiet_same_profile_under_both_prefixes if {
+	vars := [
+		_var("AWS_PROFILE", "apps/web/.env", 1, {"secret": false, "value": "render", "hash": "p"}),
+		_var("REMOTION_AWS_PROFILE", "apps/web/.env", 2, {"secret": false, "value": "render", "hash": "p"}),
+	]
+	res := object.union(_remotion_pair_res([_lower("AWS_PROFILE")]), {"source": "REMOTION_AWS_PROFILE", "using": "the profile \"render\" (REMOTION_AWS_PROFILE)"})
+	env := _env(vars, res, ["node"])
+	count(rule.report) == 0 with input as _input(env, [])
+
+	other := [vars[0], object.union(vars[1], {"value": "media", "hash": "q"})]
+	count(rule.report) == 1 with input as _input(_env(other, res, ["node"]), [])
+}
+
+test_quiet_go_only_same_pairs if {
+	go := _go_pair_res([_not_read("REMOTION_AWS_ACCESS_KEY_ID"), _not_read("REMOTION_AWS_SECRET_ACCESS_KEY")])
+	env := _with(_env(_four("id1", "s1"), _four_res, []), {"go": go}, ["go"])
+	got := rule.report with input as _input(env, [])
+	count(got) == 0
 }
 
 test_fires_same_id_different_secret if {
