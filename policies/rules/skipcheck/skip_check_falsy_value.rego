@@ -2,8 +2,10 @@
 # title: skip-check-falsy-value
 # description: |
 #   Finds `REMOTION_SKIP_AWS_CREDENTIALS_CHECK` set to a value that reads as
-#   "off" (`0`, `false`, `no`, `off`, `disabled`, in any case) in any env file
-#   (templates too: people copy them) or assigned as a literal in code.
+#   "off" (`0`, `false`, `no`, `off`, `disabled`, `undefined`, `null`, in any
+#   case) in any env file (templates too: people copy them) or assigned as a
+#   literal in code. In JavaScript, `process.env.X = undefined` (or `null`)
+#   does not remove the variable: it stores the string "undefined" ("null").
 #   Remotion only asks whether the variable is non-empty, so every one of these
 #   values turns the flag on: the pre-flight credentials check is skipped,
 #   `REMOTION_AWS_PROFILE` and every `REMOTION_AWS_*` key are ignored, and only
@@ -30,7 +32,7 @@ package remolint.rules.skipcheck.skip_check_falsy_value
 
 import data.remolint.lib
 
-_off_words := {"0", "false", "no", "off", "disabled"}
+_off_words := {"0", "false", "no", "off", "disabled", "undefined", "null"}
 
 _reads_off(value) if lower(trim_space(value)) in _off_words
 
@@ -52,5 +54,22 @@ report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
 	w.project in lib.node_projects
 	not w.unset
 	_reads_off(w.value)
+	not _js_nullish(w)
 	msg := sprintf("setting REMOTION_SKIP_AWS_CREDENTIALS_CHECK to \"%s\" still skips the check: %s; delete the variable instead", [w.value, _consequence])
+}
+
+# process.env.X = undefined (or null) in JS stores the string "undefined"
+# ("null"): the variable is set, not removed.
+_js_nullish(w) if {
+	w.language == "js"
+	w.value in {"undefined", "null"}
+}
+
+report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
+	some w in input.code.writes
+	w.name == lib.skip_flag
+	w.project in lib.node_projects
+	not w.unset
+	_js_nullish(w)
+	msg := sprintf("assigning %s to process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK stores the string \"%s\", which still skips the check: %s; use delete process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK instead", [w.value, w.value, _consequence])
 }

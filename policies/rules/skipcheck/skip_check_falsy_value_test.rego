@@ -107,3 +107,31 @@ test_quiet_js_write_in_go_only_project if {
 	got := rule.report with input as _consumers(_code([_write("false", {})]), ["go"])
 	count(got) == 0
 }
+
+# process.env.X = undefined stores the string "undefined".
+test_fires_js_undefined_and_null if {
+	got := rule.report with input as _code([
+		_write("undefined", {}),
+		_write("null", {"location": _loc("src/render.ts", 6, 1)}),
+	])
+	got == {
+		{
+			"rule": "skip-check-falsy-value", "severity": "error", "location": _loc("src/render.ts", 4, 1),
+			"message": "assigning undefined to process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK stores the string \"undefined\", which still skips the check: Remotion treats any non-empty value as on, so the credentials check is skipped and the REMOTION_AWS_* variables are ignored; use delete process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK instead",
+		},
+		{
+			"rule": "skip-check-falsy-value", "severity": "error", "location": _loc("src/render.ts", 6, 1),
+			"message": "assigning null to process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK stores the string \"null\", which still skips the check: Remotion treats any non-empty value as on, so the credentials check is skipped and the REMOTION_AWS_* variables are ignored; use delete process.env.REMOTION_SKIP_AWS_CREDENTIALS_CHECK instead",
+		},
+	}
+}
+
+test_fires_undefined_in_env_file if {
+	got := rule.report with input as _files(false, [_flag(".env", 2, "undefined")])
+	{f.location | some f in got} == {_loc(".env", 2, 1)}
+}
+
+test_quiet_delete if {
+	got := rule.report with input as _code([object.remove(_write("", {"unset": true}), ["value", "literal"])])
+	count(got) == 0
+}
