@@ -6,7 +6,11 @@
 #   `[profile NAME]` in a config file). It runs only when at least one shared
 #   file was read (a `.aws` folder in the tree, `--aws-dir`, or a file that
 #   `AWS_SHARED_CREDENTIALS_FILE`/`AWS_CONFIG_FILE` names), since otherwise
-#   the profiles of the machine that runs the program are unknown.
+#   the profiles of the machine that runs the program are unknown. Each
+#   environment is checked against the shared files it reads: those its own
+#   `AWS_SHARED_CREDENTIALS_FILE`/`AWS_CONFIG_FILE` name, else the scanned
+#   ones no environment names; a profile defined only in another project's
+#   file does not count.
 #
 #   A missing profile is not a fallback: Remotion's pre-flight check passes as
 #   soon as a profile variable is set, and the first request fails.
@@ -37,10 +41,37 @@ package remolint.rules.profiles.profile_not_found
 
 import data.remolint.lib
 
-_defined contains p.name if {
+# Profile names defined (effectively) by each shared file, by path.
+_defined_in[p.path] contains p.name if {
 	some p in input.profiles
 	p.effective
 }
+
+# The shared files that apply to an environment: the ones the model lists
+# for it (those its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE name, else
+# the scanned ones no environment names); without that list, every scanned
+# shared file.
+_env_files[env.id] := {f | some f in files} if {
+	some env in input.environments
+	files := object.get(env, "sharedFiles", null)
+	is_array(files)
+}
+
+_env_files[env.id] := {f.path | some f in input.sharedFiles} if {
+	some env in input.environments
+	not is_array(object.get(env, "sharedFiles", null))
+}
+
+# prof is defined in a shared file that applies to the environment.
+_defined(env_id, prof) if {
+	some path in _env_files[env_id]
+	prof in _defined_in[path]
+}
+
+# Where else the profile is defined, for the message.
+_elsewhere_note(prof) := sprintf(" (%s defines it, but this environment does not read that file)", [path]) if {
+	path := [q | some q, names in _defined_in; prof in names][0]
+} else := ""
 
 _ineffective contains p.name if {
 	some p in input.profiles
@@ -84,35 +115,35 @@ _section_note(prof) := sprintf(" (a config-file section [%s] is ignored by the S
 
 # Environments that Remotion's Node APIs or CLI read (or an unknown consumer).
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	count(input.sharedFiles) > 0
 	some env in input.environments
 	env.remotion
 	env.id in lib.node_envs
+	count(_env_files[env.id]) > 0
 	some name in [lib.remotion_profile, lib.aws_profile]
 	v := lib.env_vars[env.id][name]
 	v.set
 	prof := v.value
-	not prof in _defined
-	msg := sprintf("%s names the profile \"%s\", which no scanned AWS shared file defines%s: %s%s", [
-		name, prof, _section_note(prof),
+	not _defined(env.id, prof)
+	msg := sprintf("%s names the profile \"%s\", which no AWS shared file it reads defines%s%s: %s%s", [
+		name, prof, _elsewhere_note(prof), _section_note(prof),
 		_consequence(env, name, prof), _go_note(env, name, prof),
 	])
 }
 
 # Environments read only by the Go, Python or PHP clients: AWS_PROFILE.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	count(input.sharedFiles) > 0
 	some env in input.environments
 	env.remotion
 	not env.id in lib.node_envs
+	count(_env_files[env.id]) > 0
 	v := lib.env_vars[env.id][lib.aws_profile]
 	v.set
 	prof := v.value
-	not prof in _defined
+	not _defined(env.id, prof)
 	cs := lib.sdk_clients[env.id]
 	pair := _pair_note(lib.env_vars[env.id])
 	consequences := concat("; ", [_sdk_consequence(c, prof, pair) | some c in sort(cs)])
-	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no scanned AWS shared file defines%s: %s", [prof, _section_note(prof), consequences])
+	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no AWS shared file it reads defines%s%s: %s", [prof, _elsewhere_note(prof), _section_note(prof), consequences])
 }
 
 _sdk_consequence("go", prof, pair) := sprintf("the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, %s\"%s", [prof, pair])
