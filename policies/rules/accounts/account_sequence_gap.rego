@@ -303,11 +303,9 @@ _stop := {k: first |
 
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
-# _count_phrases[[scope, unit]] says where the count stops and why.
-_count_phrases := {k: _count_phrase(n, why) |
-	some k, n in _stop
-	why := _why(k[0], n, _unit_prefixes[k], _have, _present)
-}
+# _phrase says where the count of unit k stops and why (only computed for
+# units with a finding).
+_phrase(k, stops, prefixes, have, present) := _count_phrase(n, _why(k[0], n, prefixes[k], have, present)) if n := stops[k]
 
 # _why says why the loop stops at n: which names are missing or empty.
 _why(scope, n, prefixes, have, present) := concat(" and ", [phrase |
@@ -365,29 +363,34 @@ _unreachable := {k: rs | some k in _unreachable_keys; rs := {r | some [k2, r] in
 _order(r) := [r.index, r.location.path, r.location.line, r.location.column]
 
 report contains lib.finding(rego.metadata.chain(), first.location, msg) if {
-	phrases := _count_phrases
+	stops := _stop
+	prefixes := _unit_prefixes
+	have := _have
+	present := _present
 	some k, rs in _unreachable
 	best := min({_order(r) | some r in rs})
 	first := [r | some r in rs; _order(r) == best][0]
 	names := [name | some [_, name] in sort({[r.index, r.name] | some r in rs})]
-	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), phrases[k]])
+	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), _phrase(k, stops, prefixes, have, present)])
 }
 
 # Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
 report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 	stops := _stop
-	phrases := _count_phrases
+	prefixes := _unit_prefixes
+	have := _have
+	present := _present
 	some r in _rows
 	r.exists
 	not r.plain
 	k := [r.scope, r.unit]
-	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(stops[k], phrases[k])])
+	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(k, stops, prefixes, have, present)])
 }
 
 _loop_reads(r) := sprintf("the loop reads %s", [_name(r.prefix, r.index)]) if r.index > 0
 
 _loop_reads(r) := sprintf("the loop starts at %s", [_name(r.prefix, 1)]) if r.index == 0
 
-_zero_count(1, phrase) := concat("", ["; ", phrase])
+_zero_count(k, stops, prefixes, have, present) := concat("", ["; ", _phrase(k, stops, prefixes, have, present)]) if stops[k] == 1
 
-_zero_count(stop, _) := "" if stop > 1
+_zero_count(k, stops, _, _, _) := "" if stops[k] > 1
