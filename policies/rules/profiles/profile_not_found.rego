@@ -124,7 +124,7 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	v.set
 	prof := v.value
 	not _defined(env.id, prof)
-	msg := sprintf("%s names the profile \"%s\", which no AWS shared file it reads defines%s%s: %s%s", [
+	msg := sprintf("%s names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s%s", [
 		name, prof, _elsewhere_note(prof), _section_note(prof),
 		_consequence(env, name, prof), _go_note(env, name, prof),
 	])
@@ -143,7 +143,7 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	cs := lib.sdk_clients[env.id]
 	pair := _pair_note(lib.env_vars[env.id])
 	consequences := concat("; ", [_sdk_consequence(c, prof, pair) | some c in sort(cs)])
-	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no AWS shared file it reads defines%s%s: %s", [prof, _elsewhere_note(prof), _section_note(prof), consequences])
+	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s", [prof, _elsewhere_note(prof), _section_note(prof), consequences])
 }
 
 _sdk_consequence("go", prof, pair) := sprintf("the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, %s\"%s", [prof, pair])

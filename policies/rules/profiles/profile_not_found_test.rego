@@ -29,7 +29,7 @@ _finding(line, msg) := {"rule": "profile-not-found", "severity": "error", "locat
 
 test_fires_remotion_profile_missing if {
 	got := rule.report with input as _input([_prof_var("REMOTION_AWS_PROFILE", 2, "remotion")], ["node"], [_profile("render", true)])
-	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"remotion\", which no AWS shared file it reads defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [remotion]\"")}
+	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"remotion\", which no AWS shared file read by this environment defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [remotion]\"")}
 }
 
 test_quiet_profile_defined if {
@@ -59,12 +59,12 @@ test_quiet_empty_profile_variable if {
 test_fires_only_ineffective_section if {
 	p := object.union(_profile("render", false), {"flavour": "config", "path": ".aws/config"})
 	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "render")], ["cli"], [p])
-	got == {_finding(1, "AWS_PROFILE names the profile \"render\", which no AWS shared file it reads defines (a config-file section [render] is ignored by the SDKs: name it [profile render]): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [render]\"")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"render\", which no AWS shared file read by this environment defines (a config-file section [render] is ignored by the SDKs: name it [profile render]): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [render]\"")}
 }
 
 test_fires_aws_profile_with_go_consumer if {
 	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "prod")], ["go", "node"], [_profile("default", true)])
-	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file it reads defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [prod]\"; the Go SDK fails to load its configuration with \"failed to get shared config profile, prod\"")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file read by this environment defines: Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [prod]\"; the Go SDK fails to load its configuration with \"failed to get shared config profile, prod\"")}
 }
 
 test_fires_aws_profile_behind_remotion_pair if {
@@ -76,7 +76,7 @@ test_fires_aws_profile_behind_remotion_pair if {
 		],
 		["node"], [_profile("default", true)],
 	)
-	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file it reads defines: Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file read by this environment defines: Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail")}
 }
 
 test_fires_aws_profile_under_skip_flag if {
@@ -87,7 +87,7 @@ test_fires_aws_profile_under_skip_flag if {
 		],
 		["node"], [_profile("default", true)],
 	)
-	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file it reads defines: with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"prod\", which no AWS shared file read by this environment defines: with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials")}
 }
 
 test_fires_remotion_profile_under_skip_flag if {
@@ -98,19 +98,19 @@ test_fires_remotion_profile_under_skip_flag if {
 		],
 		["node"], [_profile("default", true)],
 	)
-	got == {_finding(1, "REMOTION_AWS_PROFILE names the profile \"prod\", which no AWS shared file it reads defines: Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed")}
+	got == {_finding(1, "REMOTION_AWS_PROFILE names the profile \"prod\", which no AWS shared file read by this environment defines: Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed")}
 }
 
 # Go, Python and PHP clients read AWS_PROFILE only.
 
 test_fires_go_only_with_go_wording if {
 	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["go"], [_profile("render", true)])
-	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no AWS shared file it reads defines: the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, production\"")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no AWS shared file read by this environment defines: the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, production\"")}
 }
 
 test_fires_python_and_php if {
 	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["php", "python"], [_profile("render", true)])
-	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no AWS shared file it reads defines: the AWS SDK for PHP, which the PHP client uses, cannot load credentials from that profile; boto3, which the Python client uses, fails with \"The config profile (production) could not be found\"")}
+	got == {_finding(1, "AWS_PROFILE names the profile \"production\", which no AWS shared file read by this environment defines: the AWS SDK for PHP, which the PHP client uses, cannot load credentials from that profile; boto3, which the Python client uses, fails with \"The config profile (production) could not be found\"")}
 }
 
 test_quiet_sdk_only_remotion_profile if {
@@ -126,7 +126,7 @@ test_quiet_go_only_profile_defined if {
 test_fires_node_wording_beside_go if {
 	got := rule.report with input as _input([_prof_var("AWS_PROFILE", 1, "production")], ["go", "node"], [_profile("render", true)])
 	some f in got
-	startswith(f.message, "AWS_PROFILE names the profile \"production\", which no AWS shared file it reads defines: Remotion's credentials check still passes")
+	startswith(f.message, "AWS_PROFILE names the profile \"production\", which no AWS shared file read by this environment defines: Remotion's credentials check still passes")
 	endswith(f.message, "; the Go SDK fails to load its configuration with \"failed to get shared config profile, production\"")
 }
 
@@ -163,7 +163,7 @@ _two_envs := {
 
 test_fires_profile_only_in_another_environments_file if {
 	got := rule.report with input as _two_envs
-	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"ci-render\", which no AWS shared file it reads defines (b/creds defines it, but this environment does not read that file): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [ci-render]\"")}
+	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"ci-render\", which no AWS shared file read by this environment defines (b/creds defines it, but this environment does not read that file): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [ci-render]\"")}
 }
 
 test_quiet_environment_without_shared_files if {
