@@ -1,0 +1,185 @@
+# METADATA
+# title: profile-malformed
+# description: |
+#   Finds AWS shared files (`credentials`, `config`) that do not say what they
+#   seem to say to the AWS SDKs:
+#
+#   - a credentials file uses `[profile NAME]`: that defines a profile
+#     literally named "profile NAME", and the SDKs looking for NAME do not
+#     find it (the `profile ` prefix belongs in config files only);
+#   - a config file uses `[NAME]` for a profile other than `default`: the SDKs
+#     ignore the whole section (write `[profile NAME]`);
+#   - a static profile has only one of `aws_access_key_id` and
+#     `aws_secret_access_key` (the two files of one folder are merged first):
+#     the SDKs need both, so the profile yields no credentials;
+#   - a misspelled key (`aws_secret_key`, `aws_access_key`, ...): the SDKs
+#     ignore it; the message names the key meant;
+#   - a profile defined twice in one file: the sections are merged key by key
+#     and later values silently replace earlier ones;
+#   - `source_profile` names a profile that no scanned shared file defines:
+#     assuming the role fails;
+#   - a line that the AWS readers cannot parse, or parse differently (an
+#     unterminated section header, `key: value`, a byte-order mark, a quoted
+#     value, ...), with what each reader does.
+# custom:
+#   severity: error
+#   summary: an AWS shared file section or key that the AWS SDKs ignore or read differently
+#   requires_remotion: false
+#   bad: |
+#     # ~/.aws/credentials
+#     [profile render]
+#     aws_access_key_id = AKIA...
+#     aws_secret_key = ...
+#   good: |
+#     # ~/.aws/credentials
+#     [render]
+#     aws_access_key_id = AKIA...
+#     aws_secret_access_key = ...
+#   remotion: |
+#     Remotion passes `REMOTION_AWS_PROFILE`/`AWS_PROFILE` to the AWS SDK, and
+#     its pre-flight check passes as soon as a profile variable is set (or the
+#     credentials file contains the text `[default]`), whether or not the
+#     profile can be used. A malformed profile therefore surfaces only at the
+#     first request: "Could not resolve credentials using profile: [NAME]".
+package remolint.rules.profiles.profile_malformed
+
+import data.remolint.lib
+
+# Grouping goes through plain sets of [key, value] pairs and indexed
+# comprehensions: ref-head rules (_x[k] contains v) are quadratic in OPA.
+
+# The folder of a shared file: credentials and config of one folder merge.
+_folder(path) := concat("/", array.slice(parts, 0, count(parts) - 1)) if parts := split(path, "/")
+
+# --- [profile NAME] in a credentials file ---
+
+report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
+	some p in input.profiles
+	p.flavour == "credentials"
+	startswith(p.header, "profile ")
+	want := trim(trim_space(substring(p.header, count("profile "), -1)), "\"'")
+	msg := sprintf(
+		"[%s] in a credentials file defines a profile literally named \"%s\": the AWS SDKs look for \"%s\" and do not find it; write [%s] (the \"profile \" prefix belongs in config files only)",
+		[p.header, p.header, want, want],
+	)
+}
+
+# --- [NAME] in a config file ---
+
+report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
+	some p in input.profiles
+	p.flavour == "config"
+	p.effective == false
+	p.header != "default"
+	not startswith(p.header, "profile")
+	msg := sprintf(
+		"[%s] in a config file is ignored by the AWS SDKs (only [default] goes without the prefix), so none of its settings apply: write [profile %s]",
+		[p.header, p.header],
+	)
+}
+
+# --- a static profile with one half ---
+
+_static_keys := {"aws_access_key_id", "aws_secret_access_key"}
+
+_set_key_pairs contains [[_folder(p.path), p.name], k.name] if {
+	some p in input.profiles
+	p.effective
+	some k in p.keys
+	k.name in _static_keys
+	k.set
+}
+
+_set_key_keys contains k if some [k, _] in _set_key_pairs
+
+_set_keys := {k: ns | some k in _set_key_keys; ns := {n | some [k2, n] in _set_key_pairs; k2 == k}}
+
+_other_half := {"aws_access_key_id": "aws_secret_access_key", "aws_secret_access_key": "aws_access_key_id"}
+
+report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
+	set_keys := _set_keys
+	some p in input.profiles
+	p.effective
+	some k in p.keys
+	k.set
+	other := _other_half[k.name]
+	not other in set_keys[[_folder(p.path), p.name]]
+	msg := sprintf(
+		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none (Node: \"Could not resolve credentials using profile: [%s]\")",
+		[p.name, k.name, other, p.name],
+	)
+}
+
+# --- misspelled keys ---
+
+report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
+	some p in input.profiles
+	some k in p.keys
+	object.get(k, "suggestion", "") != ""
+	msg := sprintf(
+		"%s in profile %s is not a key the AWS SDKs read (did you mean %s?): the setting is ignored",
+		[k.name, p.name, k.suggestion],
+	)
+}
+
+# --- a profile defined twice in one file ---
+
+_definition_pairs contains [[p.path, p.name], [p.location.line, p.location.column]] if {
+	some p in input.profiles
+	p.effective
+}
+
+_definition_keys contains k if some [k, _] in _definition_pairs
+
+# _first[[path, name]] is the [line, column] of the first definition.
+_first := {k: min(ps) | some k in _definition_keys; ps := {pos | some [k2, pos] in _definition_pairs; k2 == k}}
+
+report contains lib.finding_related(rego.metadata.chain(), p.location, msg, related) if {
+	first := _first
+	some p in input.profiles
+	p.effective
+	[line, column] := first[[p.path, p.name]]
+	[p.location.line, p.location.column] != [line, column]
+	related := {"path": p.path, "line": line, "column": column}
+	msg := sprintf(
+		"profile %s is defined again here (first at line %d): the AWS SDKs merge the two sections and later keys silently replace earlier ones; keep one section",
+		[p.name, line],
+	)
+}
+
+# --- source_profile naming a missing profile ---
+
+_defined contains p.name if {
+	some p in input.profiles
+	p.effective
+}
+
+report contains lib.finding(rego.metadata.chain(), object.get(k, "valueLocation", k.location), msg) if {
+	defined := _defined
+	some p in input.profiles
+	p.effective
+	some k in p.keys
+	k.name == "source_profile"
+	name := object.get(k, "value", "")
+	name != ""
+	not name in defined
+	msg := sprintf(
+		"profile %s takes its source credentials from profile \"%s\", which no scanned AWS shared file defines: assuming the role fails",
+		[p.name, name],
+	)
+}
+
+# --- lines the AWS readers cannot parse or read differently ---
+
+report contains lib.finding(rego.metadata.chain(), a.location, msg) if {
+	some f in input.sharedFiles
+	some a in f.anomalies
+	a.kind != "ini-skipped"
+	msg := _anomaly_message(f, a)
+}
+
+_anomaly_message(_, a) := a.detail if a.detail != ""
+
+_anomaly_message(f, a) := sprintf("the AWS readers do not read this line of the %s file as it looks (%s)", [f.flavour, a.kind]) if {
+	object.get(a, "detail", "") == ""
+}
