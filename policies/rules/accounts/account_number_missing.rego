@@ -124,7 +124,12 @@ report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 	r.family.missing
 	_member(r.family)
 	msg := sprintf(
-		"the code reads %s with no account number appended: no numbered variable (%s_1, %s_2, ...) is ever read here, so the account count stops early or the copied value is undefined, which Node stores as the string \"undefined\"",
-		[r.name, r.family.prefix, r.family.prefix],
+		"the code reads %s with no account number appended: no numbered variable (%s_1, %s_2, ...) is ever read here, so the account count stops early or %s",
+		[r.name, r.family.prefix, r.family.prefix, _unset_value(r.language)],
 	)
 }
+
+# What a read of an unset variable yields, by language.
+_unset_value("go") := "the copied value is empty (os.Getenv returns \"\")"
+
+_unset_value(lang) := "the copied value is undefined, which Node stores as the string \"undefined\"" if lang != "go"

@@ -112,3 +112,12 @@ test_quiet_code_read_with_index if {
 	]}}
 	count(got) == 0
 }
+
+test_fires_go_read_without_index if {
+	r := object.union(_read("AWS_SECRET_", _missing("AWS_SECRET", "AWS", "secret"), 15), {"language": "go", "location": _loc("worker/main.go", 15, 55)})
+	got := rule.report with input as {"envFiles": [], "code": {"reads": [r]}}
+	got == {_finding(
+		_loc("worker/main.go", 15, 55),
+		"the code reads AWS_SECRET_ with no account number appended: no numbered variable (AWS_SECRET_1, AWS_SECRET_2, ...) is ever read here, so the account count stops early or the copied value is empty (os.Getenv returns \"\")",
+	)}
+}

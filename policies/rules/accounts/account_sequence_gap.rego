@@ -166,7 +166,7 @@ _partners := {k: ps | some k in _partner_keys; ps := {p | some [k2, p] in _partn
 # _members are the numbered credential entries of every scope, in a compact
 # form: exists is true when the entry holds an account (a value; in a
 # template, being there), plain when the loop can read its number.
-_members contains _member(concat("", ["environment ", env.id]), env.project, false, v) if {
+_members contains object.union(_member(concat("", ["environment ", env.id]), env.project, false, v), {"env": env.id}) if {
 	some env in input.environments
 	some v in env.variables
 	_counted(v.family)
@@ -189,6 +189,7 @@ _member(scope, proj, template, v) := {
 	"location": v.location,
 	"exists": _exists(template, v),
 	"plain": _plain(v.family),
+	"env": "",
 }
 
 _counted(fam) if {
@@ -303,20 +304,45 @@ _stop := {k: first |
 
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
+# _ctx bundles the lookups that messages need.
+_ctx := {"stops": _stop, "prefixes": _unit_prefixes, "have": _have, "present": _present, "empty_at": _empty_at}
+
+# _empty_at[[scope, name]] is where an empty numbered variable is set, for
+# messages ("AWS_SECRET_2 is empty (.env.staging:2)").
+_empty_pairs contains [[r.scope, r.name], [r.location.path, r.location.line]] if {
+	some r in _rows
+	r.plain
+	not r.exists
+}
+
+_empty_keys contains k if some [k, _] in _empty_pairs
+
+_empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _empty_pairs; k2 == k}}
+
 # _phrase says where the count of unit k stops and why (only computed for
 # units with a finding).
-_phrase(k, stops, prefixes, have, present) := _count_phrase(n, _why(k[0], n, prefixes[k], have, present)) if n := stops[k]
+_phrase(k, ctx) := _count_phrase(n, _why(k, n, ctx)) if n := ctx.stops[k]
 
-# _why says why the loop stops at n: which names are missing or empty.
-_why(scope, n, prefixes, have, present) := concat(" and ", [phrase |
+# _why says why the loop of unit k stops at n: which names are missing or
+# empty (and where the empty ones are set).
+_why(k, n, ctx) := concat(" and ", [phrase |
 	some state in ["missing", "empty"]
 	names := sort({_name(p, n) |
-		some p in prefixes
-		_state(_get(have, [scope, p], set()), _get(present, [scope, p], set()), n) == state
+		some p in ctx.prefixes[k]
+		have := object.get(ctx.have, [[k[0], p]], set())
+		present := object.get(ctx.present, [[k[0], p]], set())
+		_state(have, present, n) == state
 	})
 	count(names) > 0
-	phrase := sprintf("%s %s %s", [_join(names), _verb(names), state])
+	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(k[0], names, state, ctx)])
 ])
+
+_where(_, _, "missing", _) := ""
+
+_where(scope, names, "empty", ctx) := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
+	some name in names
+	l := ctx.empty_at[[scope, name]]
+])])
 
 _state(have, present, n) := "empty" if {
 	not n in have
@@ -362,35 +388,56 @@ _unreachable := {k: rs | some k in _unreachable_keys; rs := {r | some [k2, r] in
 
 _order(r) := [r.index, r.location.path, r.location.line, r.location.column]
 
-report contains lib.finding(rego.metadata.chain(), first.location, msg) if {
-	stops := _stop
-	prefixes := _unit_prefixes
-	have := _have
-	present := _present
+# _candidates are the findings of every scope. The same env file is a layer
+# of several environments; where they disagree about one place, each message
+# names its environment.
+_candidates contains {"location": first.location, "env": first.env, "message": msg} if {
+	ctx := _ctx
 	some k, rs in _unreachable
 	best := min({_order(r) | some r in rs})
 	first := [r | some r in rs; _order(r) == best][0]
 	names := [name | some [_, name] in sort({[r.index, r.name] | some r in rs})]
-	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), _phrase(k, stops, prefixes, have, present)])
+	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), _phrase(k, ctx)])
 }
 
 # Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	stops := _stop
-	prefixes := _unit_prefixes
-	have := _have
-	present := _present
+_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
+	ctx := _ctx
 	some r in _rows
 	r.exists
 	not r.plain
 	k := [r.scope, r.unit]
-	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(k, stops, prefixes, have, present)])
+	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(k, ctx)])
+}
+
+_message_pairs contains [c.location, c.message] if some c in _candidates
+
+_message_keys contains l if some [l, _] in _message_pairs
+
+_messages_at := {l: ms | some l in _message_keys; ms := {m | some [l2, m] in _message_pairs; l2 == l}}
+
+report contains lib.finding(rego.metadata.chain(), c.location, msg) if {
+	messages := _messages_at
+	some c in _candidates
+	msg := _in_env(c, count(messages[c.location]))
+}
+
+_in_env(c, 1) := c.message
+
+_in_env(c, n) := sprintf("in environment %s: %s", [c.env, c.message]) if {
+	n > 1
+	c.env != ""
+}
+
+_in_env(c, n) := c.message if {
+	n > 1
+	c.env == ""
 }
 
 _loop_reads(r) := sprintf("the loop reads %s", [_name(r.prefix, r.index)]) if r.index > 0
 
 _loop_reads(r) := sprintf("the loop starts at %s", [_name(r.prefix, 1)]) if r.index == 0
 
-_zero_count(k, stops, prefixes, have, present) := concat("", ["; ", _phrase(k, stops, prefixes, have, present)]) if stops[k] == 1
+_zero_count(k, ctx) := concat("", ["; ", _phrase(k, ctx)]) if ctx.stops[k] == 1
 
-_zero_count(k, stops, _, _, _) := "" if stops[k] > 1
+_zero_count(k, ctx) := "" if ctx.stops[k] > 1

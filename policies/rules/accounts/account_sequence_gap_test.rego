@@ -99,7 +99,7 @@ test_fires_empty_value_stops_the_count if {
 		_v(".env", 6, "AWS_SECRET", "3"),
 	]
 	got := rule.report with input as _env(vars)
-	got == {_finding(_loc(".env", 5), "AWS_KEY_3 and AWS_SECRET_3 are never used: the account count stops at 1 because AWS_KEY_2 is empty")}
+	got == {_finding(_loc(".env", 5), "AWS_KEY_3 and AWS_SECRET_3 are never used: the account count stops at 1 because AWS_KEY_2 is empty (.env:3)")}
 }
 
 test_fires_template_not_starting_at_one if {
@@ -235,4 +235,25 @@ test_fires_orphan_env_file if {
 	]}]}
 	got := rule.report with input as inp
 	{f.location | some f in got} == {_loc("deploy/prod.env", 2)}
+}
+
+test_fires_per_environment_when_environments_disagree if {
+	# .env alone stops at 2; the staging layer also blanks AWS_SECRET_2.
+	base := array.concat(_pairs(".env", ["1", "2"]), [_v(".env", 5, "AWS_KEY", "4"), _v(".env", 6, "AWS_SECRET", "4")])
+	staging := [v | some v in base; v.name != "AWS_SECRET_2"]
+	inp := {
+		"envFiles": [
+			{"path": ".env", "dir": ".", "project": ".", "template": false, "entries": base},
+			{"path": ".env.staging", "dir": ".", "project": ".", "template": false, "mode": "staging", "entries": [_empty(_v(".env.staging", 2, "AWS_SECRET", "2"))]},
+		],
+		"environments": [
+			{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": base},
+			{"id": ". (staging)", "dir": ".", "mode": "staging", "project": ".", "files": [".env", ".env.staging"], "variables": array.concat(staging, [_empty(_v(".env.staging", 2, "AWS_SECRET", "2"))])},
+		],
+	}
+	got := rule.report with input as inp
+	got == {
+		_finding(_loc(".env", 5), "in environment .: AWS_KEY_4 and AWS_SECRET_4 are never used: the account count stops at 2 because AWS_KEY_3 and AWS_SECRET_3 are missing"),
+		_finding(_loc(".env", 5), "in environment . (staging): AWS_KEY_4 and AWS_SECRET_4 are never used: the account count stops at 1 because AWS_SECRET_2 is empty (.env.staging:2)"),
+	}
 }
