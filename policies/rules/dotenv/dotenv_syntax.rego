@@ -62,15 +62,28 @@ _node_and_go_dirs := {p.dir |
 
 # _matters is true when an anomaly of kind and dialect matters for the
 # project at dir. A file whose project is unknown is read by Node.
+# A duplicate key is reported whatever the dialect; a line the dialects read
+# differently only when both kinds of reader exist, whatever the dialect.
+_matters(_, _, "duplicate-key")
+
+_matters(dir, _, "dialects-differ") if dir in _node_and_go_dirs
+
 _matters(_, "both", kind) if kind != "dialects-differ"
 
-_matters(dir, "both", "dialects-differ") if dir in _node_and_go_dirs
+_matters(dir, "node", kind) if {
+	kind != "dialects-differ"
+	dir in _node_dirs
+}
 
-_matters(dir, "node", _) if dir in _node_dirs
+_matters(dir, "node", kind) if {
+	kind != "dialects-differ"
+	not lib.projects[dir]
+}
 
-_matters(dir, "node", _) if not lib.projects[dir]
-
-_matters(dir, "go", _) if dir in _go_dirs
+_matters(dir, "go", kind) if {
+	kind != "dialects-differ"
+	dir in _go_dirs
+}
 
 # What the reader does and what the user sees, per kind, for an anomaly
 # of an entry (%s is its key) and for one of a line or the whole file. The

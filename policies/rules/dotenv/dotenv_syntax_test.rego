@@ -126,3 +126,21 @@ test_quiet_no_anomalies if {
 	got := rule.report with input as _input(["node", "go"], [])
 	count(got) == 0
 }
+
+test_fires_duplicate_key_whatever_the_dialect if {
+	dup := _anomaly("duplicate-key", "REMOTION_AWS_REGION", "node", "defined again with the same value", 6)
+	got := rule.report with input as _input(["go"], [dup])
+	{f.location | some f in got} == {_loc(6, 5)}
+}
+
+test_quiet_node_dialects_differ_for_node_only if {
+	differ := object.union(_differ, {"dialect": "node"})
+	got := rule.report with input as _input(["node"], [differ])
+	count(got) == 0
+}
+
+test_fires_go_dialects_differ_with_node_and_go if {
+	differ := object.union(_differ, {"dialect": "go"})
+	got := rule.report with input as _input(["cli", "go"], [differ])
+	{f.location | some f in got} == {_loc(4, 5)}
+}
