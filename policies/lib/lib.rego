@@ -135,21 +135,16 @@ env_consumers := {env.id: {c | some c in env.consumers} | some env in input.envi
 
 # node_envs contains the id of every environment that Remotion's Node APIs
 # or CLI read. An environment with no known consumer counts: Node is the
-# default reader.
-node_envs contains id if {
-	some id, cs in env_consumers
-	_node_reader(cs)
-}
+# default reader. A complete rule, like every lookup below: built once per
+# evaluation.
+node_envs := {id | some id, cs in env_consumers; _node_reader(cs)}
 
 # sdk_clients maps an environment id to its Go, Python and PHP consumers.
 sdk_clients := {id: (cs & sdk_consumers) | some id, cs in env_consumers}
 
 # node_projects contains the dir of every project that Remotion's Node APIs
 # or CLI read (or with no known consumer), as node_envs does for projects.
-node_projects contains p.dir if {
-	some p in input.projects
-	_node_reader({c | some c in p.consumers})
-}
+node_projects := {p.dir | some p in input.projects; _node_reader({c | some c in p.consumers})}
 
 # project_sdk_clients maps a project dir to its Go, Python and PHP consumers.
 project_sdk_clients := {p.dir: {c | some c in p.consumers; c in sdk_consumers} | some p in input.projects}
@@ -170,14 +165,11 @@ clients_phrase(cs) := concat(" and ", [client_names[c] | some c in sort(cs)])
 # reads REMOTION_AWS_REGION: its only consumer is the Node API, which takes
 # region as an argument and reads no region variable, and none of its code
 # reads the variable (to pass it on).
-region_var_unread contains p.dir if {
+region_var_unread := {p.dir |
 	some p in input.projects
 	p.remotion
 	{c | some c in p.consumers} == {"node"}
 	not p.dir in _region_var_read
 }
 
-_region_var_read contains r.project if {
-	some r in input.code.reads
-	r.name == "REMOTION_AWS_REGION"
-}
+_region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION_AWS_REGION"}

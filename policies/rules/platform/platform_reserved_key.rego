@@ -231,10 +231,7 @@ _reads_verb(cs) := "reads" if count(cs) == 1
 else := "read"
 
 # Projects whose code replaces or unsets AWS_SESSION_TOKEN.
-_token_handled contains w.project if {
-	some w in input.code.writes
-	w.name == "AWS_SESSION_TOKEN"
-}
+_token_handled := {w.project | some w in input.code.writes; w.name == "AWS_SESSION_TOKEN"}
 
 # A Go write of the key pair on Vercel or Netlify that also replaces or
 # unsets AWS_SESSION_TOKEN: the way to give the Go client other keys there.

@@ -66,15 +66,19 @@ _node_writes contains w if {
 	w.project in lib.node_projects
 }
 
-# Flags that code in a project sets: _code_flags[project] contains name.
-_code_flags[w.project] contains w.name if {
+# Flags that code in a project sets: _code_flags[project] is a set of names.
+# Complete rules, built once (a partial object queried with computed keys may
+# be re-derived for each lookup); flag writes are few.
+_flag_writes := {[w.project, w.name] |
 	some w in _node_writes
 	w.name in {lib.skip_flag, lib.cache_flag}
 	not w.unset
 	not _assigns_empty(w)
 }
 
-_has_env contains env.project if some env in input.environments
+_code_flags := {p: {n | some [q, n] in _flag_writes; q == p} | some [p, _] in _flag_writes}
+
+_has_env := {env.project | some env in input.environments}
 
 _skip_in(env) if lib.is_set(env, lib.skip_flag)
 
@@ -85,24 +89,14 @@ _cache_in(env) if lib.is_set(env, lib.cache_flag)
 _cache_in(env) if lib.cache_flag in _code_flags[env.project]
 
 # Projects where the skip flag is on in some environment (or in code).
-_skip_on contains env.project if {
-	some env in input.environments
-	_skip_in(env)
-}
-
-_skip_on contains p if {
-	some p, flags in _code_flags
-	lib.skip_flag in flags
-}
+_skip_on := {env.project | some env in input.environments; _skip_in(env)} | {p | some p, flags in _code_flags; lib.skip_flag in flags}
 
 # Projects where the skip flag is on and the client cache is not disabled.
-_skip_with_cache contains env.project if {
+_skip_with_cache := {env.project |
 	some env in input.environments
 	_skip_in(env)
 	not _cache_in(env)
-}
-
-_skip_with_cache contains p if {
+} | {p |
 	some p, flags in _code_flags
 	not p in _has_env
 	lib.skip_flag in flags

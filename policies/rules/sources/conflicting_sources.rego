@@ -111,7 +111,7 @@ _shown(v) := sprintf(" (%s)", [v.display]) if v.display != ""
 else := ""
 
 # The definition of the winning source, by environment id.
-_winner_loc[env.id] := w.location if {
+_winner_loc := {env.id: w.location |
 	some env in _node_envs
 	w := lib.env_vars[env.id][env.resolution.node.source]
 }
@@ -123,10 +123,7 @@ _docs_note(name, source) := " (Remotion's docs list AWS_PROFILE first, but a com
 
 # Environments whose pairs differ, by id (the pair finding replaces the
 # lower-precedence findings of the AWS pair there).
-_differ_ids contains env.id if {
-	some env in _node_envs
-	_pairs_differ(env)
-}
+_differ_ids := {env.id | some env in _node_envs; _pairs_differ(env)}
 
 # ---------------------------------------------------------------------------
 # What the Go, Python and PHP clients of an environment use.
@@ -136,7 +133,11 @@ _differ_ids contains env.id if {
 # from, the source in words]. Go: the Go resolver's winner when it is the
 # AWS pair (AWS_ACCESS_KEY/AWS_SECRET_KEY aliases second) or a profile
 # variable. Python and PHP: the AWS_* pair, with AWS_SESSION_TOKEN.
-_sdk_uses[[env.id, "go"]] := [names, res.using] if {
+# Complete rules, built once (a partial object queried with computed keys
+# may be re-derived for each lookup).
+_sdk_uses := object.union_n([_go_pair_uses, _go_profile_uses, _boto_uses])
+
+_go_pair_uses := {[env.id, "go"]: [names, res.using] |
 	some env in _remotion_envs
 	"go" in lib.sdk_clients[env.id]
 	res := env.resolution.go
@@ -148,7 +149,7 @@ _sdk_uses[[env.id, "go"]] := [names, res.using] if {
 	names := {id, secret} | {lib.aws_token | res.sessionToken}
 }
 
-_sdk_uses[[env.id, "go"]] := [{name}, res.using] if {
+_go_profile_uses := {[env.id, "go"]: [{name}, res.using] |
 	some env in _remotion_envs
 	"go" in lib.sdk_clients[env.id]
 	res := env.resolution.go
@@ -158,7 +159,7 @@ _sdk_uses[[env.id, "go"]] := [{name}, res.using] if {
 	name := [n | some n in [lib.aws_profile, "AWS_DEFAULT_PROFILE"]; vars[n].set][0]
 }
 
-_sdk_uses[[env.id, c]] := [names, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"] if {
+_boto_uses := {[env.id, c]: [names, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"] |
 	some env in _remotion_envs
 	some c in lib.sdk_clients[env.id]
 	c in {"python", "php"}
@@ -233,7 +234,7 @@ _duplicate(env_id, name) if {
 
 # AWS_PROFILE beside the AWS pair, read by both Node and Go: one finding
 # names which client uses which, and replaces the losers of the pair.
-_profile_pair_ids contains env.id if {
+_profile_pair_ids := {env.id |
 	some env in _node_envs
 	"go" in env.consumers
 	lib.is_set(env, lib.aws_profile)

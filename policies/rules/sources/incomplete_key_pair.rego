@@ -229,12 +229,15 @@ _sdk_name := {
 }
 
 # _sees[[env id, client, half]] is the name the client takes that half from.
-_sees[[env.id, c, half]] := set[0] if {
+# A complete rule, built once (a partial object queried with computed keys
+# may be re-derived for each lookup).
+_sees := {[env.id, c, half]: set[0] |
 	some env in _sdk_envs
 	vars := lib.env_vars[env.id]
 	some c in lib.sdk_clients[env.id]
 	some half, names in _reads[c]
 	set := [n | some n in names; vars[n].set]
+	count(set) > 0
 }
 
 # What the client does with a half pair, by client and the half it has.

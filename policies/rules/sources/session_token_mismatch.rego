@@ -134,7 +134,7 @@ _sdk_names := {
 	"php": [[lib.aws_id], [lib.aws_secret]],
 }
 
-_sdk_pair[[env.id, c]] := [id, secret] if {
+_sdk_pair := {[env.id, c]: [id, secret] |
 	some env in _sdk_envs
 	vars := lib.env_vars[env.id]
 	some c in lib.sdk_clients[env.id]
