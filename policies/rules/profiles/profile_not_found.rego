@@ -42,25 +42,27 @@ package remolint.rules.profiles.profile_not_found
 import data.remolint.lib
 
 # Profile names defined (effectively) by each shared file, by path.
-_defined_in[p.path] contains p.name if {
-	some p in input.profiles
-	p.effective
+# A complete rule, built once; the inner comprehension is indexed by path.
+_defined_in := {path: names |
+	some path in _profile_paths
+	names := {p.name | some p in input.profiles; p.effective; p.path == path}
 }
+
+_profile_paths := {p.path | some p in input.profiles}
 
 # The shared files that apply to an environment: the ones the model lists
 # for it (those its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE name, else
 # the scanned ones no environment names); without that list, every scanned
 # shared file.
-_env_files[env.id] := {f | some f in files} if {
-	some env in input.environments
-	files := object.get(env, "sharedFiles", null)
-	is_array(files)
-}
+# A complete rule, built once: a partial object here is re-derived for every
+# lookup by a computed key, which made the rule quadratic in environments.
+_env_files := {env.id: _applying(object.get(env, "sharedFiles", null)) | some env in input.environments}
 
-_env_files[env.id] := {f.path | some f in input.sharedFiles} if {
-	some env in input.environments
-	not is_array(object.get(env, "sharedFiles", null))
-}
+_applying(files) := {f | some f in files} if is_array(files)
+
+_applying(files) := _all_shared if not is_array(files)
+
+_all_shared := {f.path | some f in input.sharedFiles}
 
 # prof is defined in a shared file that applies to the environment.
 _defined(env_id, prof) if {
