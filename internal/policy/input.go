@@ -14,16 +14,17 @@ const maxInputDepth = 10000
 // decodeFast decodes one JSON document straight into OPA's AST, without the
 // map[string]any that encoding/json builds first: the fact document of a
 // monorepo is tens of megabytes, and that intermediate form cost more than
-// the AST itself. Strings are shared between equal occurrences (paths,
-// kinds and names repeat throughout the document) and terms are allocated
-// in blocks.
+// the AST itself. Terms of equal strings (keys, paths, kinds and names repeat
+// throughout the document), small integers, booleans and null are shared, as
+// OPA shares its interned terms: nothing modifies an input term. Other terms
+// are allocated in blocks.
 //
 // It returns ok=false for anything it does not accept; the caller then
 // decodes with encoding/json, which yields the error message. On the
 // documents it accepts, the result equals encoding/json's decode followed by
 // ast.InterfaceToValue (FuzzDecodeFast checks this).
 func decodeFast(data []byte) (v ast.Value, ok bool) {
-	d := decoder{data: data, strs: make(map[string]ast.Value, 1024)}
+	d := decoder{data: data, strs: make(map[string]*ast.Term, 1024)}
 	d.space()
 	t := d.value(0)
 	if t == nil {
@@ -39,7 +40,7 @@ func decodeFast(data []byte) (v ast.Value, ok bool) {
 type decoder struct {
 	data []byte
 	pos  int
-	strs map[string]ast.Value // interned strings
+	strs map[string]*ast.Term // shared string terms
 	// terms is the current block terms are handed out from.
 	terms []ast.Term
 	// stack holds the elements of the arrays and objects being read.
@@ -82,7 +83,7 @@ func (d *decoder) value(depth int) *ast.Term {
 		if !ok {
 			return nil
 		}
-		return d.term(s)
+		return s
 	case c == 't':
 		return d.literal("true", ast.InternedBooleanTrue)
 	case c == 'f':
@@ -100,7 +101,7 @@ func (d *decoder) literal(word string, t *ast.Term) *ast.Term {
 		return nil
 	}
 	d.pos += len(word)
-	return d.term(t.Value)
+	return t
 }
 
 func (d *decoder) object(depth int) *ast.Term {
@@ -133,7 +134,7 @@ func (d *decoder) object(depth int) *ast.Term {
 		if v == nil {
 			return nil
 		}
-		d.stack = append(d.stack, d.term(k), v)
+		d.stack = append(d.stack, k, v)
 		d.space()
 		if d.pos >= len(d.data) {
 			return nil
@@ -222,7 +223,7 @@ func (d *decoder) array(depth int) *ast.Term {
 // str reads a string. Strings with escapes, control characters or invalid
 // UTF-8 are rare in the fact document and decoded by encoding/json, which
 // defines what they mean.
-func (d *decoder) str() (ast.Value, bool) {
+func (d *decoder) str() (*ast.Term, bool) {
 	start := d.pos
 	d.pos++ // "
 	plain, ascii := true, true
@@ -259,16 +260,16 @@ func (d *decoder) str() (ast.Value, bool) {
 	return d.intern([]byte(s)), true
 }
 
-func (d *decoder) intern(b []byte) ast.Value {
-	if v, ok := d.strs[string(b)]; ok {
-		return v
+func (d *decoder) intern(b []byte) *ast.Term {
+	if t, ok := d.strs[string(b)]; ok {
+		return t
 	}
 	s := string(b)
-	var v ast.Value = ast.String(s)
+	t := d.term(ast.String(s))
 	if len(s) <= 256 {
-		d.strs[s] = v
+		d.strs[s] = t
 	}
-	return v
+	return t
 }
 
 // number reads a number with JSON's grammar, kept as written (as
@@ -303,7 +304,7 @@ func (d *decoder) number() *ast.Term {
 	}
 	s := string(d.data[start:d.pos])
 	if t := ast.InternedIntNumberTermFromString(s); t != nil {
-		return d.term(t.Value)
+		return t
 	}
 	n, err := ast.NumberChecked(s)
 	if err != nil {
