@@ -192,7 +192,7 @@ _row(scope, proj, template, v) := {
 	"location": v.location,
 }
 
-_plain(fam) := true if {
+_plain(fam) if {
 	not fam.padded
 	fam.index > 0
 } else := false

@@ -206,7 +206,7 @@ _exists(true, _) := true
 
 _exists(false, v) := object.get(v, "set", false)
 
-_plain(fam) := true if {
+_plain(fam) if {
 	not fam.padded
 	fam.index > 0
 } else := false
@@ -240,7 +240,7 @@ _scope_prefixes contains [[r.scope, r.unit], r.project, r.prefix] if some r in _
 _unit_prefix_pairs contains [k, p] if {
 	partners := _partners
 	some [k, proj, prefix] in _scope_prefixes
-	some p in _get(partners, [proj, prefix], set()) | {prefix}
+	some p in (_get(partners, [proj, prefix], set()) | {prefix})
 }
 
 _unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}

@@ -57,7 +57,7 @@ _finding(loc, msg) := {"rule": "account-sequence-gap", "severity": "error", "loc
 _pairs(path, nums) := [v |
 	some i, n in nums
 	some j, prefix in ["AWS_KEY", "AWS_SECRET"]
-	v := _v(path, (2 * i) + j + 1, prefix, n)
+	v := _v(path, ((2 * i) + j) + 1, prefix, n)
 ]
 
 test_fires_gap_in_environment if {

@@ -80,9 +80,9 @@ _tracked_shared := {s.path | some s in input.sharedFiles; s.tracked}
 
 _secret_keys := {"aws_secret_access_key"}
 
-# _profile_what describes a shared-file key's credential value. Shared-file
-# keys carry no looksLikeSecretKey: a secret is any real-looking value of
-# aws_secret_access_key (or a misspelling of it).
+# _profile_what describes a shared-file key's credential value. A secret is
+# any real-looking (not placeholder) value of aws_secret_access_key or a
+# misspelling of it, whether or not it has the 40-character shape.
 _profile_what(k) := sprintf("%s (%s)", [_key_id[k.shape], k.display])
 
 _profile_what(k) := "an AWS secret access key" if {
