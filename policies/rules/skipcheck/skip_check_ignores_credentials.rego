@@ -35,13 +35,48 @@ import data.remolint.lib
 
 _ignored_names := [lib.remotion_profile, lib.remotion_id, lib.remotion_secret, lib.remotion_token]
 
-report contains lib.finding_related(rego.metadata.chain(), v.location, msg, flag.location) if {
+# Each ignored definition with the flag that causes it, per environment:
+# [variable location, name, flag location, environment id, mode]. One
+# definition can be ignored in several environments (layers): it is
+# reported once.
+_ignored := {[v.location, name, flag.location, env.id, env.mode] |
 	some env in input.environments
 	env.id in lib.node_envs
-	lib.is_set(env, lib.skip_flag)
 	flag := lib.env_vars[env.id][lib.skip_flag]
+	flag.set
 	some name in _ignored_names
 	v := lib.env_vars[env.id][name]
 	v.set
-	msg := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name])
 }
+
+# The flag to name for a definition: one in the same file when there is
+# one (the plain message), else the first other one, with where it is set.
+_causes := {[loc, name]: sort(flags) |
+	some [loc, name, _, _, _] in _ignored
+	flags := [[_same_file(loc, floc), floc.path, floc.line, floc, id, mode] |
+		some [l, n, floc, id, mode] in _ignored
+		l == loc
+		n == name
+	]
+}
+
+# 0 sorts before 1: a flag in the same file comes first.
+_same_file(loc, floc) := 0 if loc.path == floc.path
+
+_same_file(loc, floc) := 1 if loc.path != floc.path
+
+report contains lib.finding_related(rego.metadata.chain(), loc, msg, floc) if {
+	some [loc, name], flags in _causes
+	[same, _, _, floc, id, mode] := flags[0]
+	msg := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set%s: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name, _where(same, id, mode, floc)])
+}
+
+# Where the flag is set, when it is not in the same file as the variable:
+# " (at .env.production:1, in environment web (production))".
+_where(0, _, _, _) := ""
+
+_where(1, id, mode, floc) := sprintf(" (at %s:%d%s)", [floc.path, floc.line, _env_note(id, mode)])
+
+_env_note(id, mode) := sprintf(", in environment %s", [id]) if mode != ""
+
+_env_note(_, "") := ""

@@ -19,7 +19,9 @@ _input_for(vars, consumers) := {"environments": [{
 	"platforms": [], "consumers": consumers, "remotion": true, "resolution": {},
 }]}
 
-_msg(name) := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name])
+_msg(name) := _msg_at(name, "")
+
+_msg_at(name, where) := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set%s: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name, where])
 
 test_fires_at_each_ignored_variable if {
 	got := rule.report with input as _input([
@@ -30,9 +32,9 @@ test_fires_at_each_ignored_variable if {
 	])
 	flag := _loc("web/.env.production", 4)
 	got == {
-		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 2), "related": flag, "message": _msg("REMOTION_AWS_ACCESS_KEY_ID")},
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 2), "related": flag, "message": _msg_at("REMOTION_AWS_ACCESS_KEY_ID", " (at web/.env.production:4, in environment web (production))")},
 		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env.production", 1), "related": flag, "message": _msg("REMOTION_AWS_PROFILE")},
-		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 3), "related": flag, "message": _msg("REMOTION_AWS_SECRET_ACCESS_KEY")},
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 3), "related": flag, "message": _msg_at("REMOTION_AWS_SECRET_ACCESS_KEY", " (at web/.env.production:4, in environment web (production))")},
 	}
 }
 
@@ -95,4 +97,26 @@ test_fires_node_beside_sdk_or_unknown_consumer if {
 	every consumers in [["cli", "go"], ["node", "php"], []] {
 		{f.location.line | some f in rule.report} == {2, 3} with input as _input_for(_skip_and_pair, consumers)
 	}
+}
+
+test_fires_names_flag_file_without_mode if {
+	inp := _input([_var("REMOTION_AWS_PROFILE", "web/.env", 1, {"secret": false, "value": "render"}), _flag("web/.env.local", 2, "1")])
+	env := object.union(inp.environments[0], {"id": "web", "mode": ""})
+	got := rule.report with input as {"environments": [env]}
+	{f.message | some f in got} == {_msg_at("REMOTION_AWS_PROFILE", " (at web/.env.local:2)")}
+}
+
+# A definition ignored in two environments (the flag in .env and in
+# .env.production) is reported once, naming the flag in its own file.
+test_fires_once_per_definition if {
+	base := {
+		"dir": "web", "project": "web", "platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+	}
+	key := _var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 1, {})
+	envs := [
+		object.union(base, {"id": "web", "mode": "", "files": ["web/.env"], "variables": [key, _flag("web/.env", 4, "false")]}),
+		object.union(base, {"id": "web (production)", "mode": "production", "files": ["web/.env", "web/.env.production"], "variables": [key, _flag("web/.env.production", 1, "Off")]}),
+	]
+	got := rule.report with input as {"environments": envs}
+	got == {{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 1), "related": _loc("web/.env", 4), "message": _msg("REMOTION_AWS_ACCESS_KEY_ID")}}
 }
