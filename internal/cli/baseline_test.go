@@ -59,8 +59,11 @@ func TestConfigFoundUpward(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "app"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, ".remolint.yaml"), []byte("rules:\n  skip-check-falsy-value: off\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "app", ".env"), []byte("REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false\n"), 0o644)
+	for name, text := range map[string]string{".remolint.yaml": "rules:\n  skip-check-falsy-value: off\n", "app/.env": "REMOTION_SKIP_AWS_CREDENTIALS_CHECK=false\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	stdout, stderr, code := runCLI(t, filepath.Join(dir, "app"), nil, "--no-git", ".")
 	if code != ExitOK || stderr != "" || strings.Contains(stdout, "skip-check-falsy-value") {
 		t.Errorf("exit %d, stderr %q\n%s", code, stderr, stdout)

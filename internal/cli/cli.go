@@ -130,7 +130,7 @@ func run(ctx context.Context, args []string, sys System, out *bytes.Buffer) (Exi
 		case "test-policies":
 			return runTestPolicies(ctx, args[1:], sys, out)
 		case "help":
-			io.WriteString(out, usage)
+			out.WriteString(usage)
 			return ExitOK, nil
 		}
 	}

@@ -124,7 +124,7 @@ var assignment = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za
 // AWS shared files: values of secret names, eight characters or longer.
 func fixtureSecrets(t *testing.T, dir string) []string {
 	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
@@ -154,6 +154,9 @@ func fixtureSecrets(t *testing.T, dir string) []string {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return out
 }
 

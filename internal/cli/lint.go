@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +52,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	fs.DurationVar(&lf.policyTimeout, "policy-timeout", policy.DefaultTimeout, "")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		io.WriteString(out, usage)
+		out.WriteString(usage)
 		return ExitOK, nil
 	}
 	if err != nil {

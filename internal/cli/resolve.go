@@ -50,7 +50,7 @@ func runResolve(ctx context.Context, args []string, sys System, out *bytes.Buffe
 	format := fs.String("format", "text", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(out, resolveUsage)
+			out.WriteString(resolveUsage)
 			return ExitOK, nil
 		}
 		return ExitError, flagError(err)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -20,7 +19,7 @@ func runRules(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode, 
 	format := fs.String("format", "text", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(out, "Usage: remolint rules [--format text|json]\n")
+			out.WriteString("Usage: remolint rules [--format text|json]\n")
 			return ExitOK, nil
 		}
 		return ExitError, flagError(err)
@@ -67,7 +66,7 @@ func runExplain(ctx context.Context, args []string, out *bytes.Buffer) (ExitCode
 	}
 	for _, r := range lint.Catalogue(engine) {
 		if r.ID == args[0] {
-			io.WriteString(out, Explain(r))
+			out.WriteString(Explain(r))
 			return ExitOK, nil
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gobwas/glob"
@@ -147,8 +148,7 @@ func yamlError(path string, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		var line int
-		fmt.Sscanf(m[1], "%d", &line)
+		line, _ := strconv.Atoi(m[1]) // the regexp matched digits
 		text := strings.Replace(m[2], "in type config.Config", "in .remolint.yaml", 1)
 		return &Error{Path: path, Line: line, Msg: text}
 	}

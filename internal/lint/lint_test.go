@@ -20,7 +20,9 @@ func tree(t *testing.T) string {
 		"vendor2/.env": "REMOTION_SKIP_AWS_CREDENTIALS_CHECK=no\n",
 	} {
 		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
