@@ -28,13 +28,6 @@ func (p *parser) add(kind, key, dialect, detail string, start, end int, related 
 
 func (p *parser) lineNo(off int) string { return strconv.Itoa(p.li.pos(off).Line) }
 
-func (p *parser) entryKey(i int) string {
-	if i < 0 {
-		return ""
-	}
-	return p.f.Entries[i].Key
-}
-
 func (p *parser) explain(i int) {
 	if i >= 0 {
 		p.explained[i] = true

@@ -12,8 +12,10 @@ const jsSpace = `[\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{2
 
 // refLine is dotenv 17's LINE pattern, with `\s` and `.` spelled out as in
 // JavaScript. Go's `(?m)` `^`/`$` only know "\n", so the reference is used on
-// texts without U+2028/U+2029 (the normalised text holds no "\r").
-var refLine = regexp.MustCompile(`(?m)(?:^|^)` + jsSpace + `*(?:export` + jsSpace + `+)?([\w.-]+)(?:` +
+// texts without U+2028/U+2029 (the normalised text holds no "\r"). Its
+// quirks, such as the duplicated `^` in `(?:^|^)`, are dotenv's.
+var refLine = regexp.MustCompile(`(?m)(?:^|^)` + //nolint:gocritic // dotenv's own pattern, quirks included
+	`` + jsSpace + `*(?:export` + jsSpace + `+)?([\w.-]+)(?:` +
 	jsSpace + `*=` + jsSpace + `*?|:` + jsSpace + `+?)(` +
 	jsSpace + `*'(?:\\'|[^'])*'|` + jsSpace + `*"(?:\\"|[^"])*"|` + jsSpace + "*`(?:\\\\`|[^`])*`|[^#\\r\\n]+)?" +
 	jsSpace + `*(?:#[^\n\r\x{2028}\x{2029}]*)?(?:$|$)`)

@@ -12,7 +12,7 @@ import (
 func TestPathological(t *testing.T) {
 	const n = 1 << 17
 	head := "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n"
-	rep := func(s string, k int) string { return strings.Repeat(s, k) }
+	rep := strings.Repeat
 	var consts strings.Builder
 	consts.WriteString("const a0 = \"xy\"\n")
 	for i := 1; i < 200; i++ {

@@ -726,7 +726,7 @@ func (s *scanner) context(i int) string {
 			}
 		}
 	case s.isP(p, ","):
-		// Deno.env.set("NAME", "...")
+		// The second argument of Deno.env.set with a literal name.
 		if s.isStr(p-1) && s.isP(p-2, "(") && s.isI(p-3, "set") {
 			return s.str(p - 1)
 		}

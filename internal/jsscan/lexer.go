@@ -133,7 +133,7 @@ func (lx *lexer) run() {
 		}
 	}
 	for {
-		ok := true
+		var ok bool
 		if n := len(lx.stack); n > 0 {
 			switch lx.stack[n-1].kind {
 			case fJSXTag:
@@ -357,16 +357,15 @@ func (lx *lexer) normal() bool {
 	for {
 		for pos < len(src) {
 			c := src[pos]
-			if c == ' ' || c == '\t' || c == '\r' {
-				pos++
-			} else if c == '\n' {
+			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				break
+			}
+			pos++
+			if c == '\n' {
 				nl = true
-				pos++
 				for pos+8 <= len(src) && binary.LittleEndian.Uint64(src[pos:]) == 0x2020202020202020 {
 					pos += 8 // a run of indentation
 				}
-			} else {
-				break
 			}
 		}
 		if pos >= len(src) {

@@ -72,7 +72,7 @@ func Names() []string {
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text":   func(o Options) Formatter { return Text{Color: o.Color} },
+	"text":   func(o Options) Formatter { return Text(o) },
 	"json":   func(Options) Formatter { return JSON{} },
 	"sarif":  func(Options) Formatter { return SARIF{} },
 	"github": func(Options) Formatter { return GitHub{} },
