@@ -185,5 +185,10 @@ printf '%s\n' "$out"
 [ "$code" != 0 ] || fail "unknown rule: want a non-zero exit"
 grep -q 'skip-check-falsy-valu' <<<"$out" || fail "unknown rule: the error does not name it"
 
+if [ "${LINT_SELF:-}" = 1 ]; then
+  step "the same golangci-lint on this repository with its own .golangci.yml"
+  (cd "$checkout" && run "$bin" run --config .golangci.yml ./...) || fail "golangci-lint reports problems in this repository"
+fi
+
 step "PASS: golangci-lint $version with the remolint plugin (${SECONDS}s)"
 echo "1 passed, 0 failed"
