@@ -173,3 +173,139 @@ region_var_unread := {p.dir |
 }
 
 _region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION_AWS_REGION"}
+
+# ---------------------------------------------------------------------------
+# Numbered account families (appended; the model that account-sequence-gap
+# and account-pair-incomplete share). A family is `<PREFIX>_<n>` (facts
+# Family). Two families are the key and secret halves of one pair when they
+# share a stem in one project (`AWS_KEY_n`/`AWS_SECRET_n`,
+# `X_ACCESS_KEY_ID_n`/`X_SECRET_ACCESS_KEY_n`), or when one code file reads
+# both with a run-time index. Every lookup below is a complete rule: facts
+# are joined in plain sets of [key, value] pairs and grouped by the indexed
+# comprehension {k: vs | some k in keys; vs := {v | some [k2, v] in pairs;
+# k2 == k}}, which must stay inline in a rule (inside a function it is not
+# indexed, and a ref-head rule `x[k] contains v` is quadratic).
+# ---------------------------------------------------------------------------
+
+# account_own_scope contains the path of every env file that is checked on
+# its own entries: templates, and files that no environment layers. Every
+# other env file is checked through the environments that layer it.
+account_own_scope := {f.path | some f in input.envFiles; f.template} | {f.path |
+	some f in input.envFiles
+	not f.path in _acct_layered
+}
+
+_acct_layered := {p | some env in input.environments; some p in env.files}
+
+# account_loop_prefixes contains every prefix that code reads with a run-time
+# index (`process.env["AWS_KEY_" + i]` gives AWS_KEY), whatever its name.
+account_loop_prefixes := {trim_suffix(r.prefix, "_") |
+	some r in input.code.reads
+	r.dynamic
+	r.prefix != ""
+}
+
+# account_partners maps [project, prefix] to the prefixes of the other half
+# of its key/secret pair (a set; absent for a family with no partner):
+# account_partners[[".", "AWS_KEY"]] == {"AWS_SECRET"}.
+account_partners := {k: ps |
+	some k in _acct_partner_keys
+	ps := {p | some [k2, p] in _acct_partner_pairs; k2 == k}
+}
+
+# account_plain is true when the count-until-missing loop can read the
+# family's number (not zero-padded, not 0), false otherwise.
+account_plain(fam) if {
+	not fam.padded
+	fam.index > 0
+} else := false
+
+# _acct_halves lists every [project, stem, role, prefix] of a key or secret
+# family (env entries, environment variables, code reads). Only scalars go
+# into the set: sets of objects hash slowly.
+_acct_halves contains _acct_half(f.project, e.family) if {
+	some f in input.envFiles
+	some e in f.entries
+	e.family.role in {"key", "secret"}
+}
+
+_acct_halves contains _acct_half(env.project, v.family) if {
+	some env in input.environments
+	some v in env.variables
+	v.family.role in {"key", "secret"}
+}
+
+_acct_halves contains _acct_half(r.project, r.family) if {
+	some r in input.code.reads
+	r.family.role in {"key", "secret"}
+}
+
+_acct_half(proj, fam) := [proj, object.get(fam, "stem", ""), fam.role, fam.prefix]
+
+# Key and secret prefixes by [project, stem].
+_acct_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _acct_halves
+
+_acct_stem_secret_pairs contains [[proj, stem], prefix] if some [proj, stem, "secret", prefix] in _acct_halves
+
+_acct_stem_secret_keys contains k if some [k, _] in _acct_stem_secret_pairs
+
+_acct_stem_secrets := {k: ps |
+	some k in _acct_stem_secret_keys
+	ps := {p | some [k2, p] in _acct_stem_secret_pairs; k2 == k}
+}
+
+# Roles of each prefix, for code reads that carry no family.
+_acct_role_pairs contains [prefix, role] if some [_, _, role, prefix] in _acct_halves
+
+_acct_role_keys contains k if some [k, _] in _acct_role_pairs
+
+_acct_roles := {k: rs | some k in _acct_role_keys; rs := {r | some [k2, r] in _acct_role_pairs; k2 == k}}
+
+# Key and secret prefixes read with a run-time index, by [code file, project]:
+# the read's own role, else the roles its prefix has elsewhere.
+_acct_read_prefixes contains [[r.location.path, r.project], r.family.role, prefix] if {
+	some r in input.code.reads
+	r.dynamic
+	prefix := trim_suffix(r.prefix, "_")
+	prefix != ""
+	r.family.role
+}
+
+_acct_read_prefixes contains [[r.location.path, r.project], role, prefix] if {
+	roles := _acct_roles
+	some r in input.code.reads
+	r.dynamic
+	prefix := trim_suffix(r.prefix, "_")
+	prefix != ""
+	not r.family.role
+	some role in roles[prefix]
+}
+
+_acct_read_secret_pairs contains [k, p] if some [k, "secret", p] in _acct_read_prefixes
+
+_acct_read_secret_keys contains k if some [k, _] in _acct_read_secret_pairs
+
+_acct_read_secrets := {k: ps |
+	some k in _acct_read_secret_keys
+	ps := {p | some [k2, p] in _acct_read_secret_pairs; k2 == k}
+}
+
+# _acct_pair_links holds [key prefix, secret prefix, project] for the halves
+# of a pair: same stem, or read by the same code file with a run-time index.
+_acct_pair_links contains [k, s, proj] if {
+	secrets := _acct_stem_secrets
+	some [[proj, stem], k] in _acct_stem_keys
+	some s in secrets[[proj, stem]]
+}
+
+_acct_pair_links contains [k, s, proj] if {
+	secrets := _acct_read_secrets
+	some [[path, proj], "key", k] in _acct_read_prefixes
+	some s in secrets[[path, proj]]
+}
+
+_acct_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _acct_pair_links
+
+_acct_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _acct_pair_links
+
+_acct_partner_keys contains k if some [k, _] in _acct_partner_pairs

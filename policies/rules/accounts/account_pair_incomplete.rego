@@ -41,142 +41,33 @@ package remolint.rules.accounts.account_pair_incomplete
 
 import data.remolint.lib
 
-# Performance (OPA 1.x). Two traps make naive Rego quadratic:
-# - a rule with a ref head (_x[k] contains v, _x[k] := v) checks every body
-#   solution against all earlier ones;
-# - a direct _rule[key] lookup on such a rule re-runs its body per key.
-# So facts are joined in plain sets of [key, value] pairs, and grouped by key in
-# complete rules with the form {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}, which OPA indexes (one pass, not one per key). The
-# grouping must stay inline in a rule: inside a function it is not indexed.
-
-# _get returns t[k], or d when t has no key k.
-_get(t, k, d) := v if {
-	v := t[k]
-} else := d
-
-# --- numbered families (kept in step with account_sequence_gap.rego) ---
-
-# Env files that some environment layers; every other env file (templates,
-# and any file no environment uses) is a scope of its own.
-_layered contains p if {
-	some env in input.environments
-	some p in env.files
-}
-
-_own_scope(f) if f.template
-
-_own_scope(f) if not f.path in _layered
-
-# _halves lists every [project, stem, role, prefix] of a key or secret family
-# (env entries, environment variables, code reads). Only scalars go into the
-# set: sets of objects hash slowly.
-_halves contains _half(f.project, e.family) if {
-	some f in input.envFiles
-	some e in f.entries
-	e.family.role in {"key", "secret"}
-}
-
-_halves contains _half(env.project, v.family) if {
-	some env in input.environments
-	some v in env.variables
-	v.family.role in {"key", "secret"}
-}
-
-_halves contains _half(r.project, r.family) if {
-	some r in input.code.reads
-	r.family.role in {"key", "secret"}
-}
-
-_half(proj, fam) := [proj, object.get(fam, "stem", ""), fam.role, fam.prefix]
-
-# Key and secret prefixes by [project, stem].
-_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _halves
-
-_stem_secret_pairs contains [[proj, stem], prefix] if some [proj, stem, "secret", prefix] in _halves
-
-_stem_secret_keys contains k if some [k, _] in _stem_secret_pairs
-
-_stem_secrets := {k: ps | some k in _stem_secret_keys; ps := {p | some [k2, p] in _stem_secret_pairs; k2 == k}}
-
-# Roles of each prefix, for code reads that carry no family.
-_role_pairs contains [prefix, role] if some [_, _, role, prefix] in _halves
-
-_role_keys contains k if some [k, _] in _role_pairs
-
-_roles := {k: rs | some k in _role_keys; rs := {r | some [k2, r] in _role_pairs; k2 == k}}
-
-# Prefixes that code reads with a run-time index.
-_loop_prefixes contains trim_suffix(r.prefix, "_") if {
-	some r in input.code.reads
-	r.dynamic
-	r.prefix != ""
-}
-
-# Key and secret prefixes read with a run-time index, by [code file, project].
-_read_prefixes contains [[r.location.path, r.project], role, prefix] if {
-	some r in input.code.reads
-	r.dynamic
-	prefix := trim_suffix(r.prefix, "_")
-	prefix != ""
-	some role in _read_roles(r, prefix, _roles)
-}
-
-_read_roles(r, _, _) := {r.family.role} if r.family.role
-
-_read_roles(r, prefix, roles) := _get(roles, prefix, set()) if not r.family.role
-
-_read_secret_pairs contains [k, p] if some [k, "secret", p] in _read_prefixes
-
-_read_secret_keys contains k if some [k, _] in _read_secret_pairs
-
-_read_secrets := {k: ps | some k in _read_secret_keys; ps := {p | some [k2, p] in _read_secret_pairs; k2 == k}}
-
-# _pair_links holds [key prefix, secret prefix, project] for the halves of a
-# pair: same stem, or read by the same code file with a run-time index.
-_pair_links contains [k, s, proj] if {
-	secrets := _stem_secrets
-	some [[proj, stem], k] in _stem_keys
-	some s in _get(secrets, [proj, stem], set())
-}
-
-_pair_links contains [k, s, proj] if {
-	secrets := _read_secrets
-	some [[path, proj], "key", k] in _read_prefixes
-	some s in _get(secrets, [path, proj], set())
-}
-
-_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _pair_links
-
-_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _pair_links
-
-_partner_keys contains k if some [k, _] in _partner_pairs
-
-# _partners[[project, prefix]] is the set of the other halves' prefixes.
-_partners := {k: ps | some k in _partner_keys; ps := {p | some [k2, p] in _partner_pairs; k2 == k}}
+# The family/pair model (which families are the two halves of a pair, which
+# env files are checked on their own) is lib's account_* block, shared with
+# account-sequence-gap. Lookups are complete rules (built once) queried by
+# key; grouping goes through plain sets of [key, value] pairs and indexed
+# comprehensions, as lib explains: ref-head rules (_x[k] contains v) are
+# quadratic in OPA.
 
 # --- pairs ---
 
 # _rows are the numbered entries of every scope whose family has a partner,
 # in a compact form (sets of small objects hash fast).
 _rows contains _row(concat("", ["environment ", env.id]), env.project, false, v) if {
-	partners := _partners
+	partners := lib.account_partners
 	some env in input.environments
 	some v in env.variables
-	_has_partner(partners, env.project, v.family)
+	not v.family.missing
+	partners[[env.project, v.family.prefix]]
 }
 
 _rows contains _row(concat("", ["file ", f.path]), f.project, f.template, v) if {
-	partners := _partners
+	partners := lib.account_partners
+	own := lib.account_own_scope
 	some f in input.envFiles
-	_own_scope(f)
+	f.path in own
 	some v in f.entries
-	_has_partner(partners, f.project, v.family)
-}
-
-_has_partner(partners, proj, fam) if {
-	not fam.missing
-	partners[[proj, fam.prefix]]
+	not v.family.missing
+	partners[[f.project, v.family.prefix]]
 }
 
 _row(scope, proj, template, v) := {
@@ -187,15 +78,10 @@ _row(scope, proj, template, v) := {
 	"prefix": v.family.prefix,
 	"suffix": trim_prefix(v.name, concat("", [v.family.prefix, "_"])),
 	"index": v.family.index,
-	"plain": _plain(v.family),
+	"plain": lib.account_plain(v.family),
 	"name": v.name,
 	"location": v.location,
 }
-
-_plain(fam) if {
-	not fam.padded
-	fam.index > 0
-} else := false
 
 # _present[[scope, prefix]] holds the number suffixes defined in the scope.
 _present_pairs contains [[r.scope, r.prefix], r.suffix] if some r in _rows
@@ -206,13 +92,13 @@ _present := {k: ss | some k in _present_keys; ss := {s | some [k2, s] in _presen
 
 # A half with a value (in a template: any half) whose partners lack the number.
 report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	partners := _partners
+	partners := lib.account_partners
 	present := _present
 	some r in _rows
 	_filled(r)
 	others := partners[[r.project, r.prefix]]
 	every q in others {
-		not r.suffix in _get(present, [r.scope, q], set())
+		not r.suffix in object.get(present, [[r.scope, q]], set())
 	}
 	wanted := concat(" or ", sort({sprintf("%s_%s", [q, r.suffix]) | some q in others}))
 	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r)])

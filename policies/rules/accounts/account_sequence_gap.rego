@@ -47,119 +47,14 @@ package remolint.rules.accounts.account_sequence_gap
 
 import data.remolint.lib
 
-# Performance (OPA 1.x). Two traps make naive Rego quadratic:
-# - a rule with a ref head (_x[k] contains v, _x[k] := v) checks every body
-#   solution against all earlier ones;
-# - a direct _rule[key] lookup on such a rule re-runs its body per key.
-# So facts are joined in plain sets of [key, value] pairs, and grouped by key in
-# complete rules with the form {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}, which OPA indexes (one pass, not one per key). The
-# grouping must stay inline in a rule: inside a function it is not indexed.
-
-# _get returns t[k], or d when t has no key k.
-_get(t, k, d) := v if {
-	v := t[k]
-} else := d
-
-# --- numbered families (kept in step with account_pair_incomplete.rego) ---
-
-# Env files that some environment layers; every other env file (templates,
-# and any file no environment uses) is a scope of its own.
-_layered contains p if {
-	some env in input.environments
-	some p in env.files
-}
-
-_own_scope(f) if f.template
-
-_own_scope(f) if not f.path in _layered
-
-# _halves lists every [project, stem, role, prefix] of a key or secret family
-# (env entries, environment variables, code reads). Only scalars go into the
-# set: sets of objects hash slowly.
-_halves contains _half(f.project, e.family) if {
-	some f in input.envFiles
-	some e in f.entries
-	e.family.role in {"key", "secret"}
-}
-
-_halves contains _half(env.project, v.family) if {
-	some env in input.environments
-	some v in env.variables
-	v.family.role in {"key", "secret"}
-}
-
-_halves contains _half(r.project, r.family) if {
-	some r in input.code.reads
-	r.family.role in {"key", "secret"}
-}
-
-_half(proj, fam) := [proj, object.get(fam, "stem", ""), fam.role, fam.prefix]
-
-# Key and secret prefixes by [project, stem].
-_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _halves
-
-_stem_secret_pairs contains [[proj, stem], prefix] if some [proj, stem, "secret", prefix] in _halves
-
-_stem_secret_keys contains k if some [k, _] in _stem_secret_pairs
-
-_stem_secrets := {k: ps | some k in _stem_secret_keys; ps := {p | some [k2, p] in _stem_secret_pairs; k2 == k}}
-
-# Roles of each prefix, for code reads that carry no family.
-_role_pairs contains [prefix, role] if some [_, _, role, prefix] in _halves
-
-_role_keys contains k if some [k, _] in _role_pairs
-
-_roles := {k: rs | some k in _role_keys; rs := {r | some [k2, r] in _role_pairs; k2 == k}}
-
-# Prefixes that code reads with a run-time index.
-_loop_prefixes contains trim_suffix(r.prefix, "_") if {
-	some r in input.code.reads
-	r.dynamic
-	r.prefix != ""
-}
-
-# Key and secret prefixes read with a run-time index, by [code file, project].
-_read_prefixes contains [[r.location.path, r.project], role, prefix] if {
-	some r in input.code.reads
-	r.dynamic
-	prefix := trim_suffix(r.prefix, "_")
-	prefix != ""
-	some role in _read_roles(r, prefix, _roles)
-}
-
-_read_roles(r, _, _) := {r.family.role} if r.family.role
-
-_read_roles(r, prefix, roles) := _get(roles, prefix, set()) if not r.family.role
-
-_read_secret_pairs contains [k, p] if some [k, "secret", p] in _read_prefixes
-
-_read_secret_keys contains k if some [k, _] in _read_secret_pairs
-
-_read_secrets := {k: ps | some k in _read_secret_keys; ps := {p | some [k2, p] in _read_secret_pairs; k2 == k}}
-
-# _pair_links holds [key prefix, secret prefix, project] for the halves of a
-# pair: same stem, or read by the same code file with a run-time index.
-_pair_links contains [k, s, proj] if {
-	secrets := _stem_secrets
-	some [[proj, stem], k] in _stem_keys
-	some s in _get(secrets, [proj, stem], set())
-}
-
-_pair_links contains [k, s, proj] if {
-	secrets := _read_secrets
-	some [[path, proj], "key", k] in _read_prefixes
-	some s in _get(secrets, [path, proj], set())
-}
-
-_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _pair_links
-
-_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _pair_links
-
-_partner_keys contains k if some [k, _] in _partner_pairs
-
-# _partners[[project, prefix]] is the set of the other halves' prefixes.
-_partners := {k: ps | some k in _partner_keys; ps := {p | some [k2, p] in _partner_pairs; k2 == k}}
+# The family/pair model (which families are the two halves of a pair, which
+# prefixes code reads with a run-time index, which env files are checked on
+# their own) is lib's account_* block, shared with account-pair-incomplete.
+# Lookups are complete rules (built once) queried by key; grouping goes
+# through plain sets of [key, value] pairs and indexed comprehensions
+# {k: vs | some k in keys; vs := {v | some [k2, v] in pairs; k2 == k}}, which
+# must stay inline in a rule: ref-head rules (_x[k] contains v) are quadratic
+# in OPA.
 
 # --- sequences ---
 
@@ -173,8 +68,9 @@ _members contains object.union(_member(concat("", ["environment ", env.id]), env
 }
 
 _members contains _member(concat("", ["file ", f.path]), f.project, f.template, v) if {
+	own := lib.account_own_scope
 	some f in input.envFiles
-	_own_scope(f)
+	f.path in own
 	some v in f.entries
 	_counted(v.family)
 }
@@ -188,7 +84,7 @@ _member(scope, proj, template, v) := {
 	"name": v.name,
 	"location": v.location,
 	"exists": _exists(template, v),
-	"plain": _plain(v.family),
+	"plain": lib.account_plain(v.family),
 	"env": "",
 }
 
@@ -199,23 +95,21 @@ _counted(fam) if {
 
 _counted(fam) if {
 	not fam.missing
-	fam.prefix in _loop_prefixes
+	fam.prefix in lib.account_loop_prefixes
 }
 
 _exists(true, _) := true
 
 _exists(false, v) := object.get(v, "set", false)
 
-_plain(fam) if {
-	not fam.padded
-	fam.index > 0
-} else := false
-
 # _unit_of[[project, prefix]] names the sequence a prefix belongs to: a
 # key/secret pair counted together, or a lone family.
 _project_prefixes contains [m.project, m.prefix] if some m in _members
 
-_unit_of := {k: _unit(k[1], _get(_partners, k, set())) | some k in _project_prefixes}
+_unit_of := {k: _unit(k[1], object.get(partners, [k], set())) |
+	partners := lib.account_partners
+	some k in _project_prefixes
+}
 
 _unit(prefix, partners) := ["pair", min(partners | {prefix})] if count(partners) > 0
 
@@ -238,9 +132,9 @@ _unit_keys contains [r.scope, r.unit] if some r in _rows
 _scope_prefixes contains [[r.scope, r.unit], r.project, r.prefix] if some r in _rows
 
 _unit_prefix_pairs contains [k, p] if {
-	partners := _partners
+	partners := lib.account_partners
 	some [k, proj, prefix] in _scope_prefixes
-	some p in (_get(partners, [proj, prefix], set()) | {prefix})
+	some p in (object.get(partners, [[proj, prefix]], set()) | {prefix})
 }
 
 _unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}
@@ -286,7 +180,7 @@ _complete_pairs contains [[scope, unit], n] if {
 	sides := _have_side
 	some [scope, unit, "key"], ns in sides
 	some n in ns
-	n in _get(sides, [scope, unit, "secret"], set())
+	n in object.get(sides, [[scope, unit, "secret"]], set())
 }
 
 _complete_keys contains k if some [k, _] in _complete_pairs
@@ -297,8 +191,9 @@ _complete := {k: ns | some k in _complete_keys; ns := {n | some [k2, n] in _comp
 # account count is one less. It is at most count(complete) + 1, so the search
 # stays linear.
 _stop := {k: first |
+	complete := _complete
 	some k in _unit_keys
-	c := _get(_complete, k, set())
+	c := object.get(complete, [k], set())
 	first := min({n | some n in numbers.range(1, count(c) + 1); not n in c})
 }
 

@@ -1,0 +1,106 @@
+# Tests of the numbered-family model in lib (the account_* block) that
+# account-sequence-gap and account-pair-incomplete share.
+package remolint.rules.accounts.account_families_test
+
+import data.remolint.lib
+
+_loc(path, line) := {"path": path, "line": line, "column": 1}
+
+_fam(prefix, role, stem) := {"prefix": prefix, "index": 1, "padded": false, "credential": true, "role": role, "stem": stem}
+
+_entry(path, line, prefix, role, stem) := {
+	"name": concat("", [prefix, "_1"]), "set": true,
+	"location": _loc(path, line),
+	"family": _fam(prefix, role, stem),
+}
+
+_file(path, project, template, entries) := {"path": path, "dir": project, "project": project, "template": template, "entries": entries}
+
+_read(path, project, prefix, family) := object.union(
+	{"prefix": concat("", [prefix, "_"]), "dynamic": true, "language": "js", "project": project, "location": _loc(path, 3)},
+	family,
+)
+
+test_partners_share_a_stem if {
+	inp := {"envFiles": [_file(".env", ".", false, [
+		_entry(".env", 1, "AWS_KEY", "key", "AWS"),
+		_entry(".env", 2, "AWS_SECRET", "secret", "AWS"),
+		_entry(".env", 3, "RENDER_AWS_ACCESS_KEY_ID", "key", "RENDER_AWS"),
+		_entry(".env", 4, "RENDER_AWS_SECRET_ACCESS_KEY", "secret", "RENDER_AWS"),
+		_entry(".env", 5, "API_KEY", "key", "API"), # no secret: no partner
+	])]}
+	got := lib.account_partners with input as inp
+	got == {
+		[".", "AWS_KEY"]: {"AWS_SECRET"},
+		[".", "AWS_SECRET"]: {"AWS_KEY"},
+		[".", "RENDER_AWS_ACCESS_KEY_ID"]: {"RENDER_AWS_SECRET_ACCESS_KEY"},
+		[".", "RENDER_AWS_SECRET_ACCESS_KEY"]: {"RENDER_AWS_ACCESS_KEY_ID"},
+	}
+}
+
+test_partners_stay_in_their_project if {
+	inp := {"envFiles": [
+		_file("a/.env", "a", false, [_entry("a/.env", 1, "AWS_KEY", "key", "AWS")]),
+		_file("b/.env", "b", false, [_entry("b/.env", 1, "AWS_SECRET", "secret", "AWS")]),
+	]}
+	got := lib.account_partners with input as inp
+	got == {}
+}
+
+test_partners_read_with_one_index_in_one_file if {
+	inp := {
+		"envFiles": [_file(".env", ".", false, [
+			_entry(".env", 1, "LAMBDA_KEY", "key", "LAMBDA"),
+			_entry(".env", 2, "LAMBDA_USER_SECRET", "secret", "LAMBDA_USER"),
+		])],
+		"code": {"reads": [
+			_read("src/pool.ts", ".", "LAMBDA_KEY", {"family": _fam("LAMBDA_KEY", "key", "LAMBDA")}),
+			_read("src/pool.ts", ".", "LAMBDA_USER_SECRET", {}), # the role comes from .env
+		]},
+	}
+	got := lib.account_partners with input as inp
+	got == {[".", "LAMBDA_KEY"]: {"LAMBDA_USER_SECRET"}, [".", "LAMBDA_USER_SECRET"]: {"LAMBDA_KEY"}}
+}
+
+test_no_partners_read_in_two_files if {
+	inp := {
+		"envFiles": [_file(".env", ".", false, [
+			_entry(".env", 1, "LAMBDA_KEY", "key", "LAMBDA"),
+			_entry(".env", 2, "LAMBDA_USER_SECRET", "secret", "LAMBDA_USER"),
+		])],
+		"code": {"reads": [
+			_read("src/a.ts", ".", "LAMBDA_KEY", {}),
+			_read("src/b.ts", ".", "LAMBDA_USER_SECRET", {}),
+		]},
+	}
+	got := lib.account_partners with input as inp
+	got == {}
+}
+
+test_own_scope_is_templates_and_unlayered_files if {
+	inp := {
+		"envFiles": [
+			_file(".env", ".", false, []),
+			_file(".env.example", ".", true, []),
+			_file("old/.env.backup", "old", false, []),
+		],
+		"environments": [{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": []}],
+	}
+	got := lib.account_own_scope with input as inp
+	got == {".env.example", "old/.env.backup"}
+}
+
+test_loop_prefixes_are_dynamic_reads if {
+	inp := {"code": {"reads": [
+		_read("src/a.ts", ".", "RENDER_BUCKET", {}),
+		{"name": "AWS_KEY_1", "dynamic": false, "language": "js", "project": ".", "location": _loc("src/a.ts", 4)},
+	]}}
+	got := lib.account_loop_prefixes with input as inp
+	got == {"RENDER_BUCKET"}
+}
+
+test_plain_numbers if {
+	lib.account_plain({"prefix": "AWS_KEY", "index": 2, "padded": false})
+	lib.account_plain({"prefix": "AWS_KEY", "index": 2, "padded": true}) == false
+	lib.account_plain({"prefix": "AWS_KEY", "index": 0, "padded": false}) == false
+}
