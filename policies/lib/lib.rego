@@ -309,3 +309,36 @@ _acct_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _acct_pair_l
 _acct_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _acct_pair_links
 
 _acct_partner_keys contains k if some [k, _] in _acct_partner_pairs
+
+# account_readers maps a project dir to the language of the code that runs
+# its account rotation, which decides what account 0 copies: "node" (the
+# documented pattern: process.env yields undefined, which Node stores as the
+# string "undefined"), "go" (os.Getenv yields "") or "other" (a Python or
+# PHP client: no rotation code seen). The code that reads numbered names with
+# a run-time index decides; without such code, the project's clients do.
+account_readers := {p.dir: _acct_reader(p.dir in _acct_js_loops, p.dir in _acct_go_loops, p.dir in node_projects, project_sdk_clients[p.dir]) |
+	some p in input.projects
+}
+
+_acct_js_loops := {r.project | some r in input.code.reads; r.dynamic; r.prefix != ""; r.language != "go"}
+
+_acct_go_loops := {r.project | some r in input.code.reads; r.dynamic; r.prefix != ""; r.language == "go"}
+
+_acct_reader(true, _, _, _) := "node"
+
+_acct_reader(false, true, _, _) := "go"
+
+_acct_reader(false, false, true, _) := "node"
+
+_acct_reader(false, false, false, sdk) := "go" if "go" in sdk
+
+_acct_reader(false, false, false, sdk) := "other" if not "go" in sdk
+
+# account_zero_copy says, by account_readers value, what copying account 0
+# (the number picked when the account count is 0) yields; it follows "the
+# chosen number is 0".
+account_zero_copy := {
+	"node": ", the copied values are undefined and Node stores the string \"undefined\"",
+	"go": ", and the copied values are empty (os.Getenv returns \"\")",
+	"other": ", and there is no account 0 to copy",
+}

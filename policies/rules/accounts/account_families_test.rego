@@ -104,3 +104,24 @@ test_plain_numbers if {
 	lib.account_plain({"prefix": "AWS_KEY", "index": 2, "padded": true}) == false
 	lib.account_plain({"prefix": "AWS_KEY", "index": 0, "padded": false}) == false
 }
+
+_project(dir, consumers) := {"dir": dir, "consumers": consumers}
+
+test_readers_follow_the_rotation_code_then_the_clients if {
+	inp := {
+		"projects": [
+			_project("web", ["go"]), # JS code loops, whatever the clients
+			_project("worker", ["node", "go"]), # only Go code loops
+			_project("api", ["node"]),
+			_project("plain", []), # no known client: Node is the default reader
+			_project("svc", ["go"]),
+			_project("py", ["python"]),
+		],
+		"code": {"reads": [
+			_read("web/pick.ts", "web", "AWS_KEY", {}),
+			object.union(_read("worker/main.go", "worker", "AWS_KEY", {}), {"language": "go"}),
+		]},
+	}
+	got := lib.account_readers with input as inp
+	got == {"web": "node", "worker": "go", "api": "node", "plain": "node", "svc": "go", "py": "other"}
+}

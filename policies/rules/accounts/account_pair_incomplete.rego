@@ -101,7 +101,8 @@ report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 		not r.suffix in object.get(present, [[r.scope, q]], set())
 	}
 	wanted := concat(" or ", sort({sprintf("%s_%s", [q, r.suffix]) | some q in others}))
-	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r)])
+	reader := object.get(lib.account_readers, r.project, "node")
+	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r, reader)])
 }
 
 # An empty half in a non-template file: Remotion counts "" as unset.
@@ -109,21 +110,24 @@ report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 	some r in _rows
 	not r.template
 	not r.set
-	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r)])
+	reader := object.get(lib.account_readers, r.project, "node")
+	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader)])
 }
 
 _filled(r) if r.template
 
 _filled(r) if r.set
 
-_consequence(r) := "the account count is 0, so the chosen number is 0, the copied values are undefined and Node stores the string \"undefined\"" if {
+# _consequence says what the count-until-missing loop does; reader is the
+# project's lib.account_readers value (what copying account 0 yields).
+_consequence(r, reader) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]]) if {
 	r.plain
 	r.index == 1
 }
 
-_consequence(r) := sprintf("the account count stops at %d, so account %d and every later account are never used", [r.index - 1, r.index]) if {
+_consequence(r, _) := sprintf("the account count stops at %d, so account %d and every later account are never used", [r.index - 1, r.index]) if {
 	r.plain
 	r.index > 1
 }
 
-_consequence(r) := "the account cannot be used, and the count-until-missing loop never reads this number anyway" if not r.plain
+_consequence(r, _) := "the account cannot be used, and the count-until-missing loop never reads this number anyway" if not r.plain

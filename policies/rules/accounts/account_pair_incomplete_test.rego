@@ -168,3 +168,25 @@ test_fires_once_for_a_file_shared_by_two_environments if {
 	{f.location | some f in got} == {_loc(".env", 2)}
 	count(got) == 1
 }
+
+test_fires_go_rotation_copies_empty_values if {
+	reads := [
+		_read("main.go", "AWS_KEY", {"language": "go", "family": {"prefix": "AWS_KEY", "role": "key", "stem": "AWS", "credential": true}}),
+		_read("main.go", "AWS_SECRET", {"language": "go", "family": {"prefix": "AWS_SECRET", "role": "secret", "stem": "AWS", "credential": true}}),
+	]
+	inp := object.union(_env([_v(".env", 1, "AWS_SECRET", "1")]), {"projects": [{"dir": ".", "consumers": ["go"]}], "code": {"reads": reads}})
+	got := rule.report with input as inp
+	got == {_finding(_loc(".env", 1), "AWS_SECRET_1 has no matching AWS_KEY_1: the account count is 0, so the chosen number is 0, and the copied values are empty (os.Getenv returns \"\")")}
+}
+
+test_fires_python_client_has_no_account_zero if {
+	inp := object.union(_env([_v(".env", 1, "AWS_KEY", "1")]), {
+		"projects": [{"dir": ".", "consumers": ["python"]}],
+		"code": {"reads": []},
+	})
+	got := rule.report with input as object.union(inp, {"envFiles": [
+		_file(".env", false, [_v(".env", 1, "AWS_KEY", "1")]),
+		_file(".env.example", true, [_empty(_v(".env.example", 1, "AWS_KEY", "1")), _empty(_v(".env.example", 2, "AWS_SECRET", "1"))]),
+	]})
+	got == {_finding(_loc(".env", 1), "AWS_KEY_1 has no matching AWS_SECRET_1: the account count is 0, so the chosen number is 0, and there is no account 0 to copy")}
+}

@@ -200,7 +200,14 @@ _stop := {k: first |
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
 # _ctx bundles the lookups that messages need.
-_ctx := {"stops": _stop, "prefixes": _unit_prefixes, "have": _have, "present": _present, "empty_at": _empty_at}
+_ctx := {"stops": _stop, "prefixes": _unit_prefixes, "have": _have, "present": _present, "empty_at": _empty_at, "readers": _scope_readers}
+
+# _scope_readers[scope] is what copying account 0 yields in the scope's
+# project (lib.account_readers).
+_scope_readers := {r.scope: object.get(readers, r.project, "node") |
+	readers := lib.account_readers
+	some r in _rows
+}
 
 # _empty_at[[scope, name]] is where an empty numbered variable is set, for
 # messages ("AWS_SECRET_2 is empty (.env.staging:2)").
@@ -216,7 +223,7 @@ _empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _em
 
 # _phrase says where the count of unit k stops and why (only computed for
 # units with a finding).
-_phrase(k, ctx) := _count_phrase(n, _why(k, n, ctx)) if n := ctx.stops[k]
+_phrase(k, ctx) := _count_phrase(n, _why(k, n, ctx), ctx.readers[k[0]]) if n := ctx.stops[k]
 
 # _why says why the loop of unit k stops at n: which names are missing or
 # empty (and where the empty ones are set).
@@ -250,12 +257,9 @@ _verb(names) := "is" if count(names) == 1
 
 _verb(names) := "are" if count(names) > 1
 
-_count_phrase(n, why) := sprintf("the account count stops at %d because %s", [n - 1, why]) if n > 1
+_count_phrase(n, why, _) := sprintf("the account count stops at %d because %s", [n - 1, why]) if n > 1
 
-_count_phrase(1, why) := sprintf(
-	"the account count is 0 because %s, so the chosen number is 0, the copied values are undefined and Node stores the string \"undefined\"",
-	[why],
-)
+_count_phrase(1, why, reader) := sprintf("the account count is 0 because %s, so the chosen number is 0%s", [why, lib.account_zero_copy[reader]])
 
 # _join lists names as "A", "A and B", "A, B and C"; past six it counts the rest.
 _join(names) := names[0] if count(names) == 1

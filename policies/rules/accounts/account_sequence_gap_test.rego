@@ -257,3 +257,12 @@ test_fires_per_environment_when_environments_disagree if {
 		_finding(_loc(".env", 5), "in environment . (staging): AWS_KEY_4 and AWS_SECRET_4 are never used: the account count stops at 1 because AWS_SECRET_2 is empty (.env.staging:2)"),
 	}
 }
+
+test_fires_go_rotation_copies_empty_values if {
+	# A Go worker's loop: os.Getenv("AWS_KEY_0") is "", not Node's "undefined".
+	vars := [_v(".env", 1, "AWS_KEY", "2"), _v(".env", 2, "AWS_SECRET", "2")]
+	reads := [object.union(_dyn("main.go", "AWS_KEY"), {"language": "go"}), object.union(_dyn("main.go", "AWS_SECRET"), {"language": "go"})]
+	inp := object.union(_env(vars), {"projects": [{"dir": ".", "consumers": ["go"]}], "code": {"reads": reads}})
+	got := rule.report with input as inp
+	got == {_finding(_loc(".env", 1), "AWS_KEY_2 and AWS_SECRET_2 are never used: the account count is 0 because AWS_KEY_1 and AWS_SECRET_1 are missing, so the chosen number is 0, and the copied values are empty (os.Getenv returns \"\")")}
+}
