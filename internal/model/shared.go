@@ -2,6 +2,8 @@ package model
 
 import (
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/remolint/remolint/internal/awsini"
@@ -78,14 +80,26 @@ func isKnownKey(k string) bool { return knownKeys[k] }
 // resolve runs the credential resolver on every environment.
 func (b *builder) resolve() {
 	named := b.namedSharedFiles()
+	// What applies depends only on the environment's overrides, and most
+	// environments have none: computing it once per distinct override keeps
+	// the resolver linear in environments plus shared files.
+	applying := map[string]sharedSet{}
 	for i := range b.doc.Environments {
 		env := &b.doc.Environments[i]
-		files, profiles := b.sharedFor(env, named)
-		env.SharedFiles = make([]string, 0, len(files))
-		for _, f := range files {
-			env.SharedFiles = append(env.SharedFiles, f.Path)
+		override := sharedOverride(env)
+		key := overrideKey(override)
+		set, ok := applying[key]
+		if !ok {
+			files, profiles := b.sharedFor(override, named)
+			set.paths = make([]string, 0, len(files))
+			for _, f := range files {
+				set.paths = append(set.paths, f.Path)
+			}
+			set.shared = resolve.SharedFrom(files, profiles)
+			applying[key] = set
 		}
-		shared := resolve.SharedFrom(files, profiles)
+		env.SharedFiles = slices.Clone(set.paths)
+		shared := set.shared
 		m := resolve.NewMapEnv(env.Variables)
 		consumer := facts.ConsumerNode
 		hasGo := false
@@ -144,17 +158,47 @@ func (b *builder) namedSharedFiles() map[string]bool {
 	return named
 }
 
-// sharedFor returns the shared files and profiles that apply to env: for
-// each flavour, the file its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE
-// names, else every scanned file of that flavour that no environment names
-// (those in .aws folders and --aws-dir).
-func (b *builder) sharedFor(env *facts.Environment, named map[string]bool) ([]facts.SharedFile, []facts.Profile) {
+// sharedSet is what applies to the environments with one override.
+type sharedSet struct {
+	paths  []string
+	shared resolve.Shared
+}
+
+// sharedOverride maps a flavour to the display path the environment's
+// AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE names ("" when the
+// variable is set but names no plain path).
+func sharedOverride(env *facts.Environment) map[string]string {
 	override := map[string]string{}
 	for _, v := range env.Variables {
 		if flavour, ok := sharedVars[v.Name]; ok && v.Set {
 			override[flavour] = sharedTarget(env, v)
 		}
 	}
+	return override
+}
+
+// overrideKey identifies an override map.
+func overrideKey(override map[string]string) string {
+	var k strings.Builder
+	for _, flavour := range []string{awsini.FlavourCredentials, awsini.FlavourConfig} {
+		if t, ok := override[flavour]; ok {
+			// length-prefixed: a path may hold any byte
+			k.WriteString(strconv.Itoa(len(t)))
+			k.WriteByte(':')
+			k.WriteString(t)
+		} else {
+			k.WriteByte('-')
+		}
+	}
+	return k.String()
+}
+
+// sharedFor returns the shared files and profiles that apply under an
+// environment's override (see sharedOverride): for
+// each flavour, the file its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE
+// names, else every scanned file of that flavour that no environment names
+// (those in .aws folders and --aws-dir).
+func (b *builder) sharedFor(override map[string]string, named map[string]bool) ([]facts.SharedFile, []facts.Profile) {
 	keep := map[string]bool{}
 	var files []facts.SharedFile
 	for _, f := range b.doc.SharedFiles {
