@@ -342,3 +342,39 @@ account_zero_copy := {
 	"go": ", and the copied values are empty (os.Getenv returns \"\")",
 	"other": ", and there is no account 0 to copy",
 }
+
+# account_envs_at maps the [path, line, column] of a numbered variable's
+# winning definition to the ids of the environments that see it there. A
+# finding there that only some of them produce names its environments
+# (account_env_prefix).
+account_envs_at := {k: ids |
+	some k in _acct_env_loc_keys
+	ids := {id | some [k2, id] in _acct_env_locs; k2 == k}
+}
+
+_acct_env_locs contains [[v.location.path, v.location.line, v.location.column], env.id] if {
+	some env in input.environments
+	some v in env.variables
+	v.family.prefix
+}
+
+_acct_env_loc_keys contains k if some [k, _] in _acct_env_locs
+
+# account_env_prefix is the message prefix of a finding that the environments
+# in ids report at a definition seen by the environments in seen (from
+# account_envs_at): "" when every one of them reports it, else the names of
+# those that do, sorted: "in environment web (production): ",
+# "in environments a and b: ".
+account_env_prefix(ids, seen) := "" if ids == seen
+
+account_env_prefix(ids, seen) := sprintf("in environment %s: ", [s[0]]) if {
+	ids != seen
+	s := sort(ids)
+	count(s) == 1
+}
+
+account_env_prefix(ids, seen) := sprintf("in environments %s and %s: ", [concat(", ", array.slice(s, 0, count(s) - 1)), s[count(s) - 1]]) if {
+	ids != seen
+	s := sort(ids)
+	count(s) > 1
+}

@@ -52,7 +52,7 @@ import data.remolint.lib
 
 # _rows are the numbered entries of every scope whose family has a partner,
 # in a compact form (sets of small objects hash fast).
-_rows contains _row(concat("", ["environment ", env.id]), env.project, false, v) if {
+_rows contains _row(concat("", ["environment ", env.id]), env.id, env.project, false, v) if {
 	partners := lib.account_partners
 	some env in input.environments
 	some v in env.variables
@@ -60,7 +60,7 @@ _rows contains _row(concat("", ["environment ", env.id]), env.project, false, v)
 	partners[[env.project, v.family.prefix]]
 }
 
-_rows contains _row(concat("", ["file ", f.path]), f.project, f.template, v) if {
+_rows contains _row(concat("", ["file ", f.path]), "", f.project, f.template, v) if {
 	partners := lib.account_partners
 	own := lib.account_own_scope
 	some f in input.envFiles
@@ -70,8 +70,11 @@ _rows contains _row(concat("", ["file ", f.path]), f.project, f.template, v) if 
 	partners[[f.project, v.family.prefix]]
 }
 
-_row(scope, proj, template, v) := {
+# env is the environment's id for an environment's variable, "" for an
+# entry of a file checked on its own.
+_row(scope, env, proj, template, v) := {
 	"scope": scope,
+	"env": env,
 	"project": proj,
 	"template": template,
 	"set": object.get(v, "set", false),
@@ -91,7 +94,7 @@ _present_keys contains k if some [k, _] in _present_pairs
 _present := {k: ss | some k in _present_keys; ss := {s | some [k2, s] in _present_pairs; k2 == k}}
 
 # A half with a value (in a template: any half) whose partners lack the number.
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
+_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	partners := lib.account_partners
 	present := _present
 	some r in _rows
@@ -106,13 +109,36 @@ report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
 }
 
 # An empty half in a non-template file: Remotion counts "" as unset.
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
+_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	some r in _rows
 	not r.template
 	not r.set
 	reader := object.get(lib.account_readers, r.project, "node")
 	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader)])
 }
+
+# The same env file is a layer of several environments. A finding that only
+# some of the environments seeing that definition produce names them.
+_fired_pairs contains [[_at(c.location), c.message], c.env] if some c in _candidates
+
+_fired_keys contains k if some [k, _] in _fired_pairs
+
+_fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
+
+report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
+	some c in _candidates
+	c.env == ""
+}
+
+report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefix, c.message])) if {
+	fired := _fired
+	some c in _candidates
+	c.env != ""
+	ids := fired[[_at(c.location), c.message]]
+	prefix := lib.account_env_prefix(ids, object.get(lib.account_envs_at, [_at(c.location)], set()))
+}
+
+_at(loc) := [loc.path, loc.line, loc.column]
 
 _filled(r) if r.template
 

@@ -190,3 +190,18 @@ test_fires_python_client_has_no_account_zero if {
 	]})
 	got == {_finding(_loc(".env", 1), "AWS_KEY_1 has no matching AWS_SECRET_1: the account count is 0, so the chosen number is 0, and there is no account 0 to copy")}
 }
+
+test_fires_names_the_environment_when_another_layer_completes_the_pair if {
+	# .env.production adds AWS_SECRET_2: only the default environment misses it.
+	base := [_v(".env", 1, "AWS_KEY", "1"), _v(".env", 2, "AWS_SECRET", "1"), _v(".env", 3, "AWS_KEY", "2")]
+	prod := [_v(".env.production", 1, "AWS_SECRET", "2")]
+	inp := {
+		"envFiles": [_file(".env", false, base), _file(".env.production", false, prod)],
+		"environments": [
+			{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": base},
+			{"id": ". (production)", "dir": ".", "project": ".", "files": [".env", ".env.production"], "variables": array.concat(base, prod)},
+		],
+	}
+	got := rule.report with input as inp
+	got == {_finding(_loc(".env", 3), "in environment .: AWS_KEY_2 has no matching AWS_SECRET_2: the account count stops at 1, so account 2 and every later account are never used")}
+}

@@ -288,8 +288,8 @@ _unreachable := {k: rs | some k in _unreachable_keys; rs := {r | some [k2, r] in
 _order(r) := [r.index, r.location.path, r.location.line, r.location.column]
 
 # _candidates are the findings of every scope. The same env file is a layer
-# of several environments; where they disagree about one place, each message
-# names its environment.
+# of several environments; where not all of them report the same at one
+# place, the message names the environments that do.
 _candidates contains {"location": first.location, "env": first.env, "message": msg} if {
 	ctx := _ctx
 	some k, rs in _unreachable
@@ -309,29 +309,28 @@ _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(k, ctx)])
 }
 
-_message_pairs contains [c.location, c.message] if some c in _candidates
+# A finding that only some of the environments seeing that definition
+# produce names them.
+_fired_pairs contains [[_at(c.location), c.message], c.env] if some c in _candidates
 
-_message_keys contains l if some [l, _] in _message_pairs
+_fired_keys contains k if some [k, _] in _fired_pairs
 
-_messages_at := {l: ms | some l in _message_keys; ms := {m | some [l2, m] in _message_pairs; l2 == l}}
+_fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
-report contains lib.finding(rego.metadata.chain(), c.location, msg) if {
-	messages := _messages_at
+report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 	some c in _candidates
-	msg := _in_env(c, count(messages[c.location]))
-}
-
-_in_env(c, 1) := c.message
-
-_in_env(c, n) := sprintf("in environment %s: %s", [c.env, c.message]) if {
-	n > 1
-	c.env != ""
-}
-
-_in_env(c, n) := c.message if {
-	n > 1
 	c.env == ""
 }
+
+report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefix, c.message])) if {
+	fired := _fired
+	some c in _candidates
+	c.env != ""
+	ids := fired[[_at(c.location), c.message]]
+	prefix := lib.account_env_prefix(ids, object.get(lib.account_envs_at, [_at(c.location)], set()))
+}
+
+_at(loc) := [loc.path, loc.line, loc.column]
 
 _loop_reads(r) := sprintf("the loop reads %s", [_name(r.prefix, r.index)]) if r.index > 0
 

@@ -266,3 +266,21 @@ test_fires_go_rotation_copies_empty_values if {
 	got := rule.report with input as inp
 	got == {_finding(_loc(".env", 1), "AWS_KEY_2 and AWS_SECRET_2 are never used: the account count is 0 because AWS_KEY_1 and AWS_SECRET_1 are missing, so the chosen number is 0, and the copied values are empty (os.Getenv returns \"\")")}
 }
+
+test_fires_names_the_environment_when_another_layer_fills_the_gap if {
+	# .env.production adds account 3: only the default environment has the gap.
+	base := array.concat(_pairs(".env", ["1", "2"]), [_v(".env", 5, "AWS_KEY", "4"), _v(".env", 6, "AWS_SECRET", "4")])
+	prod := [_v(".env.production", 1, "AWS_KEY", "3"), _v(".env.production", 2, "AWS_SECRET", "3")]
+	inp := {
+		"envFiles": [
+			{"path": ".env", "dir": ".", "project": ".", "template": false, "entries": base},
+			{"path": ".env.production", "dir": ".", "project": ".", "template": false, "mode": "production", "entries": prod},
+		],
+		"environments": [
+			{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": base},
+			{"id": ". (production)", "dir": ".", "mode": "production", "project": ".", "files": [".env", ".env.production"], "variables": array.concat(base, prod)},
+		],
+	}
+	got := rule.report with input as inp
+	got == {_finding(_loc(".env", 5), "in environment .: AWS_KEY_4 and AWS_SECRET_4 are never used: the account count stops at 2 because AWS_KEY_3 and AWS_SECRET_3 are missing")}
+}
