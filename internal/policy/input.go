@@ -45,6 +45,8 @@ type decoder struct {
 	terms []ast.Term
 	// stack holds the elements of the arrays and objects being read.
 	stack []*ast.Term
+	// items is the buffer of an object's pairs.
+	items [][2]*ast.Term
 }
 
 func (d *decoder) term(v ast.Value) *ast.Term {
@@ -150,7 +152,9 @@ func (d *decoder) object(depth int) *ast.Term {
 		break
 	}
 	elems := d.stack[base:]
-	items := make([][2]*ast.Term, 0, len(elems)/2)
+	// ast.NewObject copies the pairs, so one buffer serves every object;
+	// nested objects are complete before their parent's pairs are taken.
+	items := d.items[:0]
 	var seen map[ast.Value]int // key -> index in items, for large objects
 	for i := 0; i < len(elems); i += 2 {
 		// A repeated key keeps its last value, as encoding/json's map does.
@@ -180,6 +184,7 @@ func (d *decoder) object(depth int) *ast.Term {
 		items = append(items, [2]*ast.Term{elems[i], elems[i+1]})
 	}
 	d.stack = d.stack[:base]
+	d.items = items
 	return d.term(ast.NewObject(items...))
 }
 
