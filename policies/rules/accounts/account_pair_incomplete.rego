@@ -108,11 +108,28 @@ _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r, reader)])
 }
 
-# An empty half in a non-template file: Remotion counts "" as unset.
+# _held[[scope, prefix]] holds the number suffixes that have a value in the
+# scope.
+_held_pairs contains [[r.scope, r.prefix], r.suffix] if {
+	some r in _rows
+	r.set
+}
+
+_held_keys contains k if some [k, _] in _held_pairs
+
+_held := {k: ss | some k in _held_keys; ss := {s | some [k2, s] in _held_pairs; k2 == k}}
+
+# An empty half in a non-template file whose other half has a value: Remotion
+# counts "" as unset. (With every half empty or missing the account does not
+# exist, and a gap before later accounts is account-sequence-gap's finding.)
 _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
+	partners := lib.account_partners
+	held := _held
 	some r in _rows
 	not r.template
 	not r.set
+	some q in partners[[r.project, r.prefix]]
+	r.suffix in object.get(held, [[r.scope, q]], set())
 	reader := object.get(lib.account_readers, r.project, "node")
 	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader)])
 }

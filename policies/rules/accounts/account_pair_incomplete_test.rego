@@ -205,3 +205,27 @@ test_fires_names_the_environment_when_another_layer_completes_the_pair if {
 	got := rule.report with input as inp
 	got == {_finding(_loc(".env", 3), "in environment .: AWS_KEY_2 has no matching AWS_SECRET_2: the account count stops at 1, so account 2 and every later account are never used")}
 }
+
+test_quiet_account_left_blank if {
+	# Both halves empty (a template copied, account 2 not filled in): no account 2, nothing half-filled.
+	got := rule.report with input as _env([
+		_v(".env", 1, "AWS_KEY", "1"),
+		_v(".env", 2, "AWS_SECRET", "1"),
+		_empty(_v(".env", 3, "AWS_KEY", "2")),
+		_empty(_v(".env", 4, "AWS_SECRET", "2")),
+		_empty(_v(".env", 5, "AWS_KEY", "3")),
+	])
+	count(got) == 0
+}
+
+test_fires_empty_half_set_in_another_layer if {
+	# .env.local blanks AWS_SECRET_1 while .env sets AWS_KEY_1.
+	key := _v(".env", 1, "AWS_KEY", "1")
+	secret := _empty(_v(".env.local", 1, "AWS_SECRET", "1"))
+	inp := {
+		"envFiles": [_file(".env", false, [key]), _file(".env.local", false, [secret])],
+		"environments": [{"id": ".", "dir": ".", "project": ".", "files": [".env", ".env.local"], "variables": [key, secret]}],
+	}
+	got := rule.report with input as inp
+	got == {_finding(_loc(".env.local", 1), "AWS_SECRET_1 is empty and an empty value counts as unset: the account count is 0, so the chosen number is 0, the copied values are undefined and Node stores the string \"undefined\"")}
+}
