@@ -699,13 +699,17 @@ type groupResult struct {
 	panicValue any
 }
 
-// partition deals n packages round-robin into at most cpus groups (always
-// at least one, which may be empty).
+// partition splits n packages, in package order, into at most cpus runs of
+// near-equal length (always at least one group, which may be empty). Runs
+// keep a family's packages (remolint.rules.accounts.*, ...) together: they
+// share helper rules, which each query computes once.
 func partition(n, cpus int) [][]int {
 	k := max(1, min(cpus, n))
 	groups := make([][]int, k)
-	for i := range n {
-		groups[i%k] = append(groups[i%k], i)
+	for g := range k {
+		for i := g * n / k; i < (g+1)*n/k; i++ {
+			groups[g] = append(groups[g], i)
+		}
 	}
 	return groups
 }
