@@ -343,27 +343,10 @@ account_zero_copy := {
 	"other": ", and there is no account 0 to copy",
 }
 
-# account_envs_at maps the [path, line, column] of a numbered variable's
-# winning definition to the ids of the environments that see it there. A
-# finding there that only some of them produce names its environments
-# (account_env_prefix).
-account_envs_at := {k: ids |
-	some k in _acct_env_loc_keys
-	ids := {id | some [k2, id] in _acct_env_locs; k2 == k}
-}
-
-_acct_env_locs contains [[v.location.path, v.location.line, v.location.column], env.id] if {
-	some env in input.environments
-	some v in env.variables
-	v.family.prefix
-}
-
-_acct_env_loc_keys contains k if some [k, _] in _acct_env_locs
-
 # account_env_prefix is the message prefix of a finding that the environments
-# in ids report at a definition seen by the environments in seen (from
-# account_envs_at): "" when every one of them reports it, else the names of
-# those that do, sorted: "in environment web (production): ",
+# in ids report at a definition of an env file that the environments in seen
+# all take as the winning one: "" when every one of them reports it, else the
+# names of those that do, sorted: "in environment web (production): ",
 # "in environments a and b: ".
 account_env_prefix(ids, seen) := "" if ids == seen
 

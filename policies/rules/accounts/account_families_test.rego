@@ -132,15 +132,3 @@ test_env_prefix_names_environments_only_when_some_disagree if {
 	lib.account_env_prefix({"c", "a"}, {"a", "b", "c"}) == "in environments a and c: "
 	lib.account_env_prefix({"c", "a", "b"}, {"a", "b", "c", "d"}) == "in environments a, b and c: "
 }
-
-test_envs_at_are_the_environments_seeing_a_definition if {
-	key := _entry(".env", 3, "AWS_KEY", "key", "AWS")
-	prod := _entry(".env.production", 1, "AWS_KEY", "key", "AWS")
-	inp := {"environments": [
-		{"id": "web", "variables": [key, {"name": "AWS_REGION", "location": _loc(".env", 1)}]},
-		{"id": "web (test)", "variables": [key]},
-		{"id": "web (production)", "variables": [prod]},
-	]}
-	got := lib.account_envs_at with input as inp
-	got == {[".env", 3, 1]: {"web", "web (test)"}, [".env.production", 1, 1]: {"web (production)"}}
-}

@@ -93,6 +93,46 @@ _present_keys contains k if some [k, _] in _present_pairs
 
 _present := {k: ss | some k in _present_keys; ss := {s | some [k2, s] in _present_pairs; k2 == k}}
 
+# _filled_at[[scope, prefix]] holds the number suffixes that hold an account
+# in the scope (a value; in a template, being there).
+_filled_pairs contains [[r.scope, r.prefix], r.suffix] if {
+	some r in _rows
+	_filled(r)
+}
+
+_filled_keys contains k if some [k, _] in _filled_pairs
+
+_filled_at := {k: ss | some k in _filled_keys; ss := {s | some [k2, s] in _filled_pairs; k2 == k}}
+
+# _complete[[scope, prefix]] holds the plain numbers at which the prefix and
+# one of its partners both hold an account: the numbers the
+# count-until-missing loop accepts.
+_complete_pairs contains [[r.scope, r.prefix], r.index] if {
+	partners := lib.account_partners
+	filled := _filled_at
+	some r in _rows
+	r.plain
+	_filled(r)
+	some q in partners[[r.project, r.prefix]]
+	r.suffix in object.get(filled, [[r.scope, q]], set())
+}
+
+_complete_keys contains k if some [k, _] in _complete_pairs
+
+_complete := {k: ns | some k in _complete_keys; ns := {n | some [k2, n] in _complete_pairs; k2 == k}}
+
+# _stop[[scope, prefix]] is the first number the loop does not accept; the
+# account count is one less. It is at most count(complete) + 1, so the search
+# stays linear.
+_scope_prefixes contains [r.scope, r.prefix] if some r in _rows
+
+_stop := {k: first |
+	complete := _complete
+	some k in _scope_prefixes
+	c := object.get(complete, [k], set())
+	first := min({n | some n in numbers.range(1, count(c) + 1); not n in c})
+}
+
 # A half with a value (in a template: any half) whose partners lack the number.
 _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	partners := lib.account_partners
@@ -105,33 +145,22 @@ _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	}
 	wanted := concat(" or ", sort({sprintf("%s_%s", [q, r.suffix]) | some q in others}))
 	reader := object.get(lib.account_readers, r.project, "node")
-	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r, reader)])
+	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r, reader, _stop[[r.scope, r.prefix]])])
 }
-
-# _held[[scope, prefix]] holds the number suffixes that have a value in the
-# scope.
-_held_pairs contains [[r.scope, r.prefix], r.suffix] if {
-	some r in _rows
-	r.set
-}
-
-_held_keys contains k if some [k, _] in _held_pairs
-
-_held := {k: ss | some k in _held_keys; ss := {s | some [k2, s] in _held_pairs; k2 == k}}
 
 # An empty half in a non-template file whose other half has a value: Remotion
 # counts "" as unset. (With every half empty or missing the account does not
 # exist, and a gap before later accounts is account-sequence-gap's finding.)
 _candidates contains {"location": r.location, "env": r.env, "message": msg} if {
 	partners := lib.account_partners
-	held := _held
+	filled := _filled_at
 	some r in _rows
 	not r.template
 	not r.set
 	some q in partners[[r.project, r.prefix]]
-	r.suffix in object.get(held, [[r.scope, q]], set())
+	r.suffix in object.get(filled, [[r.scope, q]], set())
 	reader := object.get(lib.account_readers, r.project, "node")
-	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader)])
+	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader, _stop[[r.scope, r.prefix]])])
 }
 
 # The same env file is a layer of several environments. A finding that only
@@ -142,6 +171,17 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
+# _seen[[path, line, column]] holds the environments whose winning variable
+# is defined there.
+_seen_pairs contains [_at(r.location), r.env] if {
+	some r in _rows
+	r.env != ""
+}
+
+_seen_keys contains k if some [k, _] in _seen_pairs
+
+_seen := {k: ids | some k in _seen_keys; ids := {id | some [k2, id] in _seen_pairs; k2 == k}}
+
 report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 	some c in _candidates
 	c.env == ""
@@ -149,10 +189,11 @@ report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 
 report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefix, c.message])) if {
 	fired := _fired
+	seen := _seen
 	some c in _candidates
 	c.env != ""
-	ids := fired[[_at(c.location), c.message]]
-	prefix := lib.account_env_prefix(ids, object.get(lib.account_envs_at, [_at(c.location)], set()))
+	at := _at(c.location)
+	prefix := lib.account_env_prefix(fired[[at, c.message]], seen[at])
 }
 
 _at(loc) := [loc.path, loc.line, loc.column]
@@ -162,15 +203,29 @@ _filled(r) if r.template
 _filled(r) if r.set
 
 # _consequence says what the count-until-missing loop does; reader is the
-# project's lib.account_readers value (what copying account 0 yields).
-_consequence(r, reader) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]]) if {
+# project's lib.account_readers value (what copying account 0 yields), stop
+# the first number the loop does not accept (at most r.index).
+_consequence(r, reader, 1) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]]) if {
 	r.plain
 	r.index == 1
 }
 
-_consequence(r, _) := sprintf("the account count stops at %d, so account %d and every later account are never used", [r.index - 1, r.index]) if {
+_consequence(r, _, stop) := sprintf("the account count stops at %d, so account %d and every later account are never used", [r.index - 1, r.index]) if {
+	r.plain
+	r.index > 1
+	stop >= r.index
+}
+
+# An earlier number already stops the count (account-sequence-gap's finding).
+_consequence(r, _, stop) := sprintf("account %d cannot be used, and the account count already stops at %d before it", [r.index, stop - 1]) if {
+	r.plain
+	stop > 1
+	stop < r.index
+}
+
+_consequence(r, _, 1) := sprintf("account %d cannot be used, and the account count is already 0 before it", [r.index]) if {
 	r.plain
 	r.index > 1
 }
 
-_consequence(r, _) := "the account cannot be used, and the count-until-missing loop never reads this number anyway" if not r.plain
+_consequence(r, _, _) := "the account cannot be used, and the count-until-missing loop never reads this number anyway" if not r.plain

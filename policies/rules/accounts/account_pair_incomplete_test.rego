@@ -229,3 +229,24 @@ test_fires_empty_half_set_in_another_layer if {
 	got := rule.report with input as inp
 	got == {_finding(_loc(".env.local", 1), "AWS_SECRET_1 is empty and an empty value counts as unset: the account count is 0, so the chosen number is 0, the copied values are undefined and Node stores the string \"undefined\"")}
 }
+
+test_fires_after_an_earlier_gap_says_where_the_count_stops if {
+	# Account 2 is missing: the count stops at 1 before AWS_KEY_3 matters.
+	got := rule.report with input as _env([
+		_v(".env", 1, "AWS_KEY", "1"),
+		_v(".env", 2, "AWS_SECRET", "1"),
+		_v(".env", 3, "AWS_KEY", "3"),
+		_v(".env", 4, "AWS_KEY", "4"),
+		_v(".env", 5, "AWS_SECRET", "4"),
+	])
+	got == {_finding(_loc(".env", 3), "AWS_KEY_3 has no matching AWS_SECRET_3: account 3 cannot be used, and the account count already stops at 1 before it")}
+}
+
+test_fires_after_a_missing_first_account_says_the_count_is_zero if {
+	got := rule.report with input as {"envFiles": [_file(".env.example", true, [
+		_empty(_v(".env.example", 1, "AWS_KEY", "2")),
+		_empty(_v(".env.example", 2, "AWS_SECRET", "2")),
+		_empty(_v(".env.example", 3, "AWS_SECRET", "3")),
+	])]}
+	got == {_finding(_loc(".env.example", 3), "AWS_SECRET_3 has no matching AWS_KEY_3: account 3 cannot be used, and the account count is already 0 before it")}
+}

@@ -317,6 +317,17 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
+# _seen[[path, line, column]] holds the environments whose winning variable
+# is defined there.
+_seen_pairs contains [_at(r.location), r.env] if {
+	some r in _rows
+	r.env != ""
+}
+
+_seen_keys contains k if some [k, _] in _seen_pairs
+
+_seen := {k: ids | some k in _seen_keys; ids := {id | some [k2, id] in _seen_pairs; k2 == k}}
+
 report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 	some c in _candidates
 	c.env == ""
@@ -324,10 +335,11 @@ report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 
 report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefix, c.message])) if {
 	fired := _fired
+	seen := _seen
 	some c in _candidates
 	c.env != ""
-	ids := fired[[_at(c.location), c.message]]
-	prefix := lib.account_env_prefix(ids, object.get(lib.account_envs_at, [_at(c.location)], set()))
+	at := _at(c.location)
+	prefix := lib.account_env_prefix(fired[[at, c.message]], seen[at])
 }
 
 _at(loc) := [loc.path, loc.line, loc.column]
