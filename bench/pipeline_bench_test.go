@@ -6,16 +6,12 @@
 package bench
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/remolint/remolint/bench/corpus"
 	"github.com/remolint/remolint/internal/lint"
@@ -36,8 +32,9 @@ func tree(b *testing.B, opts corpus.Options) string {
 }
 
 // BenchmarkPipeline times each stage of a full run over the generated tree:
-// the walk and read (scan), encoding the fact document, and policy
-// evaluation (lint), and all of them together.
+// the walk and read (scan), encoding the fact document (marshal), decoding
+// it and evaluating the policies (lint; internal/policy's BenchmarkParseInput
+// times the decoding alone), and all of them together.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	dir := tree(b, corpus.Options{Packages: *packages})
@@ -60,23 +57,6 @@ func BenchmarkPipeline(b *testing.B) {
 	b.Run("marshal", func(b *testing.B) {
 		loop(b, func() {
 			if _, err := json.Marshal(res.Doc); err != nil {
-				b.Fatal(err)
-			}
-		})
-	})
-	doc, err := json.Marshal(res.Doc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("parse", func(b *testing.B) {
-		// What policy.Engine.Eval does with the encoded document before
-		// evaluating: decode it into OPA's AST.
-		loop(b, func() {
-			var x any
-			if err := util.NewJSONDecoder(bytes.NewReader(doc)).Decode(&x); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := ast.InterfaceToValue(x); err != nil {
 				b.Fatal(err)
 			}
 		})
