@@ -14,8 +14,9 @@
 #     the SDKs need both, so the profile yields no credentials;
 #   - a misspelled key (`aws_secret_key`, `aws_access_key`, ...): the SDKs
 #     ignore it; the message names the key meant;
-#   - a profile defined twice in one file: the sections are merged key by key
-#     and later values silently replace earlier ones;
+#   - a profile defined twice in one file: the JavaScript and Go SDKs merge the
+#     sections key by key (later values silently replace earlier ones); the
+#     AWS CLI and boto3 refuse the whole file;
 #   - `source_profile` names a profile that no scanned shared file defines:
 #     assuming the role fails;
 #   - a line that the AWS readers cannot parse, or parse differently (an
@@ -142,7 +143,7 @@ report contains lib.finding_related(rego.metadata.chain(), p.location, msg, rela
 	[p.location.line, p.location.column] != [line, column]
 	related := {"path": p.path, "line": line, "column": column}
 	msg := sprintf(
-		"profile %s is defined again here (first at line %d): the AWS SDKs merge the two sections and later keys silently replace earlier ones; keep one section",
+		"profile %s is defined again here (first at line %d): the JavaScript and Go SDKs merge the two sections and later keys silently replace earlier ones, while the AWS CLI and boto3 (Remotion's Python client) refuse the whole file (\"Unable to parse config file\"); keep one section",
 		[p.name, line],
 	)
 }

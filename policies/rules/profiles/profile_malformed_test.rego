@@ -117,7 +117,7 @@ test_fires_second_definition if {
 		_profile(_creds, "credentials", "render", "render", 9, true, [_key(_creds, "region", 10)]),
 	])
 	got == {object.union(
-		_finding(_loc(_creds, 9, 1), "profile render is defined again here (first at line 1): the AWS SDKs merge the two sections and later keys silently replace earlier ones; keep one section"),
+		_finding(_loc(_creds, 9, 1), "profile render is defined again here (first at line 1): the JavaScript and Go SDKs merge the two sections and later keys silently replace earlier ones, while the AWS CLI and boto3 (Remotion's Python client) refuse the whole file (\"Unable to parse config file\"); keep one section"),
 		{"related": _loc(_creds, 1, 1)},
 	)}
 }
