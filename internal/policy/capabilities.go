@@ -30,9 +30,7 @@ var refused = []string{
 // nothing), and RunTests shows its output next to a failing test.
 func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
-	caps.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), func(b *ast.Builtin) bool {
-		return isRefused(b)
-	})
+	caps.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), isRefused)
 	caps.AllowNet = []string{}
 	return caps
 }

@@ -89,8 +89,8 @@ type RuleMeta struct {
 	File             string // the file holding the METADATA, e.g. policies/rules/...
 }
 
-// PolicyError is an evaluation error attributed to one policy.
-type PolicyError struct {
+// Error is an evaluation error attributed to one policy.
+type Error struct {
 	// Policy is the package whose report was being evaluated, e.g.
 	// "remolint.custom.team.rule"; "" when it cannot be told.
 	Policy string
@@ -99,7 +99,7 @@ type PolicyError struct {
 	Err error
 }
 
-func (e *PolicyError) Error() string {
+func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("evaluate policy ")
 	if e.Policy != "" {
@@ -116,7 +116,7 @@ func (e *PolicyError) Error() string {
 	return b.String()
 }
 
-func (e *PolicyError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
 // Option configures New.
 type Option func(*options)
@@ -273,13 +273,13 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 // rule package is then evaluated on its own, and the failing ones are
 // returned as PolicyErrors beside the findings of the rest. A team policy's
 // failure, a time limit or a cancelled ctx is still an error.
-func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[string]any) ([]Finding, []*PolicyError, error) {
+func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[string]any) ([]Finding, []*Error, error) {
 	doc, err := parseInput(input)
 	if err != nil {
 		return nil, nil, err
 	}
 	out, err := e.evalValue(ctx, doc, config)
-	var pe *PolicyError
+	var pe *Error
 	if err == nil || !errors.As(err, &pe) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil ||
 		!strings.HasPrefix(pe.Policy, "remolint.rules.") {
 		return out, nil, err
@@ -288,7 +288,7 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 	if e.singleErr != nil {
 		return nil, nil, e.singleErr
 	}
-	var failed []*PolicyError
+	var failed []*Error
 	e.mu.RLock() // the configuration evalValue stored stays in place
 	defer e.mu.RUnlock()
 	for i, p := range e.pkgs {
@@ -297,7 +297,7 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 			out = append(out, fs...)
 			continue
 		}
-		var one *PolicyError
+		var one *Error
 		if !errors.As(err, &one) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil || !strings.HasPrefix(p.meta.Package, "remolint.rules.") {
 			return nil, nil, err
 		}
@@ -342,17 +342,17 @@ func (e *Engine) evalOne(ctx context.Context, i int, doc ast.Value) ([]Finding, 
 		return nil, e.evalError(ctx, evalCtx, err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("query returned %d results", len(rs))}
+		return nil, &Error{Policy: p.meta.Package, Err: fmt.Errorf("query returned %d results", len(rs))}
 	}
 	items, ok := rs[0].Expressions[0].Value.([]any)
 	if !ok {
-		return nil, &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", rs[0].Expressions[0].Value)}
+		return nil, &Error{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", rs[0].Expressions[0].Value)}
 	}
 	var out []Finding
 	for _, item := range items {
 		f, err := decodeFinding(item, p.meta.ID)
 		if err != nil {
-			return nil, &PolicyError{Policy: p.meta.Package, Err: err}
+			return nil, &Error{Policy: p.meta.Package, Err: err}
 		}
 		out = append(out, f)
 	}
@@ -638,7 +638,7 @@ func (e *Engine) evalValue(ctx context.Context, doc ast.Value, config map[string
 
 	evalCtx, cancel := context.WithTimeoutCause(ctx, e.timeout, ErrTimeLimit)
 	defer cancel()
-	opts := append(extra, rego.EvalParsedInput(doc))
+	opts := append(slices.Clip(extra), rego.EvalParsedInput(doc))
 	results := make([]groupResult, len(e.groups))
 	if len(e.groups) == 1 || len(extra) > 0 {
 		// One group, or options (tracers) that are not safe to share.
@@ -732,12 +732,12 @@ func (e *Engine) evalGroup(ctx, evalCtx context.Context, g int, opts []rego.Eval
 		p := e.pkgs[grp.pkgs[j]]
 		items, ok := ex.Value.([]any)
 		if !ok {
-			return groupResult{err: &PolicyError{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", ex.Value)}}
+			return groupResult{err: &Error{Policy: p.meta.Package, Err: fmt.Errorf("report is %T, not a set", ex.Value)}}
 		}
 		for _, item := range items {
 			f, err := decodeFinding(item, p.meta.ID)
 			if err != nil {
-				return groupResult{err: &PolicyError{Policy: p.meta.Package, Err: err}}
+				return groupResult{err: &Error{Policy: p.meta.Package, Err: err}}
 			}
 			out = append(out, f)
 		}
@@ -748,7 +748,7 @@ func (e *Engine) evalGroup(ctx, evalCtx context.Context, g int, opts []rego.Eval
 // errorRank orders the errors of groups: by the index of the package they
 // name, then (unattributed errors) by group.
 func (e *Engine) errorRank(err error, g int) int {
-	var pe *PolicyError
+	var pe *Error
 	if errors.As(err, &pe) && pe.Policy != "" {
 		for i, p := range e.pkgs {
 			if p.meta.Package == pe.Policy {
@@ -761,7 +761,7 @@ func (e *Engine) errorRank(err error, g int) int {
 
 // evalError attributes an evaluation error to a policy.
 func (e *Engine) evalError(parent, evalCtx context.Context, err error) error {
-	pe := &PolicyError{Err: err}
+	pe := &Error{Err: err}
 	var tdErr *topdown.Error
 	if errors.As(err, &tdErr) {
 		pe.Policy, pe.At = e.blame(tdErr)
@@ -801,7 +801,7 @@ func (e *Engine) blame(err *topdown.Error) (policy, at string) {
 }
 
 // topdownError shows an evaluation error without its location, which
-// PolicyError gives once.
+// Error gives once.
 type topdownError struct{ err *topdown.Error }
 
 func (e topdownError) Error() string { return e.err.Code + ": " + e.err.Message }

@@ -145,9 +145,9 @@ func TestTimeLimitStopsRunawayPolicy(t *testing.T) {
 			if !errors.Is(err, ErrTimeLimit) {
 				t.Fatalf("err = %v, want ErrTimeLimit", err)
 			}
-			var pe *PolicyError
+			var pe *Error
 			if !errors.As(err, &pe) {
-				t.Fatalf("err = %T, want *PolicyError", err)
+				t.Fatalf("err = %T, want *Error", err)
 			}
 			if pe.Policy != "remolint.custom.team.explode" || !strings.HasPrefix(pe.At, "team/explode.rego:") {
 				t.Errorf("blamed %q at %q, want remolint.custom.team.explode at team/explode.rego:…", pe.Policy, pe.At)

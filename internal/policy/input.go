@@ -240,15 +240,16 @@ func (d *decoder) str() (*ast.Term, bool) {
 		if c == '"' {
 			break
 		}
-		if c == '\\' {
+		switch {
+		case c == '\\':
 			plain = false
 			d.pos++ // skip the escaped byte; encoding/json checks the escape
 			if d.pos >= len(d.data) {
 				return nil, false
 			}
-		} else if c < 0x20 {
+		case c < 0x20:
 			return nil, false
-		} else if c >= 0x80 {
+		case c >= 0x80:
 			ascii = false
 		}
 		d.pos++
