@@ -1,6 +1,10 @@
 package awsini
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/remolint/remolint/internal/names"
+)
 
 // knownKeys are the settings the AWS SDKs and the AWS CLI read from a
 // profile (or an sso-session section), in a fixed order that breaks ties in
@@ -182,39 +186,4 @@ func normalise(key string) string {
 
 // editDistance returns the optimal-string-alignment distance between a and b
 // (byte-wise), or limit+1 when it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	// Three rows: two back (for swaps), previous, current.
-	pp := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, pp[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		pp, prev, cur = prev, cur, pp
-	}
-	if prev[len(b)] > limit {
-		return limit + 1
-	}
-	return prev[len(b)]
-}
+func editDistance(a, b string, limit int) int { return names.Distance(a, b, limit) }

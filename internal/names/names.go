@@ -136,6 +136,11 @@ func plausibleTypo(name, k string) bool {
 	return true
 }
 
+// Distance returns the optimal-string-alignment distance between a and b
+// (byte-wise edits, with adjacent transpositions), or limit+1 when it
+// exceeds limit.
+func Distance(a, b string, limit int) int { return distance(a, b, limit+1) }
+
 // distance is the optimal-string-alignment distance between a and b (edits,
 // with adjacent transpositions), capped: it returns cap as soon as the
 // distance is known to reach it.
