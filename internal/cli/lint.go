@@ -93,10 +93,32 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if lf.env {
 		opts.Process = sys.Environ
 	}
-	engine, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
-	if err != nil {
-		return ExitError, err
+	var bl *baseline.Baseline
+	if lf.baseline != "" {
+		if bl, err = baseline.Load(abs(sys.WorkDir, lf.baseline), lf.baseline); err != nil {
+			return ExitError, err
+		}
 	}
+	// Compile the policies while the tree is read: on a pre-commit run the
+	// compilation is most of the time.
+	type compiled struct {
+		engine *policy.Engine
+		err    error
+	}
+	compiling := make(chan compiled, 1)
+	go func() {
+		e, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
+		compiling <- compiled{e, err}
+	}()
+	res, scanErr := scan.Run(ctx, opts)
+	c := <-compiling
+	if c.err != nil {
+		return ExitError, c.err
+	}
+	if scanErr != nil {
+		return ExitError, scanErr
+	}
+	engine := c.engine
 	if cfg != nil {
 		known := map[string]bool{}
 		for _, r := range lint.Catalogue(engine) {
@@ -105,16 +127,6 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 		if err := cfg.CheckRules(func(id string) bool { return known[id] }); err != nil {
 			return ExitError, err
 		}
-	}
-	var bl *baseline.Baseline
-	if lf.baseline != "" {
-		if bl, err = baseline.Load(abs(sys.WorkDir, lf.baseline), lf.baseline); err != nil {
-			return ExitError, err
-		}
-	}
-	res, err := scan.Run(ctx, opts)
-	if err != nil {
-		return ExitError, err
 	}
 	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir})
 	if err != nil {
