@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -107,7 +108,12 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	}
 	compiling := make(chan compiled, 1)
 	go func() {
+		// Compilation makes a burst of short-lived garbage: collect less
+		// often while it runs (the scan, whose memory matters, runs long
+		// after it on large trees).
+		old := debug.SetGCPercent(400)
 		e, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
+		debug.SetGCPercent(old)
 		compiling <- compiled{e, err}
 	}()
 	res, scanErr := scan.Run(ctx, opts)
