@@ -33,24 +33,13 @@ const Language = "go"
 
 // Result holds the facts of one file. Each slice is in source order.
 type Result struct {
-	Reads         []facts.EnvAccess
-	Writes        []facts.EnvAccess
-	RemotionCalls []facts.RemotionCall
-	DotenvLoads   []facts.DotenvLoad
-	Literals      []facts.Literal
-	Imports       []facts.Import
-	// Comments lists every comment of the file (each line of a //-group
-	// separately), for suppression and //nolint handling. Text is the raw
-	// comment including its // or /* */ markers: it is source text, so it is
-	// for matching only and must never be printed as is.
+	facts.SourceFacts
+	// Comments lists every comment, for suppressions (and //nolint).
 	Comments []Comment
 }
 
 // Comment is one comment and its span.
-type Comment struct {
-	Text     string
-	Location facts.Location
-}
+type Comment = facts.Comment
 
 // SyntaxError reports that a file did not parse completely. It carries the
 // position of the first error and the number of errors, never source text

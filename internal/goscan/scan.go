@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -743,23 +742,7 @@ func (s *walker) span(pos, end token.Pos) facts.Location {
 	return loc
 }
 
-func (s *walker) sortResult() {
-	r := s.res
-	sort.SliceStable(r.Reads, func(i, j int) bool { return before(r.Reads[i].Location, r.Reads[j].Location) })
-	sort.SliceStable(r.Writes, func(i, j int) bool { return before(r.Writes[i].Location, r.Writes[j].Location) })
-	sort.SliceStable(r.RemotionCalls, func(i, j int) bool {
-		return before(r.RemotionCalls[i].Location, r.RemotionCalls[j].Location)
-	})
-	sort.SliceStable(r.DotenvLoads, func(i, j int) bool { return before(r.DotenvLoads[i].Location, r.DotenvLoads[j].Location) })
-	sort.SliceStable(r.Literals, func(i, j int) bool { return before(r.Literals[i].Location, r.Literals[j].Location) })
-}
-
-func before(a, b facts.Location) bool {
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Column < b.Column
-}
+func (s *walker) sortResult() { s.res.Sort() }
 
 func unparen(e ast.Expr) ast.Expr {
 	for {

@@ -1,7 +1,6 @@
 package jsscan
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/remolint/remolint/internal/facts"
@@ -1112,14 +1111,4 @@ func before(a, b facts.Location) bool {
 }
 
 // finish puts every slice in source order.
-func (s *scanner) finish() {
-	r := s.res
-	sort.SliceStable(r.Reads, func(i, j int) bool { return before(r.Reads[i].Location, r.Reads[j].Location) })
-	sort.SliceStable(r.Writes, func(i, j int) bool { return before(r.Writes[i].Location, r.Writes[j].Location) })
-	sort.SliceStable(r.RemotionCalls, func(i, j int) bool {
-		return before(r.RemotionCalls[i].Location, r.RemotionCalls[j].Location)
-	})
-	sort.SliceStable(r.DotenvLoads, func(i, j int) bool { return before(r.DotenvLoads[i].Location, r.DotenvLoads[j].Location) })
-	sort.SliceStable(r.Literals, func(i, j int) bool { return before(r.Literals[i].Location, r.Literals[j].Location) })
-	sort.SliceStable(r.Imports, func(i, j int) bool { return before(r.Imports[i].Location, r.Imports[j].Location) })
-}
+func (s *scanner) finish() { s.res.Sort() }

@@ -43,23 +43,13 @@ const Language = "js"
 
 // Result holds the facts of one file, each slice in source order.
 type Result struct {
-	Reads         []facts.EnvAccess
-	Writes        []facts.EnvAccess
-	RemotionCalls []facts.RemotionCall
-	DotenvLoads   []facts.DotenvLoad
-	Literals      []facts.Literal
-	Imports       []facts.Import
-	// Comments lists every comment (a hashbang line is not one). Text is the
-	// raw comment including its // or /* */ markers: it is source text, for
-	// matching suppressions only, and must never be printed as is.
+	facts.SourceFacts
+	// Comments lists every comment, for suppressions (and //nolint).
 	Comments []Comment
 }
 
 // Comment is one comment and its span.
-type Comment struct {
-	Text     string
-	Location facts.Location
-}
+type Comment = facts.Comment
 
 // maxLen is the largest input scanned; bytes beyond it are ignored.
 const maxLen = math.MaxInt32 - 1

@@ -31,14 +31,7 @@ type Parsed struct {
 }
 
 // CodeFacts are the facts a source file yields (JS/TS or Go).
-type CodeFacts struct {
-	Reads         []facts.EnvAccess
-	Writes        []facts.EnvAccess
-	Imports       []facts.Import
-	RemotionCalls []facts.RemotionCall
-	DotenvLoads   []facts.DotenvLoad
-	Literals      []facts.Literal
-}
+type CodeFacts = facts.SourceFacts
 
 // Input is everything the model is built from.
 type Input struct {

@@ -25,8 +25,7 @@ func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 		for _, c := range r.Comments {
 			cs = append(cs, Comment{Line: c.Location.Line, Column: c.Location.Column, Text: c.Text, Own: true})
 		}
-		return &model.CodeFacts{Reads: r.Reads, Writes: r.Writes, Imports: r.Imports, RemotionCalls: r.RemotionCalls,
-			DotenvLoads: r.DotenvLoads, Literals: r.Literals}, markOwn(cs, data)
+		return &r.SourceFacts, markOwn(cs, data)
 	}
 	r, _ := goscan.Parse(path, data) // a syntax error still yields the partial tree's facts
 	var cs []Comment
@@ -38,8 +37,7 @@ func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 
 // GoFacts converts goscan's result (shared with the go/analysis driver).
 func GoFacts(r *goscan.Result) *model.CodeFacts {
-	return &model.CodeFacts{Reads: r.Reads, Writes: r.Writes, Imports: r.Imports, RemotionCalls: r.RemotionCalls,
-		DotenvLoads: r.DotenvLoads, Literals: r.Literals}
+	return &r.SourceFacts
 }
 
 // markOwn decides for each comment whether it stands alone on its line.
