@@ -1103,12 +1103,5 @@ func (s *scanner) comments(spans []commentSpan) {
 	}
 }
 
-func before(a, b facts.Location) bool {
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Column < b.Column
-}
-
 // finish puts every slice in source order.
 func (s *scanner) finish() { s.res.Sort() }
