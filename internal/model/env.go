@@ -6,14 +6,9 @@ import (
 	"strings"
 
 	"github.com/remolint/remolint/internal/discover"
-	"github.com/remolint/remolint/internal/dotenv"
 	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/internal/project"
 )
-
-func spanLoc(p string, s dotenv.Span) facts.Location {
-	return facts.Location{Path: p, Line: s.Start.Line, Column: s.Start.Col, EndLine: s.End.Line, EndColumn: s.End.Col}
-}
 
 // envSignals marks projects whose env files name REMOTION_AWS_* variables as
 // Remotion projects (rules.md: "any REMOTION_AWS_* name appears").
@@ -25,7 +20,7 @@ func (b *builder) envSignals() {
 		for _, e := range p.Env.Entries {
 			if looksRemotion(e.Key) {
 				pd := b.projectOf(path.Dir(p.File.Path))
-				b.signal(pd, project.SignalRemotion, "true", "names "+e.Key, spanLoc(p.File.Path, e.KeySpan))
+				b.signal(pd, project.SignalRemotion, "true", "names "+e.Key, e.KeySpan.Location(p.File.Path))
 				break
 			}
 		}
@@ -58,13 +53,13 @@ func (b *builder) envFiles() {
 			default:
 				continue // this dialect does not read the line (an anomaly says so)
 			}
-			val := spanLoc(p.File.Path, e.ValueSpan)
-			f.Entries = append(f.Entries, variable(e.Key, value, spanLoc(p.File.Path, e.KeySpan), &val))
+			val := e.ValueSpan.Location(p.File.Path)
+			f.Entries = append(f.Entries, variable(e.Key, value, e.KeySpan.Location(p.File.Path), &val))
 		}
 		for _, a := range p.Env.Anomalies {
-			fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: spanLoc(p.File.Path, a.Span)}
+			fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: a.Span.Location(p.File.Path)}
 			if a.Related != nil {
-				r := spanLoc(p.File.Path, *a.Related)
+				r := a.Related.Location(p.File.Path)
 				fa.Related = &r
 			}
 			f.Anomalies = append(f.Anomalies, fa)

@@ -13,10 +13,6 @@ import (
 	"github.com/remolint/remolint/internal/secret"
 )
 
-func iniLoc(p string, s awsini.Span) facts.Location {
-	return facts.Location{Path: p, Line: s.Start.Line, Column: s.Start.Col, EndLine: s.End.Line, EndColumn: s.End.Col}
-}
-
 // shared converts AWS shared files into sharedFiles and profiles, and
 // records what the resolver may know of them.
 func (b *builder) shared() {
@@ -33,7 +29,7 @@ func (b *builder) shared() {
 			Ignored: p.File.Ignored, HasDefault: p.INI.HasDefault, Anomalies: []facts.Anomaly{},
 		}
 		for _, a := range p.INI.Anomalies {
-			sf.Anomalies = append(sf.Anomalies, facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: "both", Detail: a.Detail, Location: iniLoc(p.File.Path, a.Span)})
+			sf.Anomalies = append(sf.Anomalies, facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: "both", Detail: a.Detail, Location: a.Span.Location(p.File.Path)})
 		}
 		b.doc.SharedFiles = append(b.doc.SharedFiles, sf)
 		for _, s := range p.INI.Sections {
@@ -43,7 +39,7 @@ func (b *builder) shared() {
 			}
 			prof := facts.Profile{
 				Name: name, Header: s.Header, Flavour: flavour, Path: p.File.Path,
-				Location: iniLoc(p.File.Path, s.HeaderSpan), Keys: []facts.ProfileKey{}, Effective: effective,
+				Location: s.HeaderSpan.Location(p.File.Path), Keys: []facts.ProfileKey{}, Effective: effective,
 			}
 			for _, k := range s.Keys {
 				value := k.Value
@@ -51,9 +47,9 @@ func (b *builder) shared() {
 					Name: k.Name, Set: value != "", Shape: secret.Shape(value), Display: secret.Display(value),
 					LooksLikeSecretKey: secret.IsSecretKey(value),
 					Known:              awsini.Suggest(k.Name) == "" && isKnownKey(k.Name), Suggestion: awsini.Suggest(k.Name),
-					Location: iniLoc(p.File.Path, k.NameSpan),
+					Location: k.NameSpan.Location(p.File.Path),
 				}
-				vl := iniLoc(p.File.Path, k.ValueSpan)
+				vl := k.ValueSpan.Location(p.File.Path)
 				pk.ValueLocation = &vl
 				if awsini.IsSecretKey(k.Name) || secret.IsKeyID(value) || secret.IsSecretKey(value) {
 					pk.Secret = true
