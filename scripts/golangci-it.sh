@@ -54,30 +54,17 @@ cd "$work/golangci-lint"
 run go mod edit -require=github.com/remolint/remolint@v0.0.0 "-replace=github.com/remolint/remolint=$checkout"
 run go mod tidy
 
-# OPA >= v1.21 (which remolint's policy engine uses) requires
+# The build must use golangci-lint's dependencies as they are, as a real
+# `golangci-lint custom` build would. One known trap: OPA >= v1.21 requires
 # github.com/gobwas/glob v1, whose API dropped the glob.Glob interface that
-# several of golangci-lint's linters (depguard, protogetter) still use from
-# v0.2.3. One module path cannot be built at two versions, so this build
-# cannot compile as is. Until remolint's dependencies avoid the conflict,
-# build against a copy of the selected glob version with v0.2.3's Glob
-# interface added (which *glob.Pattern satisfies); the notice below says so.
+# golangci-lint v2.15.0's depguard and protogetter use, so remolint pins OPA
+# v1.20.x (analyzers/golangci/deps_test.go guards this). Say so plainly if a
+# dependency upgrade brings the conflict back.
 glob=$(go list -m -f '{{.Version}}' github.com/gobwas/glob 2>/dev/null || true)
-if [ -n "$glob" ] && [ "${glob#v0.}" = "$glob" ] && go mod graph > "$work/graph.txt" && grep -q ' github.com/gobwas/glob@v0\.' "$work/graph.txt"; then
-  echo "NOTICE: github.com/gobwas/glob $glob is selected but some of golangci-lint's linters need v0.2.3's API;"
-  echo "NOTICE: building with a compatibility copy of glob $glob (adds the v0 Glob interface)."
-  globsrc=$(go mod download -json "github.com/gobwas/glob@$glob" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-  run cp -R "$globsrc" "$work/glob-compat"
-  run chmod -R u+w "$work/glob-compat"
-  cat > "$work/glob-compat/compat_v0.go" <<'EOF'
-package glob
-
-// Glob is gobwas/glob v0.2.3's interface; *Pattern satisfies it.
-type Glob interface {
-	Match(string) bool
-}
-EOF
-  run go mod edit "-replace=github.com/gobwas/glob=$work/glob-compat"
-fi
+case "$glob" in
+  v0.*|"") ;;
+  *) fail "github.com/gobwas/glob $glob is selected: golangci-lint's depguard and protogetter need v0.2.3's API (see analyzers/golangci/deps_test.go)" ;;
+esac
 
 step "build"
 bin="$work/golangci-lint-remolint"

@@ -50,8 +50,8 @@ type Config struct {
 	AWSDir string `yaml:"aws-dir"`
 
 	ruleLines map[string]int
-	exclude   []*glob.Pattern
-	include   []*glob.Pattern
+	exclude   []glob.Glob
+	include   []glob.Glob
 }
 
 // Error is a configuration problem at a line of the file.
@@ -230,8 +230,8 @@ func (c *Config) validate(known func(string) bool) error {
 	return err
 }
 
-func compile(path, key string, pats []string) ([]*glob.Pattern, error) {
-	var out []*glob.Pattern
+func compile(path, key string, pats []string) ([]glob.Glob, error) {
+	var out []glob.Glob
 	for _, p := range pats {
 		g, err := glob.Compile(strings.TrimPrefix(p, "./"), '/')
 		if err != nil {

@@ -62,10 +62,6 @@ var (
 	reportVar  = ast.Var("report")
 )
 
-// queryFile names the synthetic file of the generated query's expressions, so
-// that a stack frame in the query tells which rule package was running.
-const queryFile = "<remolint query>"
-
 // Finding is one problem a rule reported.
 type Finding struct {
 	Rule     string
@@ -239,13 +235,11 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 
 	e.cfg = ast.NewObject()
 	e.store = inmem.NewFromObject(map[string]any{"remolint": map[string]any{"config": map[string]any{}}})
-	for _, members := range partition(len(pkgs), runtime.GOMAXPROCS(0)) {
+	for _, members := range queryGroups(pkgs, runtime.GOMAXPROCS(0)) {
 		query := make(ast.Body, 0, len(members))
 		for j, i := range members {
 			ref := pkgs[i].path.Append(ast.StringTerm(string(reportVar)))
 			expr := ast.NewExpr(ast.NewTerm(ref))
-			// Row is the package's index in e.pkgs, for blame.
-			expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
 			expr.Index = j
 			query = append(query, expr)
 		}
@@ -258,7 +252,6 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 			rego.ParsedQuery(query),
 			rego.Capabilities(Capabilities()),
 			rego.StrictBuiltinErrors(true),
-			rego.StackTraces(true),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("prepare policy query: %w", err)
@@ -312,17 +305,15 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 
 // prepareSingles prepares one query per rule package.
 func (e *Engine) prepareSingles() {
-	for i, p := range e.pkgs {
+	for _, p := range e.pkgs {
 		ref := p.path.Append(ast.StringTerm(string(reportVar)))
 		expr := ast.NewExpr(ast.NewTerm(ref))
-		expr.Location = &ast.Location{File: queryFile, Row: i + 1, Col: 1, Text: []byte(ref.String())}
 		pq, err := rego.New(
 			rego.Compiler(e.compiler),
 			rego.Store(e.store),
 			rego.ParsedQuery(ast.NewBody(expr)),
 			rego.Capabilities(Capabilities()),
 			rego.StrictBuiltinErrors(true),
-			rego.StackTraces(true),
 		).PrepareForEval(context.Background())
 		if err != nil {
 			e.singleErr = fmt.Errorf("prepare policy query for %s: %w", p.meta.Package, err)
@@ -339,7 +330,7 @@ func (e *Engine) evalOne(ctx context.Context, i int, doc ast.Value) ([]Finding, 
 	defer cancel()
 	rs, err := e.single[i].Eval(evalCtx, rego.EvalParsedInput(doc))
 	if err != nil {
-		return nil, e.evalError(ctx, evalCtx, err)
+		return nil, e.evalError(ctx, evalCtx, err, p.meta.Package)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, &Error{Policy: p.meta.Package, Err: fmt.Errorf("query returned %d results", len(rs))}
@@ -699,6 +690,22 @@ type groupResult struct {
 	panicValue any
 }
 
+// queryGroups splits the packages into the groups of one query each: the
+// built-in rules shared among the CPUs, and every custom package alone, so
+// that a team policy that fails or runs past the time limit is named even
+// when OPA's error cannot say which report was being evaluated.
+func queryGroups(pkgs []rulePackage, cpus int) [][]int {
+	builtin := 0
+	for builtin < len(pkgs) && custom(pkgs[builtin].path) == 0 {
+		builtin++
+	}
+	groups := partition(builtin, cpus)
+	for i := builtin; i < len(pkgs); i++ {
+		groups = append(groups, []int{i})
+	}
+	return groups
+}
+
 // partition splits n packages, in package order, into at most cpus runs of
 // near-equal length (always at least one group, which may be empty). Runs
 // keep a family's packages (remolint.rules.accounts.*, ...) together: they
@@ -719,7 +726,7 @@ func (e *Engine) evalGroup(ctx, evalCtx context.Context, g int, opts []rego.Eval
 	grp := e.groups[g]
 	rs, err := grp.query.Eval(evalCtx, opts...)
 	if err != nil {
-		return groupResult{err: e.evalError(ctx, evalCtx, err)}
+		return groupResult{err: e.groupError(ctx, evalCtx, grp, opts, err)}
 	}
 	if len(grp.pkgs) == 0 {
 		return groupResult{}
@@ -759,12 +766,45 @@ func (e *Engine) errorRank(err error, g int) int {
 	return len(e.pkgs) + g
 }
 
-// evalError attributes an evaluation error to a policy.
-func (e *Engine) evalError(parent, evalCtx context.Context, err error) error {
-	pe := &Error{Err: err}
+// groupError attributes the error of a group's query to the rule package
+// that raised it. OPA's error names the failing expression's location, not
+// the report being evaluated; the query evaluates its expressions in order,
+// so the culprit is the group's first package that fails on its own. Only
+// failures pay for this.
+func (e *Engine) groupError(parent, evalCtx context.Context, grp group, opts []rego.EvalOption, err error) error {
+	if len(grp.pkgs) == 1 {
+		// A time limit has no location: name the package's file.
+		meta := e.pkgs[grp.pkgs[0]].meta
+		out := e.evalError(parent, evalCtx, err, meta.Package)
+		if pe, ok := out.(*Error); ok && pe.At == "" {
+			pe.At = meta.File
+		}
+		return out
+	}
+	var tdErr *topdown.Error
+	if !errors.As(err, &tdErr) || topdown.IsCancel(err) || len(grp.pkgs) == 0 {
+		return e.evalError(parent, evalCtx, err, "")
+	}
+	e.singleOnce.Do(e.prepareSingles)
+	if e.singleErr == nil {
+		for _, i := range grp.pkgs {
+			if _, one := e.single[i].Eval(evalCtx, opts...); one != nil {
+				return e.evalError(parent, evalCtx, one, e.pkgs[i].meta.Package)
+			}
+		}
+	}
+	return e.evalError(parent, evalCtx, err, "")
+}
+
+// evalError wraps an evaluation error of the named policy ("" when unknown)
+// as an *Error, with the policy location OPA reports.
+func (e *Engine) evalError(parent, evalCtx context.Context, err error, policy string) error {
+	pe := &Error{Policy: policy, Err: err}
 	var tdErr *topdown.Error
 	if errors.As(err, &tdErr) {
-		pe.Policy, pe.At = e.blame(tdErr)
+		if tdErr.Location != nil && e.files[tdErr.Location.File] {
+			pe.At = locString(tdErr.Location)
+		}
 		pe.Err = topdownError{tdErr}
 	}
 	switch {
@@ -774,30 +814,6 @@ func (e *Engine) evalError(parent, evalCtx context.Context, err error) error {
 		return fmt.Errorf("evaluate policies: %w", parent.Err())
 	}
 	return pe
-}
-
-// blame finds the rule package whose report was being evaluated (the
-// outermost frame, in the generated query) and the innermost policy location.
-func (e *Engine) blame(err *topdown.Error) (policy, at string) {
-	for i := len(err.StackTrace) - 1; i >= 0; i-- {
-		loc := err.StackTrace[i].Location
-		if loc != nil && loc.File == queryFile && loc.Row >= 1 && loc.Row <= len(e.pkgs) {
-			policy = e.pkgs[loc.Row-1].meta.Package
-			break
-		}
-	}
-	if err.Location != nil && e.files[err.Location.File] {
-		at = locString(err.Location)
-	}
-	for _, fr := range err.StackTrace {
-		if at != "" {
-			break
-		}
-		if fr.Location != nil && e.files[fr.Location.File] {
-			at = locString(fr.Location)
-		}
-	}
-	return policy, at
 }
 
 // topdownError shows an evaluation error without its location, which

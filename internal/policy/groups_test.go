@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"runtime"
 	"strings"
@@ -85,6 +86,33 @@ func TestGroupsReportTheFirstFailingPackage(t *testing.T) {
 		_, err := e.Eval(context.Background(), []byte(`{"x": "abc"}`), nil)
 		if err == nil || !strings.Contains(err.Error(), "evaluate policy remolint.custom.team.a ") {
 			t.Errorf("%d CPUs: error %v, want one naming remolint.custom.team.a", cpus, err)
+		}
+	}
+}
+
+// TestGroupErrorNamesTheFailingBuiltinPackage: OPA's error locates the
+// failing call, here inside a shared helper, not the report being
+// evaluated. With every built-in package in one query, the error still names
+// the first package that fails, and the location is the helper's.
+func TestGroupErrorNamesTheFailingBuiltinPackage(t *testing.T) {
+	helper := "package remolint.rules.shared\n\nnum(x) := to_number(x)\n"
+	uses := `report contains lib.finding(rego.metadata.chain(), {"path": "a", "line": 1, "column": 1}, "n") if data.remolint.rules.shared.num(input.x) > 0`
+	rules := mapFS(
+		"a/fine.rego", ruleSrc("remolint.rules.a.fine", "fine",
+			`report contains lib.finding(rego.metadata.chain(), {"path": "a", "line": 1, "column": 1}, "ok") if true`),
+		"b/first.rego", ruleSrc("remolint.rules.b.first", "first", uses),
+		"c/second.rego", ruleSrc("remolint.rules.c.second", "second", uses),
+		"shared/shared.rego", helper,
+	)
+	for cpus := 1; cpus <= 2; cpus++ {
+		e := engineWithCPUs(t, cpus, withRules(rules))
+		_, err := e.Eval(context.Background(), []byte(`{"x": "abc"}`), nil)
+		var pe *Error
+		if !errors.As(err, &pe) {
+			t.Fatalf("%d CPUs: err = %v, want *Error", cpus, err)
+		}
+		if pe.Policy != "remolint.rules.b.first" || !strings.HasPrefix(pe.At, "policies/rules/shared/shared.rego:3:") {
+			t.Errorf("%d CPUs: blamed %q at %q, want remolint.rules.b.first at policies/rules/shared/shared.rego:3:…", cpus, pe.Policy, pe.At)
 		}
 	}
 }

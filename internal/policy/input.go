@@ -312,11 +312,7 @@ func (d *decoder) number() *ast.Term {
 	if t := ast.InternedIntNumberTermFromString(s); t != nil {
 		return t
 	}
-	n, err := ast.NumberChecked(s)
-	if err != nil {
-		return nil
-	}
-	return d.term(n)
+	return d.term(ast.Number(s))
 }
 
 // digits skips one or more decimal digits.
