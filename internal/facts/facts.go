@@ -387,14 +387,41 @@ type EnvAccess struct {
 // RemotionCall is a call of a Remotion Lambda API.
 type RemotionCall struct {
 	Function string `json:"function"` // renderMediaOnLambda, RenderMediaOnLambda, ...
-	// Region is the literal passed as region, if any.
+	// Region is the literal passed as region, if any (the whole argument is
+	// one string literal).
 	Region         string   `json:"region,omitempty"`
 	RegionLocation Location `json:"regionLocation"`
-	Language       string   `json:"language"`
-	Project        string   `json:"project"`
-	Location       Location `json:"location"`
+	// RegionValues lists the other regions the call can receive: through a
+	// string constant (`region: REGION`, `Region: region` in Go) and string
+	// literals that are one operand of a conditional or fallback
+	// (`region: staging ? STAGING_REGION : "eu-west-1"`,
+	// `region: process.env.R ?? "us-east-1"`). See RegionValue.
+	RegionValues []RegionValue `json:"regionValues,omitempty"`
+	// RegionImports are the imported names the scanner could not resolve on
+	// its own; the model resolves them into RegionValues. Never in the
+	// document.
+	RegionImports []ImportedConst `json:"-"`
+	Language      string          `json:"language"`
+	Project       string          `json:"project"`
+	Location      Location        `json:"location"`
 	// Credentials is true when the call passes credentials explicitly.
 	Credentials bool `json:"credentials,omitempty"`
+}
+
+// RegionValue is one region a Remotion call receives other than as the
+// whole-argument literal (RemotionCall.Region).
+type RegionValue struct {
+	// Constant names the constant that holds the value (absent for a
+	// literal operand); `pkg.Name` for another Go package's constant.
+	Constant string `json:"constant,omitempty"`
+	// Value is the region.
+	Value string `json:"value"`
+	// Location spans the identifier at the call for a constant of the same
+	// file (or, in Go, the same package); the constant's literal (without
+	// quotes) in the defining module for a constant imported from another
+	// file, so that every call of every importer points at that one place;
+	// and the literal's text without quotes for a literal operand.
+	Location Location `json:"location"`
 }
 
 // DotenvLoad is code or a script that loads env files.

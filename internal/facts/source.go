@@ -12,6 +12,31 @@ type SourceFacts struct {
 	DotenvLoads   []DotenvLoad
 	Literals      []Literal
 	Imports       []Import
+	// Exports are the string constants of a JS/TS module that look like an
+	// AWS region, exported by name (`export const REGION = "eu-west-1"`,
+	// `export { REGION }`, `exports.REGION = ...`, `module.exports = {...}`),
+	// for RemotionCall.RegionImports of other files. Location spans the
+	// literal without quotes.
+	Exports []ExportedConst
+}
+
+// ExportedConst is a string constant a module exports.
+type ExportedConst struct {
+	Name     string
+	Value    string
+	Location Location
+}
+
+// ImportedConst is an identifier passed as a region that names a binding
+// imported from a relative module (`import { REGION as R } from
+// "./config"`, `const { REGION } = require("./config")`): Local is the
+// local name, Name the exported one, Module the specifier as written.
+// Location spans the identifier at the call.
+type ImportedConst struct {
+	Local    string
+	Name     string
+	Module   string
+	Location Location
 }
 
 // Sort puts every slice in source order (stable for facts at one place).
@@ -24,6 +49,7 @@ func (f *SourceFacts) Sort() {
 	sort.SliceStable(f.DotenvLoads, func(i, j int) bool { return Before(f.DotenvLoads[i].Location, f.DotenvLoads[j].Location) })
 	sort.SliceStable(f.Literals, func(i, j int) bool { return Before(f.Literals[i].Location, f.Literals[j].Location) })
 	sort.SliceStable(f.Imports, func(i, j int) bool { return Before(f.Imports[i].Location, f.Imports[j].Location) })
+	sort.SliceStable(f.Exports, func(i, j int) bool { return Before(f.Exports[i].Location, f.Exports[j].Location) })
 }
 
 // Before orders two locations of one file by line, then column.

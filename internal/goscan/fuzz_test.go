@@ -85,6 +85,11 @@ func checkResult(t *testing.T, src []byte, res *Result) {
 		if c.Region != "" {
 			checkLoc("region", c.RegionLocation)
 		}
+		for _, v := range c.RegionValues {
+			checkLoc("region value", v.Location)
+			checkName(t, v.Constant)
+			checkName(t, v.Value)
+		}
 	}
 	for _, d := range res.DotenvLoads {
 		checkLoc("dotenv", d.Location)

@@ -296,7 +296,7 @@ func f() {
 			"call RemotionOptions region=us-east-1@12:18-12:27 @11:11-14:3",
 			"call RenderMediaOnLambda @15:2-15:32",
 			"call GetRenderProgress @16:2-16:57",
-			"call RenderConfig region=eu-central-2@16:49-16:55 @16:24-16:56",
+			"call RenderConfig value=region:eu-central-2@16:49-16:55 @16:24-16:56",
 			"call RenderStillOnLambda @17:2-17:48",
 			"call RemotionOptions @17:26-17:47",
 			"call Other region=ap-south-1@19:25-19:35 @19:6-19:37",
@@ -411,6 +411,45 @@ func f() {
 			"call RemotionOptions region=us-east-1@10:75-10:84 @10:36-10:86",
 		},
 	},
+	{
+		name: "region constants",
+		src: `package p
+
+import sdk "github.com/remotion-dev/lambda_go_sdk"
+
+const (
+	stagingRegion = "ca-west-1"
+	empty         = ""
+)
+
+var varRegion = "me-south-1"
+
+func f(arg string) {
+	const local = "af-south-1"
+	_ = sdk.RemotionOptions{Region: stagingRegion}
+	_ = sdk.RemotionOptions{Region: (local)}
+	_ = sdk.RemotionOptions{Region: varRegion}
+	_ = sdk.RemotionOptions{Region: empty}
+	_ = sdk.RemotionOptions{Region: arg}
+	_ = sdk.RemotionOptions{Region: "eu-" + "west-1"}
+	_ = sdk.RemotionOptions{Region: other.Region}
+}
+`,
+		want: []string{
+			"import github.com/remotion-dev/lambda_go_sdk @3:8-3:51",
+			// the use site of a constant of this file, local or not
+			"call RemotionOptions value=stagingRegion:ca-west-1@14:34-14:47 @14:6-14:48",
+			"call RemotionOptions value=local:af-south-1@15:35-15:40 @15:6-15:42",
+			// a variable, an empty constant, a parameter: nothing
+			"call RemotionOptions @16:6-16:44",
+			"call RemotionOptions @17:6-17:40",
+			"call RemotionOptions @18:6-18:38",
+			// a constant expression of literals stays the literal region
+			"call RemotionOptions region=eu-west-1@19:34-19:50 @19:6-19:51",
+			// another package's constant needs type information
+			"call RemotionOptions @20:6-20:47",
+		},
+	},
 }
 
 func TestParse(t *testing.T) {
@@ -494,6 +533,9 @@ func render(t testing.TB, r *Result) []string {
 		s := "call " + c.Function
 		if c.Region != "" || c.RegionLocation != (facts.Location{}) {
 			s += " region=" + c.Region + "@" + loc(c.RegionLocation)
+		}
+		for _, v := range c.RegionValues {
+			s += " value=" + v.Constant + ":" + v.Value + "@" + loc(v.Location)
 		}
 		if c.Credentials {
 			s += " credentials"

@@ -598,8 +598,10 @@ func (s *walker) composite(lit *ast.CompositeLit) {
 		return
 	}
 	rc := facts.RemotionCall{Function: name, Language: Language, Location: s.span(lit.Pos(), lit.End())}
-	if region != nil {
-		if v, ok := s.strValue(region); ok {
+	if c, ok := s.regionConstant(region); ok {
+		rc.RegionValues = append(rc.RegionValues, c)
+	} else if region != nil {
+		if v, ok := s.strValue(region); ok && v != "" {
 			rc.Region = safeName(v)
 			if bl, ok := region.(*ast.BasicLit); ok && bl.End()-bl.Pos() >= 2 {
 				rc.RegionLocation = s.span(bl.Pos()+1, bl.End()-1)
@@ -609,6 +611,42 @@ func (s *walker) composite(lit *ast.CompositeLit) {
 		}
 	}
 	s.res.RemotionCalls = append(s.res.RemotionCalls, rc)
+}
+
+// regionConstant reads a region given as a string constant: an identifier
+// (a constant of this file in syntax mode, of the package with type
+// information) or, with type information, a qualified identifier naming
+// another package's constant. The location is the use site.
+func (s *walker) regionConstant(e ast.Expr) (facts.RegionValue, bool) {
+	var name string
+	switch x := e.(type) {
+	case *ast.Ident:
+		name = x.Name
+		if s.info != nil {
+			// Not recorded: the syntax decides, as strValue does.
+			if obj, found := s.info.Uses[x]; found {
+				if _, ok := obj.(*types.Const); !ok {
+					return facts.RegionValue{}, false
+				}
+			}
+		}
+	case *ast.SelectorExpr:
+		pkg, ok := unparen(x.X).(*ast.Ident)
+		if s.info == nil || !ok || x.Sel == nil {
+			return facts.RegionValue{}, false
+		}
+		if _, ok := s.info.Uses[x.Sel].(*types.Const); !ok {
+			return facts.RegionValue{}, false
+		}
+		name = pkg.Name + "." + x.Sel.Name
+	default:
+		return facts.RegionValue{}, false
+	}
+	v, ok := s.strValue(e)
+	if !ok || v == "" {
+		return facts.RegionValue{}, false
+	}
+	return facts.RegionValue{Constant: safeName(name), Value: safeName(v), Location: s.span(e.Pos(), e.End())}, true
 }
 
 // compositeType returns the package path and name of a composite literal's

@@ -22,6 +22,12 @@ type RemotionRenderResponse struct{ RenderId string }
 func RenderMediaOnLambda(o RemotionOptions) (*RemotionRenderResponse, error) { return nil, nil }
 func GetRenderProgress(c RenderConfig) (any, error)                          { return nil, nil }
 `,
+	"example.com/regions": `package regions
+
+const Staging = "ca-west-1"
+
+var Prod = "eu-west-1"
+`,
 	pathGodotenv: `package godotenv
 
 func Load(filenames ...string) error { return nil }
@@ -225,5 +231,67 @@ func TestFileTypedIncompleteInfo(t *testing.T) {
 	want := render(t, File(fset, files[0], nil))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("empty info differs from no info\ngot:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+const typedRegions = `package app
+
+import (
+	sdk "github.com/remotion-dev/lambda_go_sdk"
+	"example.com/regions"
+)
+
+const fallbackRegion = "il-central-1"
+
+func regionsOf(arg string) {
+	_, _ = sdk.RenderMediaOnLambda(sdk.RemotionOptions{Region: otherFileRegion})
+	_, _ = sdk.RenderMediaOnLambda(sdk.RemotionOptions{Region: regions.Staging})
+	_, _ = sdk.RenderMediaOnLambda(sdk.RemotionOptions{Region: regions.Prod})
+	fallbackRegion := arg
+	_, _ = sdk.RenderMediaOnLambda(sdk.RemotionOptions{Region: fallbackRegion})
+}
+`
+
+const typedRegionsConsts = `package app
+
+const otherFileRegion = "me-south-1"
+`
+
+// TestRegionConstantsTyped checks that type information resolves region
+// constants of other files and packages, reported at the use site, and that
+// a variable shadowing a constant is not one.
+func TestRegionConstantsTyped(t *testing.T) {
+	fset, files, info := typeCheck(t, "example.com/regionapp", typedRegions, typedRegionsConsts)
+	want := []string{
+		"import github.com/remotion-dev/lambda_go_sdk @4:2-4:45",
+		"call RenderMediaOnLambda @11:9-11:78",
+		"call RemotionOptions value=otherFileRegion:me-south-1@11:61-11:76 @11:33-11:77",
+		"call RenderMediaOnLambda @12:9-12:78",
+		"call RemotionOptions value=regions.Staging:ca-west-1@12:61-12:76 @12:33-12:77",
+		"call RenderMediaOnLambda @13:9-13:75",
+		"call RemotionOptions @13:33-13:74",
+		"call RenderMediaOnLambda @15:9-15:77",
+		"call RemotionOptions @15:33-15:76",
+	}
+	got := render(t, File(fset, files[0], info))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts differ\ngot:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	// Without type information only this file's constants resolve, and
+	// the shadowing variable is mistaken for the constant (syntax only).
+	got = render(t, File(fset, files[0], nil))
+	want = []string{
+		"import github.com/remotion-dev/lambda_go_sdk @4:2-4:45",
+		"call RenderMediaOnLambda @11:9-11:78",
+		"call RemotionOptions @11:33-11:77",
+		"call RenderMediaOnLambda @12:9-12:78",
+		"call RemotionOptions @12:33-12:77",
+		"call RenderMediaOnLambda @13:9-13:75",
+		"call RemotionOptions @13:33-13:74",
+		"call RenderMediaOnLambda @15:9-15:77",
+		"call RemotionOptions value=fallbackRegion:il-central-1@15:61-15:75 @15:33-15:76",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("syntax only: facts differ\ngot:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }

@@ -88,6 +88,15 @@ func TestMayContainFacts(t *testing.T) {
 		"const MY_SECRET = 'x'":                   true,
 		"const a = <div>hello</div>":              false,
 		"const region = 'us-east-1'; lambda.go()": false,
+		// a module exporting a region-shaped constant
+		"export const REGION = 'us-east-1';":          true,
+		"export const REGION = `ap-southeast-12`;":    true,
+		"exports.REGION = \"ca-west-1\"":              true,
+		"export const RANGE = 'a-1b'; x = n-1":        false,
+		"export const A = 'x'; const r = 'us-east-1'": true,
+		"const r = 'us-east-1'; module.x = r":         false,
+		"export default { b: '-1' }":                  false,
+		"export const REGION = 'us-east-1":            false,
 	} {
 		if got := MayContainFacts([]byte(src)); got != want {
 			t.Errorf("MayContainFacts(%q) = %v, want %v", src, got, want)

@@ -51,8 +51,20 @@ type scanner struct {
 	bindLens  uint64
 	bindFirst [4]uint64
 	cur       int          // the token extract is examining
-	lastBind  int          // the largest binding.at
+	lastBind  int          // the largest binding.at (or alias token)
 	called    map[int]bool // callee tokens of the calls recorded through bindings
+	// aliases maps the names of const bindings of an env object
+	// (`const env = process.env`, `const { env } = process`) to the token
+	// examined when the alias was made; their names share the bit filters
+	// above.
+	aliases map[string]int
+
+	// Regions through constants (consts.go).
+	decls      []constDecl
+	exports    bool // a decl is exported
+	exportRefs []exportRef
+	relImports []relImport
+	pending    []pendingRegion
 }
 
 var eofTok = token{match: -1}
@@ -200,6 +212,9 @@ func (s *scanner) extract() {
 			b := s.src[t.start:t.end]
 			if s.bindLens&(1<<min(len(b), 63)) != 0 && s.bindFirst[b[0]>>6]&(1<<(b[0]&63)) != 0 {
 				s.callAt(i, false)
+				if s.aliases != nil {
+					s.aliasAt(i, false)
+				}
 			}
 			if len(b) < 3 || len(b) > 7 {
 				continue
@@ -211,8 +226,14 @@ func (s *scanner) extract() {
 				s.importKw(i)
 			case "export":
 				s.exportKw(i)
+			case "const":
+				s.constDecl(i)
 			case "require":
 				s.require(i)
+			case "exports":
+				s.cjsExports(i)
+			case "module":
+				s.cjsModule(i)
 			case "Deno":
 				s.deno(i)
 			case "Bun":
@@ -230,8 +251,12 @@ func (s *scanner) extract() {
 	for i := 0; i < s.lastBind; i++ {
 		if s.toks[i].kind == tIdent {
 			s.callAt(i, true)
+			if s.aliases != nil {
+				s.aliasAt(i, true)
+			}
 		}
 	}
+	s.resolveConsts()
 }
 
 // ---- environment access ----
@@ -255,13 +280,83 @@ func (s *scanner) process(i int) {
 	}
 	if s.dot(i+1) && s.isI(i+2, "env") {
 		s.envAccess(start, i+3)
+		return
 	}
+	if s.isP(start-1, "=") && s.isP(start-2, "}") && s.exprEnds(i+1) {
+		s.processPattern(start)
+	}
+}
+
+// processPattern handles `const { env } = process` and `const { env: e } =
+// process`, where the process object starts at token start: the local name
+// becomes an alias of process.env.
+func (s *scanner) processPattern(start int) {
+	c := start - 2
+	o := s.match(c)
+	if o < 0 || o >= c || !s.isI(o-1, "const") {
+		return
+	}
+	s.eachItem(o, c, func(a, b int) {
+		p := s.prop(a, b)
+		if !p.ok || p.spread || p.computed || p.method || p.key != "env" {
+			return
+		}
+		local := p.keyA
+		if p.valA >= 0 && s.isP(p.valA-1, ":") {
+			if s.kind(p.valA) != tIdent || !(p.valB == p.valA+1 || s.isP(p.valA+1, "=")) {
+				return
+			}
+			local = p.valA
+		}
+		s.alias(local)
+	})
+}
+
+// alias makes the identifier at token i an alias of an env object.
+func (s *scanner) alias(i int) {
+	if s.kind(i) != tIdent {
+		return
+	}
+	name := string(s.raw(i))
+	if s.aliases == nil {
+		s.aliases = make(map[string]int)
+	}
+	s.aliases[name] = s.cur
+	s.lastBind = max(s.lastBind, s.cur)
+	s.bindLens |= 1 << min(len(name), 63)
+	s.bindFirst[name[0]>>6] |= 1 << (name[0] & 63)
+}
+
+// aliasAt handles a use of an env alias at identifier token i: in the main
+// pass (early false) of an alias made before it, in the catch-up pass of
+// one made after it (a function declared above the alias).
+func (s *scanner) aliasAt(i int, early bool) {
+	at, ok := s.aliases[string(s.raw(i))]
+	if !ok || early != (i < at) || i == at || s.member(i) {
+		return
+	}
+	if s.dot(i+1) || s.isP(i+1, "[") || (s.isP(i-1, "=") && s.isP(i-2, "}")) {
+		s.envAccess(i, i+1)
+	}
+}
+
+// isAlias reports whether token i names an env alias.
+func (s *scanner) isAlias(i int) bool {
+	if s.aliases == nil || s.kind(i) != tIdent || s.member(i) {
+		return false
+	}
+	_, ok := s.aliases[string(s.raw(i))]
+	return ok
 }
 
 // envAccess handles an access of an env object whose tokens are [start, j).
 func (s *scanner) envAccess(start, j int) {
 	name, prefix, dyn, end, ok := s.accessor(j)
 	if !ok {
+		if s.isP(start-1, "=") && s.kind(start-2) == tIdent && s.isI(start-3, "const") && s.exprEnds(j) {
+			s.alias(start - 2) // const env = process.env
+			return
+		}
 		s.destructure(start)
 		return
 	}
@@ -570,7 +665,8 @@ func (s *scanner) objectAssign(i int) {
 		if first {
 			first = false
 			target = (b-a == 3 && s.isI(a, "process") && s.isP(a+1, ".") && s.isI(a+2, "env")) ||
-				(b-a == 5 && s.isI(a, "globalThis") && s.isP(a+1, ".") && s.isI(a+2, "process") && s.isP(a+3, ".") && s.isI(a+4, "env"))
+				(b-a == 5 && s.isI(a, "globalThis") && s.isP(a+1, ".") && s.isI(a+2, "process") && s.isP(a+3, ".") && s.isI(a+4, "env")) ||
+				(b-a == 1 && s.isAlias(a))
 			return
 		}
 		if !target || !s.isP(a, "{") || s.match(a) != b-1 {
@@ -847,6 +943,13 @@ func (s *scanner) importDecl(i int) {
 	pkg := s.str(k)
 	class := classify(pkg)
 	if class == pkgNone {
+		if isRelative(pkg) {
+			for _, n := range names {
+				if n.imported != "*" {
+					s.relImports = append(s.relImports, relImport{local: n.local, name: n.imported, module: pkg})
+				}
+			}
+		}
 		return
 	}
 	s.addImport(pkg, i, k)
@@ -878,6 +981,12 @@ func (s *scanner) exportKw(i int) {
 		if m < 0 {
 			return
 		}
+		if !s.isI(m+1, "from") {
+			if k == i+1 {
+				s.exportList(k, m) // export { a, b as c }
+			}
+			return
+		}
 		k = m + 1
 	default:
 		return
@@ -904,6 +1013,9 @@ func (s *scanner) require(i int) {
 	pkg := s.str(i + 2)
 	class := classify(pkg)
 	if class == pkgNone {
+		if isRelative(pkg) {
+			s.relRequire(i, i+3, pkg)
+		}
 		return
 	}
 	s.addImport(pkg, i, i+3)
@@ -1047,17 +1159,26 @@ func (s *scanner) callOf(b binding, start, paren int) {
 	switch b.class {
 	case pkgRemotion:
 		rc := facts.RemotionCall{Function: safeName(b.name), Language: Language, Location: loc}
+		call := len(s.res.RemotionCalls)
 		eachProp(func(p prop) {
 			switch p.key {
 			case "region":
-				if p.valA < 0 || s.isP(p.valA-1, "=") || !s.isStr(p.valA) {
+				if p.valA < 0 {
+					if p.ident && !p.method {
+						s.pending = append(s.pending, pendingRegion{call: call, tok: p.keyA}) // { region }
+					}
 					return
 				}
-				if v, k, ok := s.literalAt(p.valA, p.valB); ok {
+				if s.isP(p.valA-1, "=") {
+					return
+				}
+				if v, k, ok := s.literalAt(p.valA, p.valB); ok && s.isStr(p.valA) {
 					rc.Region = safeName(v)
 					a, e := s.content(k)
 					rc.RegionLocation = s.span(a, e)
+					return
 				}
+				s.regionValue(&rc, call, p.valA, p.valB)
 			case "credentials":
 				rc.Credentials = true
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/secret"
 )
 
 func FuzzScan(f *testing.F) {
@@ -34,6 +35,21 @@ func FuzzScan(f *testing.F) {
 				check("call", c.Location)
 				if c.Region != "" {
 					check("region", c.RegionLocation)
+				}
+				for _, v := range c.RegionValues {
+					check("region value", v.Location)
+					if v.Value == "" || secret.IsKeyID(v.Constant) || secret.IsKeyID(v.Value) || secret.IsSecretKey(v.Value) || secret.IsSecretKey(v.Constant) {
+						t.Fatalf("region value %+v", v)
+					}
+				}
+				for _, im := range c.RegionImports {
+					check("region import", im.Location)
+				}
+			}
+			for _, e := range r.Exports {
+				check("export", e.Location)
+				if !RegionShaped(e.Value) {
+					t.Fatalf("export %+v is not region-shaped", e)
 				}
 			}
 			for _, l := range r.DotenvLoads {

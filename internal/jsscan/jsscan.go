@@ -91,10 +91,38 @@ var prefilter = [][]byte{
 
 // MayContainFacts is a cheap prefilter: when it returns false, Scan would
 // find no fact other than comments, so a caller interested in facts may skip
-// the file.
+// the file. A module exporting a region-shaped constant (Exports) passes:
+// it contains "export" and a letter, '-', one or two digits and a quote.
 func MayContainFacts(src []byte) bool {
 	for _, p := range prefilter {
 		if bytes.Contains(src, p) {
+			return true
+		}
+	}
+	return bytes.Contains(src, exportWord) && mayHoldRegion(src)
+}
+
+var exportWord = []byte("export")
+
+// mayHoldRegion reports whether src contains a string that may end in a
+// region's "<letter>-<digits>".
+func mayHoldRegion(src []byte) bool {
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '-')
+		if j < 0 {
+			return false
+		}
+		k := i + j
+		i = k + 1
+		if k == 0 || !isLetter(src[k-1]) || k+2 >= len(src) || !isDigit(src[k+1]) {
+			continue
+		}
+		n := k + 2
+		if isDigit(src[n]) && n+1 < len(src) {
+			n++
+		}
+		switch src[n] {
+		case '"', '\'', '`':
 			return true
 		}
 	}

@@ -64,10 +64,19 @@ func render(r *Result) []string {
 		if c.Region != "" {
 			s += fmt.Sprintf(" region=%s@%s", c.Region, pos(c.RegionLocation))
 		}
+		for _, v := range c.RegionValues {
+			s += fmt.Sprintf(" value=%s:%s@%s", v.Constant, v.Value, pos(v.Location))
+		}
+		for _, im := range c.RegionImports {
+			s += fmt.Sprintf(" import=%s:%s from %s@%s", im.Local, im.Name, im.Module, pos(im.Location))
+		}
 		if c.Credentials {
 			s += " creds"
 		}
 		out = append(out, s)
+	}
+	for _, e := range r.Exports {
+		out = append(out, fmt.Sprintf("export %s=%s %s", e.Name, e.Value, pos(e.Location)))
 	}
 	for _, l := range r.DotenvLoads {
 		s := "load " + l.Kind
@@ -431,7 +440,7 @@ func TestLexing(t *testing.T)   { runCases(t, lexCases) }
 
 func allCases() []scanCase {
 	var all []scanCase
-	for _, cs := range [][]scanCase{readCases, guardCases, writeCases, importCases, callCases, loadCases, literalCases, lexCases} {
+	for _, cs := range [][]scanCase{readCases, guardCases, writeCases, importCases, callCases, loadCases, literalCases, lexCases, regionCases, aliasCases} {
 		all = append(all, cs...)
 	}
 	return all

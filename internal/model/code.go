@@ -12,6 +12,7 @@ import (
 // code collects code facts, fills their project and name-derived fields, and
 // turns imports and loads into project signals.
 func (b *builder) code() {
+	mods := b.moduleExports()
 	for _, p := range b.in.Files {
 		c := p.Code
 		if c == nil {
@@ -55,6 +56,16 @@ func (b *builder) code() {
 			} else {
 				call.RegionLocation = call.Location
 			}
+			if len(call.RegionValues) > 0 {
+				// The scanner's slice is shared with c: copy before fixing.
+				vs := make([]facts.RegionValue, len(call.RegionValues), len(call.RegionValues)+len(call.RegionImports))
+				copy(vs, call.RegionValues)
+				for i := range vs {
+					fix(&vs[i].Location)
+				}
+				call.RegionValues = vs
+			}
+			mods.regionImports(p.File.Path, &call)
 			call.Project = pd
 			b.doc.Code.RemotionCalls = append(b.doc.Code.RemotionCalls, call)
 		}

@@ -5,9 +5,13 @@
 #   until the account owner enables it (eu-central-2, eu-south-1, af-south-1,
 #   ap-east-1, ap-southeast-4, ap-southeast-5, cn-north-1, cn-northwest-1): in
 #   `REMOTION_AWS_REGION` or `AWS_REGION` in an env file (templates too when
-#   they hold a value), in a `region` key of an AWS shared file, or as a
-#   literal passed as `region` to a Remotion API. Until the region is enabled,
-#   every request fails with an error that looks like a credentials problem.
+#   they hold a value), in a `region` key of an AWS shared file, or passed
+#   as `region` to a Remotion API: as a literal, as a string constant, or as
+#   a literal or constant operand of a conditional or fallback. A constant
+#   of the same file (in Go, of the package) is reported where it is passed;
+#   one imported from another module once, at its definition, naming every
+#   function it reaches. Until the region is enabled, every request fails
+#   with an error that looks like a credentials problem.
 #   No Remotion client reads a region from the shared files: there the
 #   message speaks of the AWS CLI and SDKs, which use it as the profile's
 #   default region.
@@ -62,6 +66,32 @@ _regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, 
 _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
+}
+
+# Regions through constants and literal operands, one finding per place: a
+# constant of the same file is reported where it is used, one imported from
+# another module at its definition, naming every function it reaches.
+_region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
+	some c in input.code.remotionCalls
+	some v in c.regionValues
+}
+
+_regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {
+	some [loc, name, value], fns in _region_value_uses
+}
+
+_constant("") := ""
+
+_constant(name) := sprintf(" (constant %s)", [name]) if name != ""
+
+_and_list(xs) := s[0] if {
+	s := sort(xs)
+	count(s) == 1
+}
+
+_and_list(xs) := sprintf("%s and %s", [concat(", ", array.slice(s, 0, count(s) - 1)), s[count(s) - 1]]) if {
+	s := sort(xs)
+	count(s) > 1
 }
 
 report contains lib.finding(rego.metadata.chain(), loc, msg) if {

@@ -97,3 +97,44 @@ test_fires_china_region_in_env_file_and_shared_file if {
 		_finding(_loc(".aws/config", 5, 1), "region = cn-north-1 in profile \"cn\" is a China region: no Remotion client reads a region from the shared files, but the AWS CLI and SDKs use it as the profile's default region; it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account), otherwise every request fails with \"The security token included in the request is invalid\" there"),
 	}
 }
+
+# Regions through constants and literal operands (regionValues).
+_value(constant, value, loc) := {"constant": constant, "value": value, "location": loc}
+
+_values_input(calls) := {
+	"envFiles": [], "profiles": [],
+	"code": {"remotionCalls": [object.union(
+		{"language": "js", "project": ".", "regionLocation": c.location},
+		c,
+	) | some c in calls]},
+}
+
+_opt_in := "is an opt-in region: it must be enabled in the AWS account first, otherwise every request fails with \"The security token included in the request is invalid\""
+
+test_fires_same_file_constant_at_the_use if {
+	got := rule.report with input as _values_input([{"function": "renderMediaOnLambda", "location": _loc("src/render.ts", 9, 9), "regionValues": [_value("REGION", "eu-south-1", _loc("src/render.ts", 10, 13))]}])
+	got == {_finding(_loc("src/render.ts", 10, 13), concat(" ", ["the region \"eu-south-1\" (constant REGION) passed to renderMediaOnLambda", _opt_in]))}
+}
+
+test_fires_imported_constant_once_at_its_definition if {
+	def := _loc("src/config.ts", 1, 24)
+	got := rule.report with input as _values_input([
+		{"function": "renderMediaOnLambda", "location": _loc("src/render.ts", 9, 9), "regionValues": [_value("REGION", "ap-east-1", def)]},
+		{"function": "getRenderProgress", "location": _loc("src/progress.ts", 4, 9), "regionValues": [_value("REGION", "ap-east-1", def)]},
+		{"function": "renderMediaOnLambda", "location": _loc("src/render.ts", 19, 9), "regionValues": [_value("REGION", "ap-east-1", def)]},
+	])
+	got == {_finding(def, concat(" ", ["the region \"ap-east-1\" (constant REGION) passed to getRenderProgress and renderMediaOnLambda", _opt_in]))}
+}
+
+test_fires_china_literal_operand if {
+	got := rule.report with input as _values_input([{"function": "RemotionOptions", "location": _loc("main.go", 5, 9), "regionValues": [_value("cnRegion", "cn-north-1", _loc("main.go", 6, 12))]}])
+	got == {_finding(_loc("main.go", 6, 12), "the region \"cn-north-1\" (constant cnRegion) passed to RemotionOptions is a China region: it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account); with keys from a global account every request fails with \"The security token included in the request is invalid\"")}
+}
+
+test_quiet_default_and_unsupported_constants if {
+	got := rule.report with input as _values_input([{"function": "renderMediaOnLambda", "location": _loc("src/render.ts", 9, 9), "regionValues": [
+		_value("REGION", "eu-west-1", _loc("src/render.ts", 10, 13)),
+		_value("", "me-south-1", _loc("src/render.ts", 10, 30)),
+	]}])
+	count(got) == 0
+}

@@ -3,12 +3,18 @@
 # description: |
 #   Finds a region that Remotion Lambda does not support: in
 #   `REMOTION_AWS_REGION` or `AWS_REGION` in an env file (templates too when
-#   they hold a value), in a `region` key of an AWS shared file, or as a
-#   literal passed as `region` to a Remotion API. Remotion supports 25
-#   regions and rejects every other one before any request, even regions AWS
-#   itself offers. No Remotion client reads a region from the shared files:
-#   there the message says that the AWS CLI and SDKs use it as the profile's
-#   default region, and that Remotion rejects it if it is passed on.
+#   they hold a value), in a `region` key of an AWS shared file, or passed
+#   as `region` to a Remotion API: as a literal, as a string constant, or as
+#   a literal or constant operand of a conditional or fallback
+#   (`staging ? STAGING_REGION : REGION`, `process.env.R ?? "us-east-1"`).
+#   A constant of the same file (in Go, of the package) is reported where it
+#   is passed; one imported from another module (`import { REGION } from
+#   "./config"`) once, at its definition, naming every function it reaches.
+#   Remotion supports 25 regions and rejects every other one before any
+#   request, even regions AWS itself offers. No Remotion client reads a
+#   region from the shared files: there the message says that the AWS CLI
+#   and SDKs use it as the profile's default region, and that Remotion
+#   rejects it if it is passed on.
 #
 #   The Remotion CLI takes its region from `--region`, then
 #   `REMOTION_AWS_REGION`, then `AWS_REGION`, then `us-east-1`; it ignores
@@ -63,6 +69,32 @@ _regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, 
 _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
+}
+
+# Regions through constants and literal operands, one finding per place: a
+# constant of the same file is reported where it is used, one imported from
+# another module at its definition, naming every function it reaches.
+_region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
+	some c in input.code.remotionCalls
+	some v in c.regionValues
+}
+
+_regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {
+	some [loc, name, value], fns in _region_value_uses
+}
+
+_constant("") := ""
+
+_constant(name) := sprintf(" (constant %s)", [name]) if name != ""
+
+_and_list(xs) := s[0] if {
+	s := sort(xs)
+	count(s) == 1
+}
+
+_and_list(xs) := sprintf("%s and %s", [concat(", ", array.slice(s, 0, count(s) - 1)), s[count(s) - 1]]) if {
+	s := sort(xs)
+	count(s) > 1
 }
 
 _note("me-south-1") := " (Remotion's docs still list me-south-1, but the code rejects it)"

@@ -112,3 +112,66 @@ test_fires_remotion_region_read_by_cli_or_code if {
 	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["node"], [_region_read])
 	{f.location | some f in rule.report} == {_loc(".env", 2, 1)} with input as _node_only(inp, ["go"], [])
 }
+
+# Regions through constants and literal operands (regionValues).
+_value(constant, value, loc) := {"constant": constant, "value": value, "location": loc}
+
+_values_input(calls) := {
+	"envFiles": [], "profiles": [],
+	"code": {"remotionCalls": [object.union(
+		{"language": "js", "project": ".", "regionLocation": c.location},
+		c,
+	) | some c in calls]},
+}
+
+_rejected(value) := sprintf("is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"%s is not a supported AWS region\"", [value])
+
+test_fires_same_file_constant_at_each_use if {
+	got := rule.report with input as _values_input([
+		{"function": "getOrCreateBucket", "location": _loc("deploy.mjs", 14, 30), "regionValues": [_value("STAGING_REGION", "ca-west-1", _loc("deploy.mjs", 14, 58))]},
+		{"function": "deploySite", "location": _loc("deploy.mjs", 15, 7), "regionValues": [_value("STAGING_REGION", "ca-west-1", _loc("deploy.mjs", 19, 11))]},
+	])
+	got == {
+		_finding(_loc("deploy.mjs", 14, 58), concat(" ", ["the region \"ca-west-1\" (constant STAGING_REGION) passed to getOrCreateBucket", _rejected("ca-west-1")])),
+		_finding(_loc("deploy.mjs", 19, 11), concat(" ", ["the region \"ca-west-1\" (constant STAGING_REGION) passed to deploySite", _rejected("ca-west-1")])),
+	}
+}
+
+test_fires_imported_constant_once_at_its_definition if {
+	def := _loc("config.mjs", 4, 24)
+	got := rule.report with input as _values_input([
+		{"function": "deployFunction", "location": _loc("deploy.mjs", 7, 7), "regionValues": [_value("REGION", "me-south-1", def)]},
+		{"function": "renderMediaOnLambda", "location": _loc("route.ts", 11, 24), "regionValues": [
+			_value("FALLBACK_REGION", "il-central-1", _loc("route.ts", 18, 29)),
+			_value("REGION", "me-south-1", def),
+		]},
+		{"function": "deployFunction", "location": _loc("deploy-eu.mjs", 3, 7), "regionValues": [_value("REGION", "me-south-1", def)]},
+	])
+	got == {
+		_finding(def, concat(" ", ["the region \"me-south-1\" (constant REGION) passed to deployFunction and renderMediaOnLambda", _rejected("me-south-1"), "(Remotion's docs still list me-south-1, but the code rejects it)"])),
+		_finding(_loc("route.ts", 18, 29), concat(" ", ["the region \"il-central-1\" (constant FALLBACK_REGION) passed to renderMediaOnLambda", _rejected("il-central-1")])),
+	}
+}
+
+test_fires_literal_operand_with_case_hint if {
+	got := rule.report with input as _values_input([{"function": "renderMediaOnLambda", "location": _loc("render.ts", 3, 1), "regionValues": [_value("", "US-EAST-1", _loc("render.ts", 4, 40))]}])
+	got == {_finding(_loc("render.ts", 4, 40), concat(" ", ["the region \"US-EAST-1\" passed to renderMediaOnLambda", _rejected("US-EAST-1"), "(did you mean us-east-1?)"]))}
+}
+
+test_fires_constant_without_name_field if {
+	# constant is omitted from the document for a literal operand
+	got := rule.report with input as _values_input([{"function": "deploySite", "location": _loc("a.cjs", 1, 1), "regionValues": [{"value": "us-east1", "location": _loc("a.cjs", 2, 12)}]}])
+	{f.location | some f in got} == {_loc("a.cjs", 2, 12)}
+}
+
+test_quiet_supported_constants if {
+	got := rule.report with input as _values_input([
+		{"function": "deployFunction", "location": _loc("deploy.mjs", 7, 7), "regionValues": [_value("REGION", "eu-central-1", _loc("config.mjs", 4, 24))]},
+		{"function": "renderMediaOnLambda", "location": _loc("route.ts", 11, 24), "regionValues": [
+			_value("FALLBACK_REGION", "eu-west-1", _loc("route.ts", 18, 29)),
+			_value("", "us-east-1", _loc("route.ts", 18, 50)),
+		]},
+		{"function": "getRenderProgress", "location": _loc("route.ts", 30, 1)},
+	])
+	count(got) == 0
+}
