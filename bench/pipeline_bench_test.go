@@ -3,6 +3,9 @@
 //
 //	go test -run '^$' -bench 'Pipeline/lint' -benchtime 3x -cpuprofile /tmp/cpu.out ./bench
 //	go tool pprof -top /tmp/cpu.out
+//
+// -args -tree DIR reuses a tree that bench/gen wrote (bench/run.sh keeps
+// them), so that the profile holds no file generation.
 package bench
 
 import (
@@ -19,11 +22,17 @@ import (
 	"github.com/remolint/remolint/internal/scan"
 )
 
-var packages = flag.Int("packages", 200, "packages in the generated tree")
+var (
+	packages = flag.Int("packages", 200, "packages in the generated tree")
+	treeDir  = flag.String("tree", "", "a tree bench/gen generated, used instead of generating one (profiles then show remolint, not the generator)")
+)
 
 // tree generates the corpus once per benchmark into a temporary folder.
 func tree(b *testing.B, opts corpus.Options) string {
 	b.Helper()
+	if *treeDir != "" {
+		return *treeDir
+	}
 	dir := filepath.Join(b.TempDir(), "tree")
 	if _, err := corpus.Generate(dir, opts); err != nil {
 		b.Fatal(err)
@@ -32,9 +41,9 @@ func tree(b *testing.B, opts corpus.Options) string {
 }
 
 // BenchmarkPipeline times each stage of a full run over the generated tree:
-// the walk and read (scan), encoding the fact document (marshal), decoding
-// it and evaluating the policies (lint; internal/policy's BenchmarkParseInput
-// times the decoding alone), and all of them together.
+// the walk and read (scan), converting the fact document to OPA's AST
+// (input; marshal is the JSON encoding it replaced, for comparison),
+// converting and evaluating the policies (lint), and all of them together.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	dir := tree(b, corpus.Options{Packages: *packages})
@@ -57,6 +66,13 @@ func BenchmarkPipeline(b *testing.B) {
 	b.Run("marshal", func(b *testing.B) {
 		loop(b, func() {
 			if _, err := json.Marshal(res.Doc); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("input", func(b *testing.B) {
+		loop(b, func() {
+			if _, err := policy.ValueOf(res.Doc); err != nil {
 				b.Fatal(err)
 			}
 		})

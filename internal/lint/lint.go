@@ -6,7 +6,6 @@ package lint
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -22,11 +21,7 @@ import (
 // output into sorted, fingerprinted findings restricted to the reported
 // paths.
 func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts Options) ([]finding.Finding, error) {
-	doc, err := json.Marshal(res.Doc)
-	if err != nil {
-		return nil, fmt.Errorf("encoding facts: %w", err)
-	}
-	pfs, failed, err := engine.EvalContained(ctx, doc, nil)
+	pfs, failed, err := engine.EvalDocument(ctx, res.Doc, nil)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}

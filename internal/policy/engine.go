@@ -271,6 +271,27 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 	if err != nil {
 		return nil, nil, err
 	}
+	return e.evalContained(ctx, doc, config)
+}
+
+// EvalDocument is EvalContained over a Go value, as if encoded as JSON:
+// ValueOf converts it without the JSON round trip when it can.
+func (e *Engine) EvalDocument(ctx context.Context, v any, config map[string]any) ([]Finding, []*Error, error) {
+	doc, err := ValueOf(v)
+	if errors.Is(err, ErrUnsupported) {
+		var input []byte
+		if input, err = json.Marshal(v); err != nil {
+			return nil, nil, fmt.Errorf("encode policy input: %w", err)
+		}
+		doc, err = parseInput(input)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.evalContained(ctx, doc, config)
+}
+
+func (e *Engine) evalContained(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {
 	out, err := e.evalValue(ctx, doc, config)
 	var pe *Error
 	if err == nil || !errors.As(err, &pe) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil ||

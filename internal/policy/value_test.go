@@ -1,0 +1,136 @@
+package policy_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/policy"
+	"github.com/remolint/remolint/internal/scan"
+)
+
+// viaJSON is what Eval sees for v: its JSON encoding, decoded as input.
+func viaJSON(t testing.TB, v any) ast.Value {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ast.ValueFromReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func sameValue(t testing.TB, name string, v any) {
+	t.Helper()
+	got, err := policy.ValueOf(v)
+	if err != nil {
+		t.Fatalf("%s: ValueOf: %v", name, err)
+	}
+	if want := viaJSON(t, v); ast.Compare(got, want) != 0 {
+		t.Errorf("%s: ValueOf differs from the JSON round trip\n got %v\nwant %v", name, got, want)
+	}
+}
+
+// TestValueOfMatchesJSON converts the fact document of every fixture both
+// ways: the policies must see the same input either way.
+func TestValueOfMatchesJSON(t *testing.T) {
+	dirs, err := filepath.Glob("../../fixtures/*")
+	if err != nil || len(dirs) < 50 {
+		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
+	}
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		res, err := scan.Run(context.Background(), scan.Options{WorkDir: "../..", Paths: []string{dir[len("../../"):]}, NoGit: true})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		sameValue(t, dir, res.Doc)
+	}
+}
+
+type edge struct {
+	S      string            `json:"s"`
+	Omit   string            `json:"omit,omitempty"`
+	Nil    []string          `json:"nil"`
+	Empty  []string          `json:"empty"`
+	OmitSl []int             `json:"omitSl,omitempty"`
+	Ptr    *facts.Location   `json:"ptr"`
+	PtrSet *facts.Location   `json:"ptrSet,omitempty"`
+	Map    map[string]int    `json:"map"`
+	NilMap map[string]string `json:"nilMap"`
+	Any    any               `json:"any"`
+	U      uint64            `json:"u"`
+	I      int64             `json:"i"`
+	B      bool              `json:"b,omitempty"`
+	NoTag  string
+	Skip   string `json:"-"`
+	hidden string
+	Arr    [2]string `json:"arr"`
+}
+
+func TestValueOfEdgeCases(t *testing.T) {
+	sameValue(t, "edge", edge{
+		S:      "caf\xe9 \xff\xfe ok \u2026 \x00\x1f",
+		Empty:  []string{},
+		PtrSet: &facts.Location{Path: "a", Line: 1},
+		Map:    map[string]int{"z": 1, "a": -2, "\xff": 3},
+		Any:    map[string]any{"k": []any{"v", true, nil, 7}},
+		U:      1<<64 - 1,
+		I:      -1 << 63,
+		NoTag:  "x",
+		Skip:   "never",
+		hidden: "never",
+		Arr:    [2]string{"p", "q"},
+	})
+	sameValue(t, "zero", edge{})
+	sameValue(t, "nil", nil)
+	sameValue(t, "document", &facts.Document{})
+}
+
+type withFloat struct {
+	F float64 `json:"f"`
+}
+
+type withMarshaler struct {
+	M json.RawMessage `json:"m"`
+}
+
+type embedded struct {
+	facts.Location
+}
+
+func TestValueOfRefusesWhatItDoesNotMirror(t *testing.T) {
+	for name, v := range map[string]any{
+		"float":     withFloat{F: 1.5},
+		"marshaler": withMarshaler{M: json.RawMessage(`{}`)},
+		"embedded":  embedded{},
+		"bytes":     []byte("x"),
+		"int keys":  map[int]string{1: "a"},
+		"func":      func() {},
+	} {
+		if _, err := policy.ValueOf(v); !errors.Is(err, policy.ErrUnsupported) {
+			t.Errorf("%s: err = %v, want ErrUnsupported", name, err)
+		}
+	}
+}
+
+func FuzzValueOf(f *testing.F) {
+	for _, s := range []string{"", "a", "caf\xe9", "\xff", "\u2028", "\x00", `"\`} {
+		f.Add(s, s, int64(len(s)))
+	}
+	f.Fuzz(func(t *testing.T, a, b string, n int64) {
+		sameValue(t, "fuzz", edge{S: a, Omit: b, Map: map[string]int{a: int(n), b: 1}, I: n, Any: []any{a, b}})
+	})
+}
