@@ -106,10 +106,19 @@ report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
 	other := _other_half[k.name]
 	not other in set_keys[[_folder(p.path), p.name]]
 	msg := sprintf(
-		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none (Node: \"Could not resolve credentials using profile: [%s]\")",
-		[p.name, k.name, other, p.name],
+		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none%s",
+		[p.name, k.name, other, _node_error(p)],
 	)
 }
+
+# The Node SDK's words, for a file in a project that Remotion's Node APIs or
+# CLI read; other clients fail with their own.
+_node_error(p) := sprintf(" (Node: \"Could not resolve credentials using profile: [%s]\")", [p.name]) if {
+	_shared_project[p.path] in lib.node_projects
+} else := ""
+
+# The project of each AWS shared file (evaluated only for a finding above).
+_shared_project := {f.path: f.project | some f in input.files; f.kind in {"aws-credentials", "aws-config"}}
 
 # --- misspelled keys ---
 

@@ -22,7 +22,14 @@ _pair(path, line) := [_key(path, "aws_access_key_id", line), _key(path, "aws_sec
 
 _finding(loc, msg) := {"rule": "profile-malformed", "severity": "error", "location": loc, "message": msg}
 
-_in(profiles) := {"profiles": profiles, "sharedFiles": []}
+_in(profiles) := _in_project(profiles, ["node"])
+
+# The shared files belong to the project at ".", read by consumers.
+_in_project(profiles, consumers) := {
+	"profiles": profiles, "sharedFiles": [],
+	"projects": [{"dir": ".", "consumers": consumers}],
+	"files": [{"path": _creds, "kind": "aws-credentials", "project": "."}, {"path": _config, "kind": "aws-config", "project": "."}],
+}
 
 # --- [profile NAME] in a credentials file ---
 
@@ -91,6 +98,12 @@ test_quiet_role_profile_without_keys if {
 		]),
 	])
 	count(got) == 0
+}
+
+# The Node SDK's error is quoted only where Node reads the credentials.
+test_fires_key_id_without_secret_in_go_project_without_node_error if {
+	got := rule.report with input as _in_project([_profile(_creds, "credentials", "render", "render", 1, true, [_key(_creds, "aws_access_key_id", 2)])], ["go"])
+	got == {_finding(_loc(_creds, 2, 1), "profile render sets aws_access_key_id but not aws_secret_access_key: the AWS SDKs need both for static credentials, so this profile yields none")}
 }
 
 # --- misspelled keys ---
