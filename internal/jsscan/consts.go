@@ -312,7 +312,10 @@ func (s *scanner) resolveConsts() {
 	if len(s.pending) == 0 && !s.exports && len(s.exportRefs) == 0 {
 		return
 	}
-	consts := make(map[string]constValue, len(s.decls))
+	var consts map[string]constValue
+	if len(s.decls) > 0 {
+		consts = make(map[string]constValue, len(s.decls))
+	}
 	for _, d := range s.decls {
 		name, v := string(s.raw(int(d.name))), s.str(int(d.val))
 		if c, ok := consts[name]; ok {
@@ -328,26 +331,25 @@ func (s *scanner) resolveConsts() {
 		return
 	}
 	var imports map[string]relImport
+	if len(s.relImports) > 0 {
+		imports = make(map[string]relImport, len(s.relImports))
+		for _, im := range s.relImports {
+			imports[im.local] = im
+		}
+	}
 	for _, p := range s.pending {
-		name := string(s.raw(p.tok))
 		rc := &s.res.RemotionCalls[p.call]
-		if c, ok := consts[name]; ok {
+		if c, ok := consts[string(s.raw(p.tok))]; ok {
 			if c.tok >= 0 && c.v != "" {
 				rc.RegionValues = append(rc.RegionValues, facts.RegionValue{
-					Constant: safeName(name), Value: safeName(c.v), Location: s.loc(p.tok, p.tok),
+					Constant: safeName(string(s.raw(p.tok))), Value: safeName(c.v), Location: s.loc(p.tok, p.tok),
 				})
 			}
 			continue
 		}
-		if imports == nil {
-			imports = make(map[string]relImport, len(s.relImports))
-			for _, im := range s.relImports {
-				imports[im.local] = im
-			}
-		}
-		if im, ok := imports[name]; ok {
+		if im, ok := imports[string(s.raw(p.tok))]; ok {
 			rc.RegionImports = append(rc.RegionImports, facts.ImportedConst{
-				Local: name, Name: im.name, Module: im.module, Location: s.loc(p.tok, p.tok),
+				Local: im.local, Name: im.name, Module: im.module, Location: s.loc(p.tok, p.tok),
 			})
 		}
 	}

@@ -1,8 +1,12 @@
 // Package jsscan extracts credential-related facts from one JavaScript or
 // TypeScript file (.js .mjs .cjs .jsx .ts .mts .cts .tsx): environment
-// variable reads and writes, imports of the Remotion Lambda and dotenv
-// packages, calls of the Remotion Lambda APIs, dotenv loading, string
-// literals shaped like AWS credentials, and every comment (for suppressions).
+// variable reads and writes (also through a const alias: `const env =
+// process.env`, `const { env } = process`), imports of the Remotion Lambda
+// and dotenv packages, calls of the Remotion Lambda APIs with the regions
+// they receive (a literal, a string constant of the file, a name imported
+// from a relative module for the model to resolve), dotenv loading, string
+// literals shaped like AWS credentials, the module's exported region-shaped
+// constants, and every comment (for suppressions).
 //
 // It is a hand-written tokenizer with pattern matching over the token stream,
 // not a parser: one forward pass, linear time, no recursion, and it never
@@ -26,7 +30,9 @@
 // import spans from the import/export/require keyword to the module string
 // (or the closing parenthesis of a call); a literal spans the string
 // including its quotes; a region location spans the region text without its
-// quotes.
+// quotes; a region value spans the constant's identifier at the call, or a
+// literal operand's text without quotes; an export spans the text of its
+// literal without quotes.
 package jsscan
 
 import (
