@@ -37,11 +37,23 @@ report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	msg := sprintf("%s=%s renders outside %s: our renders must stay in %s", [e.name, e.value, _allowed, _allowed])
 }
 
-# A call whose region is not a literal has region "" and is not reported:
-# the policy cannot tell where it renders.
+# A call whose region is a literal. One whose region is computed at run time
+# has region "" and is not reported: the policy cannot tell where it renders.
 report contains lib.finding(rego.metadata.chain(), c.regionLocation, msg) if {
 	some c in input.code.remotionCalls
 	c.region != ""
 	c.region != _allowed
 	msg := sprintf("%s renders in %s: our renders must stay in %s", [c.function, c.region, _allowed])
 }
+
+# A region held in a constant (`region: REGION`), or one literal operand of
+# an expression (`region: process.env.R ?? "us-east-1"`).
+report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	some c in input.code.remotionCalls
+	some v in c.regionValues
+	v.value != _allowed
+	msg := sprintf("%s renders in %s%s: our renders must stay in %s", [c.function, v.value, _through(v), _allowed])
+}
+
+_through(v) := sprintf(" (constant %s)", [v.constant]) if v.constant != ""
+else := ""

@@ -56,3 +56,16 @@ test_quiet_call_eu_central_and_dynamic if {
 	got := rule.report with input as {"envFiles": [], "code": {"remotionCalls": [_call("eu-central-1", 9), _call("", 20)]}}
 	count(got) == 0
 }
+
+test_fires_region_values if {
+	call := object.union(_call("", 9), {"regionValues": [
+		{"constant": "REGION", "value": "us-east-1", "location": _loc("src/config.ts", 2, 24)},
+		{"value": "eu-west-1", "location": _loc("src/render.ts", 9, 40)},
+		{"constant": "EU", "value": "eu-central-1", "location": _loc("src/render.ts", 9, 20)},
+	]})
+	got := rule.report with input as {"envFiles": [], "code": {"remotionCalls": [call]}}
+	got == {
+		_finding(_loc("src/config.ts", 2, 24), "renderMediaOnLambda renders in us-east-1 (constant REGION): our renders must stay in eu-central-1"),
+		_finding(_loc("src/render.ts", 9, 40), "renderMediaOnLambda renders in eu-west-1: our renders must stay in eu-central-1"),
+	}
+}
