@@ -154,8 +154,9 @@ type rulePackage struct {
 type Engine struct {
 	// groups split the rule packages between the CPUs: one prepared query
 	// per group, each over the whole document, evaluated concurrently.
-	groups   []group
-	compiler *ast.Compiler
+	groups []group
+	// compilerOf holds each package's compiler (see splitModules).
+	compilerOf []*ast.Compiler
 	// single holds one prepared query per rule package, made on first need
 	// (when one built-in rule fails and the rest must still run).
 	singleOnce sync.Once
@@ -209,21 +210,46 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("load policies: %s", strings.Join(errs, "; "))
 	}
 
-	compiler := newCompiler(false)
-	if compiler.Compile(modules); compiler.Failed() {
-		return nil, compileErrors(compiler.Errors)
+	cpus := runtime.GOMAXPROCS(0)
+	parts := splitModules(modules, cpus)
+	compilers := make([]*ast.Compiler, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			compilers[i] = newCompiler(false)
+			compilers[i].Compile(part)
+		}()
+	}
+	wg.Wait()
+	var compileErrs ast.Errors
+	for _, c := range compilers {
+		compileErrs = append(compileErrs, c.Errors...)
+	}
+	if len(compileErrs) > 0 {
+		return nil, compileErrors(compileErrs)
 	}
 
-	pkgs, err := rulePackages(compiler)
+	pkgs, err := rulePackages(modules)
 	if err != nil {
 		return nil, err
 	}
 
 	e := &Engine{
-		compiler: compiler,
-		pkgs:     pkgs,
-		files:    make(map[string]bool, len(files)),
-		timeout:  o.timeout,
+		pkgs:    pkgs,
+		files:   make(map[string]bool, len(files)),
+		timeout: o.timeout,
+	}
+	// Each package's compiler: the one whose modules define it.
+	e.compilerOf = make([]*ast.Compiler, len(pkgs))
+	for i, p := range pkgs {
+		for _, c := range compilers {
+			if len(compilers) == 1 || definesPackage(c, p.path) {
+				e.compilerOf[i] = c
+				break
+			}
+		}
 	}
 	for _, p := range pkgs {
 		e.rules = append(e.rules, p.meta)
@@ -235,7 +261,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 
 	e.cfg = ast.NewObject()
 	e.store = inmem.NewFromObject(map[string]any{"remolint": map[string]any{"config": map[string]any{}}})
-	for _, members := range queryGroups(pkgs, runtime.GOMAXPROCS(0)) {
+	for _, members := range queryGroups(pkgs, cpus) {
 		query := make(ast.Body, 0, len(members))
 		for j, i := range members {
 			ref := pkgs[i].path.Append(ast.StringTerm(string(reportVar)))
@@ -246,8 +272,17 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		if len(query) == 0 {
 			query = ast.NewBody(ast.NewExpr(ast.BooleanTerm(true)))
 		}
+		c := compilers[0]
+		if len(members) > 0 {
+			c = e.compilerOf[members[0]]
+		}
+		for _, i := range members {
+			if e.compilerOf[i] != c {
+				return nil, fmt.Errorf("prepare policy query: %s and %s were compiled apart (internal error)", pkgs[members[0]].meta.Package, pkgs[i].meta.Package)
+			}
+		}
 		pq, err := rego.New(
-			rego.Compiler(compiler),
+			rego.Compiler(c),
 			rego.Store(e.store),
 			rego.ParsedQuery(query),
 			rego.Capabilities(Capabilities()),
@@ -326,11 +361,11 @@ func (e *Engine) evalContained(ctx context.Context, doc ast.Value, config map[st
 
 // prepareSingles prepares one query per rule package.
 func (e *Engine) prepareSingles() {
-	for _, p := range e.pkgs {
+	for i, p := range e.pkgs {
 		ref := p.path.Append(ast.StringTerm(string(reportVar)))
 		expr := ast.NewExpr(ast.NewTerm(ref))
 		pq, err := rego.New(
-			rego.Compiler(e.compiler),
+			rego.Compiler(e.compilerOf[i]),
 			rego.Store(e.store),
 			rego.ParsedQuery(ast.NewBody(expr)),
 			rego.Capabilities(Capabilities()),
@@ -422,7 +457,7 @@ func pkgName(path ast.Ref) string {
 
 // rulePackages finds every package under remolint.rules or remolint.custom
 // that defines report, and validates its metadata.
-func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
+func rulePackages(modules map[string]*ast.Module) ([]rulePackage, error) {
 	type pkgInfo struct {
 		path      ast.Ref
 		pkg       *ast.Package
@@ -431,13 +466,16 @@ func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
 	}
 	byPath := map[string]*pkgInfo{}
 	var order []string
-	names := make([]string, 0, len(c.Modules))
-	for name := range c.Modules {
+	names := make([]string, 0, len(modules))
+	for name := range modules {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		mod := c.Modules[name]
+	sorted := make([]*ast.Module, len(names))
+	for i, name := range names {
+		sorted[i] = modules[name]
+	}
+	for _, mod := range sorted {
 		path := mod.Package.Path
 		if !path.HasPrefix(rulesRoot) && !path.HasPrefix(customRoot) {
 			continue
@@ -469,7 +507,12 @@ func rulePackages(c *ast.Compiler) ([]rulePackage, error) {
 		)
 	})
 
-	as := c.GetAnnotationSet()
+	// The annotations as the compiler reads them (the modules compiled
+	// without errors, so this finds none).
+	as, asErrs := ast.BuildAnnotationSet(sorted)
+	if len(asErrs) > 0 {
+		return nil, compileErrors(asErrs)
+	}
 	var errs []string
 	var pkgs []rulePackage
 	firstFile := map[string]string{}

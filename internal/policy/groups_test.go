@@ -116,3 +116,52 @@ func TestGroupErrorNamesTheFailingBuiltinPackage(t *testing.T) {
 		}
 	}
 }
+
+// distinctCompilers counts the compilers an engine's packages use.
+func distinctCompilers(e *Engine) int {
+	seen := map[any]bool{}
+	for _, c := range e.compilerOf {
+		seen[c] = true
+	}
+	return len(seen)
+}
+
+// TestSplitCompilation: the built-in rules compile in one compiler per CPU,
+// and evaluate as one compiler's would (TestGroupsFindWhatOneQueryFinds
+// compares the findings); a rule that refers to a package of another part
+// keeps everything in one compiler, so that the reference still resolves.
+func TestSplitCompilation(t *testing.T) {
+	if n := distinctCompilers(engineWithCPUs(t, 2)); n != 2 {
+		t.Errorf("built-in rules on 2 CPUs: %d compilers, want 2", n)
+	}
+	if n := distinctCompilers(engineWithCPUs(t, 1)); n != 1 {
+		t.Errorf("built-in rules on 1 CPU: %d compilers, want 1", n)
+	}
+	at := `{"path": "a", "line": 1, "column": 1}`
+	rules := mapFS(
+		"a/first.rego", ruleSrc("remolint.rules.a.first", "first", `_hit if input.x == 1
+report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if _hit`),
+		"b/second.rego", ruleSrc("remolint.rules.b.second", "second",
+			`report contains lib.finding(rego.metadata.chain(), `+at+`, "second") if data.remolint.rules.a.first._hit`),
+	)
+	e := engineWithCPUs(t, 2, withRules(rules))
+	if n := distinctCompilers(e); n != 1 {
+		t.Errorf("a reference across parts: %d compilers, want 1", n)
+	}
+	got, err := e.Eval(context.Background(), []byte(`{"x": 1}`), nil)
+	if err != nil || len(got) != 2 {
+		t.Errorf("findings %+v, err %v: want first and second", got, err)
+	}
+	for _, src := range []string{
+		`report contains lib.finding(rego.metadata.chain(), ` + at + `, "second") if data.remolint.rules.a[input.k]`,
+		`report contains lib.finding(rego.metadata.chain(), ` + at + `, "second") if data.remolint.rules.a`,
+	} {
+		rules := mapFS(
+			"a/first.rego", ruleSrc("remolint.rules.a.first", "first", `report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if true`),
+			"b/second.rego", ruleSrc("remolint.rules.b.second", "second", src),
+		)
+		if n := distinctCompilers(engineWithCPUs(t, 2, withRules(rules))); n != 1 {
+			t.Errorf("%s: %d compilers, want 1", src, n)
+		}
+	}
+}
