@@ -185,11 +185,15 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 		typ := e.Type()
 		if typ&fs.ModeSymlink != 0 {
 			// Follow file symlinks only, and only to regular files.
+			kind := Classify(p)
+			if kind == "" {
+				continue
+			}
 			st, err := fs.Stat(w.fsys, p)
 			if err != nil || !st.Mode().IsRegular() {
 				continue
 			}
-			w.file(p, st.Size(), matcher)
+			w.file(p, kind, st.Size(), matcher)
 			continue
 		}
 		if e.IsDir() {
@@ -216,19 +220,21 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			}
 			continue
 		}
+		// Most files are not remolint's: classify by name before paying
+		// for the lstat behind Info.
+		kind := Classify(p)
+		if kind == "" {
+			continue
+		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		w.file(p, info.Size(), matcher)
+		w.file(p, kind, info.Size(), matcher)
 	}
 }
 
-func (w *walker) file(p string, size int64, matcher gitignore.Matcher) {
-	kind := Classify(p)
-	if kind == "" {
-		return
-	}
+func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher) {
 	f := File{Path: p, Kind: kind, Size: size}
 	if w.opts.Git != nil {
 		f.GitKnown = true

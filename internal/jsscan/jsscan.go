@@ -40,6 +40,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/remolint/remolint/internal/facts"
 )
@@ -139,10 +140,24 @@ func scan(src []byte, jsx bool) *Result {
 	if len(src) > maxLen {
 		src = src[:maxLen]
 	}
-	lx := lex(src, jsx)
+	buf := tokenBufs.Get().(*[]token)
+	lx := lexInto(src, jsx, *buf)
 	s := &scanner{src: src, toks: lx.toks, res: &Result{}}
 	s.extract()
 	s.comments(lx.comments)
 	s.finish()
+	// The tokens go back for the next file (nothing in the result refers
+	// to them), unless they grew too large to keep.
+	if cap(lx.toks) <= maxPooledTokens {
+		*buf = lx.toks[:0]
+		tokenBufs.Put(buf)
+	}
 	return s.res
 }
+
+// tokenBufs recycles token slices between files: allocating one per file
+// was the scanner's largest allocation.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens bounds the token slices kept for reuse (16 bytes each).
+const maxPooledTokens = 1 << 16

@@ -109,9 +109,18 @@ type lexer struct {
 // lex tokenizes src. The lexer is returned by value so that it need not be
 // allocated.
 func lex(src []byte, jsx bool) lexer {
+	return lexInto(src, jsx, nil)
+}
+
+// lexInto is lex appending the tokens to buf[:0], which it reuses when it
+// is large enough.
+func lexInto(src []byte, jsx bool, buf []token) lexer {
+	if want := len(src)/4 + 64; cap(buf) < want {
+		buf = make([]token, 0, want)
+	}
 	lx := lexer{
 		src:     src,
-		toks:    make([]token, 0, len(src)/4+64),
+		toks:    buf[:0],
 		regexOK: true,
 		jsx:     jsx,
 		noJSXAt: -1,
