@@ -134,7 +134,7 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 			return ExitError, err
 		}
 	}
-	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir})
+	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir, ReleaseFacts: true})
 	if err != nil {
 		return ExitError, err
 	}

@@ -21,7 +21,16 @@ import (
 // output into sorted, fingerprinted findings restricted to the reported
 // paths.
 func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts Options) ([]finding.Finding, error) {
-	pfs, failed, err := engine.EvalDocument(ctx, res.Doc, nil)
+	input, err := policy.Input(res.Doc)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	if opts.ReleaseFacts {
+		// The policies have their own copy: the facts can go before the
+		// evaluation, which needs the memory most.
+		res.Doc = &facts.Document{Diagnostics: res.Doc.Diagnostics}
+	}
+	pfs, failed, err := engine.EvalInput(ctx, input, nil)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
@@ -73,6 +82,11 @@ type Options struct {
 	Config *config.Config
 	// WorkDir is the folder finding paths are relative to.
 	WorkDir string
+	// ReleaseFacts lets Evaluate drop res.Doc's facts once the policies'
+	// input is built, keeping only its diagnostics: the document of a
+	// monorepo is tens of megabytes that the evaluation can use. For a
+	// caller that needs nothing else of res.Doc afterwards.
+	ReleaseFacts bool
 }
 
 // configRel returns a finding path relative to the configuration file's

@@ -309,21 +309,32 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 	return e.evalContained(ctx, doc, config)
 }
 
-// EvalDocument is EvalContained over a Go value, as if encoded as JSON:
-// ValueOf converts it without the JSON round trip when it can.
+// EvalDocument is EvalContained over a Go value, as if encoded as JSON.
 func (e *Engine) EvalDocument(ctx context.Context, v any, config map[string]any) ([]Finding, []*Error, error) {
-	doc, err := ValueOf(v)
-	if errors.Is(err, ErrUnsupported) {
-		var input []byte
-		if input, err = json.Marshal(v); err != nil {
-			return nil, nil, fmt.Errorf("encode policy input: %w", err)
-		}
-		doc, err = parseInput(input)
-	}
+	doc, err := Input(v)
 	if err != nil {
 		return nil, nil, err
 	}
 	return e.evalContained(ctx, doc, config)
+}
+
+// EvalInput is EvalContained over an input that Input converted.
+func (e *Engine) EvalInput(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {
+	return e.evalContained(ctx, doc, config)
+}
+
+// Input converts a Go value to policy input, as if encoded as JSON: ValueOf
+// converts it without the JSON round trip when it can.
+func Input(v any) (ast.Value, error) {
+	doc, err := ValueOf(v)
+	if errors.Is(err, ErrUnsupported) {
+		var input []byte
+		if input, err = json.Marshal(v); err != nil {
+			return nil, fmt.Errorf("encode policy input: %w", err)
+		}
+		return parseInput(input)
+	}
+	return doc, err
 }
 
 func (e *Engine) evalContained(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {

@@ -45,6 +45,7 @@ type valueEncoder struct {
 	// stack holds the pairs of the objects being built.
 	stack   [][2]*ast.Term
 	customs map[reflect.Type]bool
+	structs map[any]*ast.Term // terms of comparable structs, by value
 }
 
 // structPlan is what encoding a struct type needs, computed once per type.
@@ -183,7 +184,24 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		}
 		return e.encode(v.Elem(), depth+1)
 	case reflect.Struct:
-		return e.object(v, depth)
+		if !t.Comparable() {
+			return e.object(v, depth)
+		}
+		// Equal comparable structs (locations, families: an environment's
+		// variables repeat its files' entries) share one term, as equal
+		// strings do.
+		key := v.Interface()
+		if t, ok := e.structs[key]; ok {
+			return t, nil
+		}
+		t, err := e.object(v, depth)
+		if err == nil {
+			if e.structs == nil {
+				e.structs = make(map[any]*ast.Term, 1024)
+			}
+			e.structs[key] = t
+		}
+		return t, err
 	case reflect.Slice:
 		if v.IsNil() {
 			return ast.InternedNullTerm, nil
