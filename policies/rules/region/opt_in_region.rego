@@ -41,6 +41,11 @@ import data.remolint.lib
 
 _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 
+# The values this rule reports on. Filtering before the subjects are
+# formatted keeps the cost with the few reported values, not every region
+# in the tree.
+_relevant := (lib.supported_regions & lib.opt_in_regions) | _china
+
 # Every region value with where it comes from, as [kind, subject, value,
 # location]; kind is "env", "shared" (an AWS shared file) or "call".
 _regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
@@ -48,6 +53,7 @@ _regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.locati
 	some e in f.entries
 	e.name in _region_vars
 	e.set
+	e.value in _relevant
 	not _unread(f.project, e.name)
 }
 
@@ -61,11 +67,13 @@ _regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, 
 	some k in p.keys
 	k.name == "region"
 	k.value != ""
+	k.value in _relevant
 }
 
 _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
+	c.region in _relevant
 }
 
 # Regions through constants and literal operands, one finding per place: a
@@ -74,6 +82,7 @@ _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, 
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
 	some c in input.code.remotionCalls
 	some v in c.regionValues
+	v.value in _relevant
 }
 
 _regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {

@@ -44,6 +44,10 @@ import data.remolint.lib
 
 _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 
+# Every clause below keeps only unsupported values before it formats its
+# subject: the cost stays with the few reported values, not every region in
+# the tree.
+
 # Every region value with where it comes from, as [kind, subject, value,
 # location]; kind is "env", "shared" (an AWS shared file) or "call".
 _regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
@@ -51,6 +55,7 @@ _regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.locati
 	some e in f.entries
 	e.name in _region_vars
 	e.set
+	not e.value in lib.supported_regions
 	not _unread(f.project, e.name)
 }
 
@@ -64,11 +69,13 @@ _regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, 
 	some k in p.keys
 	k.name == "region"
 	k.value != ""
+	not k.value in lib.supported_regions
 }
 
 _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
 	some c in input.code.remotionCalls
 	c.region != ""
+	not c.region in lib.supported_regions
 }
 
 # Regions through constants and literal operands, one finding per place: a
@@ -77,6 +84,7 @@ _regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, 
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
 	some c in input.code.remotionCalls
 	some v in c.regionValues
+	not v.value in lib.supported_regions
 }
 
 _regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {
