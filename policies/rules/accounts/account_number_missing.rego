@@ -65,55 +65,68 @@ _numbered_stems contains r.family.stem if {
 	r.dynamic
 }
 
-# Numbers used in a file, by [path, stem] and by [path, prefix], to suggest
-# the missing one. Grouped with indexed comprehensions: a ref-head rule
-# (_x[k] contains v) is quadratic in OPA.
-_stem_number_pairs contains [[f.path, e.family.stem], e.family.index] if {
+# Performance: one env file may hold thousands of numbered keys. The entries
+# are read once to find those with no number; only the files holding one are
+# read again, for the hint, and only their entries of the stems involved. The
+# rest is built from those few entries.
+
+# _missing holds [path, entry] for every env entry whose number is missing.
+_missing contains [f.path, e] if {
 	some f in input.envFiles
 	some e in f.entries
-	_plain_number(e.family)
+	e.family.missing
 }
 
-_stem_number_keys contains k if some [k, _] in _stem_number_pairs
+# _hint_stems[path] holds the stems of the entries of path with no number.
+_hint_stems := {path: stems |
+	some [path, _] in _missing
+	stems := {e.family.stem | some [path2, e] in _missing; path2 == path}
+}
 
-_stem_numbers := {k: ns | some k in _stem_number_keys; ns := {n | some [k2, n] in _stem_number_pairs; k2 == k}}
-
-_prefix_number_pairs contains [[f.path, e.family.prefix], e.family.index] if {
+# _stem_numbers[[path, stem]] holds [prefix, number] for every number of the
+# stem that the loop can read (neither zero-padded nor 0) in the file, for
+# the stems of _hint_stems. (A prefix always has the same stem.)
+_stem_number_pairs contains [[f.path, fam.stem], [fam.prefix, fam.index]] if {
+	wanted := _hint_stems
 	some f in input.envFiles
+	stems := wanted[f.path]
 	some e in f.entries
-	_plain_number(e.family)
-}
-
-_prefix_number_keys contains k if some [k, _] in _prefix_number_pairs
-
-_prefix_numbers := {k: ns | some k in _prefix_number_keys; ns := {n | some [k2, n] in _prefix_number_pairs; k2 == k}}
-
-_plain_number(fam) if {
-	not fam.missing
+	fam := e.family
+	fam.stem in stems
 	not fam.padded
 	fam.index > 0
 }
 
-# _get returns t[k], or d when t has no key k.
-_get(t, k, d) := v if {
-	v := t[k]
-} else := d
+_stem_number_keys contains k if some [k, _] in _stem_number_pairs
 
-# _hint names the numbered name the entry most likely means: the lowest number
-# its pair partner uses in the same file that its own prefix lacks.
-_hint(path, fam) := sprintf(": did you mean %s_%d?", [fam.prefix, min(free)]) if {
-	free := _get(_stem_numbers, [path, fam.stem], set()) - _get(_prefix_numbers, [path, fam.prefix], set())
-	count(free) > 0
+_stem_numbers := {k: pns | some k in _stem_number_keys; pns := {pn | some [k2, pn] in _stem_number_pairs; k2 == k}}
+
+# _hints[[path, stem, prefix]] names the numbered name an entry of path with
+# no number most likely means: the lowest number its pair partner (the same
+# stem) uses in the file that its own prefix lacks.
+_hints := {[path, stem, prefix]: _hint_text(prefix, free) |
+	numbers := _stem_numbers
+	some [path, e] in _missing
+	stem := e.family.stem
+	prefix := e.family.prefix
+	pns := object.get(numbers, [[path, stem]], set())
+	free := {n | some [_, n] in pns} - {n | some [prefix2, n] in pns; prefix2 == prefix}
+}
+
+_hint_text(prefix, free) := sprintf(": did you mean %s_%d?", [prefix, min(free)]) if count(free) > 0
+
+_hint_text(_, free) := "" if count(free) == 0
+
+_hint(path, fam) := h if {
+	h := _hints[[path, fam.stem, fam.prefix]]
 } else := ""
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	some e in f.entries
-	e.family.missing
+	some [path, e] in _missing
 	_member(e.family)
 	msg := sprintf(
 		"%s has no account number: the count-until-missing loop reads %s_1, %s_2, ... and never this name, so the account count stops early (the example in Remotion's docs has this same typo)%s",
-		[e.name, e.family.prefix, e.family.prefix, _hint(f.path, e.family)],
+		[e.name, e.family.prefix, e.family.prefix, _hint(path, e.family)],
 	)
 }
 
