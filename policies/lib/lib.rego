@@ -223,24 +223,25 @@ account_plain(fam) if {
 # _acct_halves lists every [project, stem, role, prefix] of a key or secret
 # family (env entries, environment variables, code reads). Only scalars go
 # into the set: sets of objects hash slowly.
-_acct_halves contains _acct_half(f.project, e.family) if {
+_acct_halves contains [f.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
 	some f in input.envFiles
 	some e in f.entries
-	e.family.role in {"key", "secret"}
+	fam := e.family
+	fam.role in {"key", "secret"}
 }
 
-_acct_halves contains _acct_half(env.project, v.family) if {
+_acct_halves contains [env.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
 	some env in input.environments
 	some v in env.variables
-	v.family.role in {"key", "secret"}
+	fam := v.family
+	fam.role in {"key", "secret"}
 }
 
-_acct_halves contains _acct_half(r.project, r.family) if {
+_acct_halves contains [r.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
 	some r in input.code.reads
-	r.family.role in {"key", "secret"}
+	fam := r.family
+	fam.role in {"key", "secret"}
 }
-
-_acct_half(proj, fam) := [proj, object.get(fam, "stem", ""), fam.role, fam.prefix]
 
 # Key and secret prefixes by [project, stem].
 _acct_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _acct_halves
