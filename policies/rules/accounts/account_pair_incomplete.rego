@@ -43,124 +43,116 @@ import data.remolint.lib
 
 # The family/pair model (which families are the two halves of a pair, which
 # env files are checked on their own) is lib's account_* block, shared with
-# account-sequence-gap. Lookups are complete rules (built once) queried by
-# key; grouping goes through plain sets of [key, value] pairs and indexed
-# comprehensions, as lib explains: ref-head rules (_x[k] contains v) are
-# quadratic in OPA.
+# account-sequence-gap.
+#
+# Performance (one env file may hold thousands of numbered keys; see the
+# notes at lib's account_* block): every entry is read once, into the tuples
+# of _rows, built inline (no function call per entry). Everything else is a
+# complete rule built once from _rows by matching tuple patterns: sets of
+# small tuples answer "is this number there" with `in`, and the groupings use
+# the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
+# in pairs; k2 == k}}.
 
 # --- pairs ---
 
-# _rows are the numbered entries of every scope whose family has a partner,
-# in a compact form (sets of small objects hash fast).
-_rows contains _row(concat("", ["environment ", env.id]), env.id, env.project, false, v) if {
-	partners := lib.account_partners
+# _scopes holds [scope, environment id, project, template, entries] for every
+# environment (its winning variables) and every env file checked on its own
+# (the environment id is "" there).
+_scopes contains [concat("", ["environment ", env.id]), env.id, env.project, false, env.variables] if {
 	some env in input.environments
-	some v in env.variables
-	not v.family.missing
-	partners[[env.project, v.family.prefix]]
 }
 
-_rows contains _row(concat("", ["file ", f.path]), "", f.project, f.template, v) if {
-	partners := lib.account_partners
+_scopes contains [concat("", ["file ", f.path]), "", f.project, f.template, f.entries] if {
 	own := lib.account_own_scope
 	some f in input.envFiles
 	f.path in own
-	some v in f.entries
-	not v.family.missing
-	partners[[f.project, v.family.prefix]]
 }
 
-# env is the environment's id for an environment's variable, "" for an
-# entry of a file checked on its own.
-_row(scope, env, proj, template, v) := {
-	"scope": scope,
-	"env": env,
-	"project": proj,
-	"template": template,
-	"set": object.get(v, "set", false),
-	"prefix": v.family.prefix,
-	"suffix": trim_prefix(v.name, concat("", [v.family.prefix, "_"])),
-	"index": v.family.index,
-	"plain": lib.account_plain(v.family),
-	"name": v.name,
-	"location": v.location,
+# _partners[project] maps the prefix of each half of a pair to the prefixes of
+# its other half (lib.account_partners, looked up by prefix in a scope).
+_partners := {proj: ps |
+	some [proj, _], _ in lib.account_partners
+	ps := {prefix: others | some [proj2, prefix], others in lib.account_partners; proj2 == proj}
 }
 
-# _present[[scope, prefix]] holds the number suffixes defined in the scope.
-_present_pairs contains [[r.scope, r.prefix], r.suffix] if some r in _rows
+# _rows holds one tuple per numbered entry, in every scope, of a family that
+# has a partner:
+#   [scope, prefix, env, project, others, filled, suffix, number, plain, name, location]
+# others are the prefixes of the other half; filled is true when the half
+# holds a value (in a template, when it is there; Remotion counts an empty
+# value as unset); suffix is the number as written (AWS_KEY_01 pairs with
+# AWS_SECRET_01 only); plain is true when the loop can read the number
+# (neither zero-padded nor 0). An array: every entry is there once.
+_rows := [[scope, prefix, env, proj, others, filled, suffix, fam.index, plain, v.name, v.location] |
+	some [scope, env, proj, template, entries] in _scopes
+	partners := _partners[proj]
+	some v in entries
+	fam := v.family
+	prefix := fam.prefix
+	others := partners[prefix]
+	not fam.missing
+	filled := true in [template, object.get(v, "set", false)]
+	suffix := trim_prefix(v.name, concat("", [prefix, "_"]))
+	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
+]
 
-_present_keys contains k if some [k, _] in _present_pairs
+# _present holds [scope, prefix, suffix] for every half in a scope, _filled
+# for every half that holds a value.
+_present contains [scope, prefix, suffix] if some [scope, prefix, _, _, _, _, suffix, _, _, _, _] in _rows
 
-_present := {k: ss | some k in _present_keys; ss := {s | some [k2, s] in _present_pairs; k2 == k}}
+_filled contains [scope, prefix, suffix] if some [scope, prefix, _, _, _, true, suffix, _, _, _, _] in _rows
 
-# _filled_at[[scope, prefix]] holds the number suffixes that hold an account
-# in the scope (a value; in a template, being there).
-_filled_pairs contains [[r.scope, r.prefix], r.suffix] if {
-	some r in _rows
-	_filled(r)
-}
-
-_filled_keys contains k if some [k, _] in _filled_pairs
-
-_filled_at := {k: ss | some k in _filled_keys; ss := {s | some [k2, s] in _filled_pairs; k2 == k}}
-
-# _complete[[scope, prefix]] holds the plain numbers at which the prefix and
-# one of its partners both hold an account: the numbers the
+# _complete holds [scope, prefix, number] for the plain numbers at which the
+# prefix and one of its partners both hold a value: the numbers the
 # count-until-missing loop accepts.
-_complete_pairs contains [[r.scope, r.prefix], r.index] if {
-	partners := lib.account_partners
-	filled := _filled_at
-	some r in _rows
-	r.plain
-	_filled(r)
-	some q in partners[[r.project, r.prefix]]
-	r.suffix in object.get(filled, [[r.scope, q]], set())
+_complete contains [scope, prefix, n] if {
+	filled := _filled
+	some [scope, prefix, _, _, others, true, suffix, n, true, _, _] in _rows
+	some q in others
+	[scope, q, suffix] in filled
 }
 
-_complete_keys contains k if some [k, _] in _complete_pairs
+# _keys holds [scope, prefix, project] for every family in a scope.
+_keys contains [scope, prefix, proj] if some [scope, prefix, _, proj, _, _, _, _, _, _, _] in _rows
 
-_complete := {k: ns | some k in _complete_keys; ns := {n | some [k2, n] in _complete_pairs; k2 == k}}
+# _stop[[scope, prefix]] is the first number the loop does not accept (the
+# account count is one less): the least of 1 when 1 is not accepted and of
+# every n + 1 not accepted after an accepted n.
+_breaks contains [[scope, prefix], 1] if {
+	some [scope, prefix, _] in _keys
+	not [scope, prefix, 1] in _complete
+}
 
-# _stop[[scope, prefix]] is the first number the loop does not accept; the
-# account count is one less. It is at most count(complete) + 1, so the search
-# stays linear.
-_scope_prefixes contains [r.scope, r.prefix] if some r in _rows
-
-_stop := {k: first |
+_breaks contains [[scope, prefix], n + 1] if {
 	complete := _complete
-	some k in _scope_prefixes
-	c := object.get(complete, [k], set())
-	first := min({n | some n in numbers.range(1, count(c) + 1); not n in c})
+	some [scope, prefix, n] in complete
+	not [scope, prefix, n + 1] in complete
 }
+
+_stop := {k: min(ns) | some [scope, prefix, _] in _keys; k := [scope, prefix]; ns := {n | some [k2, n] in _breaks; k2 == k}}
 
 # A half with a value (in a template: any half) whose partners lack the number.
-_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
-	partners := lib.account_partners
+_candidates contains {"location": loc, "env": env, "message": msg} if {
 	present := _present
-	some r in _rows
-	_filled(r)
-	others := partners[[r.project, r.prefix]]
+	some [scope, prefix, env, proj, others, true, suffix, n, plain, name, loc] in _rows
 	every q in others {
-		not r.suffix in object.get(present, [[r.scope, q]], set())
+		not [scope, q, suffix] in present
 	}
-	wanted := concat(" or ", sort({sprintf("%s_%s", [q, r.suffix]) | some q in others}))
-	reader := object.get(lib.account_readers, r.project, "node")
-	msg := sprintf("%s has no matching %s: %s", [r.name, wanted, _consequence(r, reader, _stop[[r.scope, r.prefix]])])
+	wanted := concat(" or ", sort({sprintf("%s_%s", [q, suffix]) | some q in others}))
+	reader := object.get(lib.account_readers, proj, "node")
+	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(plain, n, reader, _stop[[scope, prefix]])])
 }
 
 # An empty half in a non-template file whose other half has a value: Remotion
 # counts "" as unset. (With every half empty or missing the account does not
 # exist, and a gap before later accounts is account-sequence-gap's finding.)
-_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
-	partners := lib.account_partners
-	filled := _filled_at
-	some r in _rows
-	not r.template
-	not r.set
-	some q in partners[[r.project, r.prefix]]
-	r.suffix in object.get(filled, [[r.scope, q]], set())
-	reader := object.get(lib.account_readers, r.project, "node")
-	msg := sprintf("%s is empty and an empty value counts as unset: %s", [r.name, _consequence(r, reader, _stop[[r.scope, r.prefix]])])
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	filled := _filled
+	some [scope, prefix, env, proj, others, false, suffix, n, plain, name, loc] in _rows
+	some q in others
+	[scope, q, suffix] in filled
+	reader := object.get(lib.account_readers, proj, "node")
+	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(plain, n, reader, _stop[[scope, prefix]])])
 }
 
 # The same env file is a layer of several environments. A finding that only
@@ -172,10 +164,15 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
 # _seen[[path, line, column]] holds the environments whose winning variable
-# is defined there.
-_seen_pairs contains [_at(r.location), r.env] if {
-	some r in _rows
-	r.env != ""
+# is defined there, where an environment has a finding. (A definition has one
+# location object, whichever environment sees it.)
+_finding_locations := {c.location | some c in _candidates; c.env != ""}
+
+_seen_pairs contains [_at(loc), env] if {
+	locations := _finding_locations
+	some [_, _, env, _, _, _, _, _, _, _, loc] in _rows
+	env != ""
+	loc in locations
 }
 
 _seen_keys contains k if some [k, _] in _seen_pairs
@@ -198,34 +195,23 @@ report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefi
 
 _at(loc) := [loc.path, loc.line, loc.column]
 
-_filled(r) if r.template
+# _consequence says what the count-until-missing loop does with the half
+# numbered n (plain: the loop reads that number); reader is the project's
+# lib.account_readers value (what copying account 0 yields), stop the first
+# number the loop does not accept (at most n).
+_consequence(true, 1, reader, 1) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]])
 
-_filled(r) if r.set
-
-# _consequence says what the count-until-missing loop does; reader is the
-# project's lib.account_readers value (what copying account 0 yields), stop
-# the first number the loop does not accept (at most r.index).
-_consequence(r, reader, 1) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]]) if {
-	r.plain
-	r.index == 1
-}
-
-_consequence(r, _, stop) := sprintf("the account count stops at %d, so account %d and every later account are never used", [r.index - 1, r.index]) if {
-	r.plain
-	r.index > 1
-	stop >= r.index
+_consequence(true, n, _, stop) := sprintf("the account count stops at %d, so account %d and every later account are never used", [n - 1, n]) if {
+	n > 1
+	stop >= n
 }
 
 # An earlier number already stops the count (account-sequence-gap's finding).
-_consequence(r, _, stop) := sprintf("account %d cannot be used, and the account count already stops at %d before it", [r.index, stop - 1]) if {
-	r.plain
+_consequence(true, n, _, stop) := sprintf("account %d cannot be used, and the account count already stops at %d before it", [n, stop - 1]) if {
 	stop > 1
-	stop < r.index
+	stop < n
 }
 
-_consequence(r, _, 1) := sprintf("account %d cannot be used, and the account count is already 0 before it", [r.index]) if {
-	r.plain
-	r.index > 1
-}
+_consequence(true, n, _, 1) := sprintf("account %d cannot be used, and the account count is already 0 before it", [n]) if n > 1
 
-_consequence(r, _, _) := "the account cannot be used, and the count-until-missing loop never reads this number anyway" if not r.plain
+_consequence(false, _, _, _) := "the account cannot be used, and the count-until-missing loop never reads this number anyway"
