@@ -50,208 +50,190 @@ import data.remolint.lib
 # The family/pair model (which families are the two halves of a pair, which
 # prefixes code reads with a run-time index, which env files are checked on
 # their own) is lib's account_* block, shared with account-pair-incomplete.
-# Lookups are complete rules (built once) queried by key; grouping goes
-# through plain sets of [key, value] pairs and indexed comprehensions
-# {k: vs | some k in keys; vs := {v | some [k2, v] in pairs; k2 == k}}, which
-# must stay inline in a rule: ref-head rules (_x[k] contains v) are quadratic
-# in OPA.
+#
+# Performance (one env file may hold thousands of numbered keys; see the
+# notes at lib's account_* block): every entry is read once, into the tuples
+# of _rows, built inline (no function call per entry). Everything else is a
+# complete rule built once from _rows by matching tuple patterns: sets of
+# small tuples answer "is this number there" with `in`, and the groupings use
+# the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
+# in pairs; k2 == k}}. Messages are built only for the units with a finding.
 
 # --- sequences ---
 
-# _members are the numbered credential entries of every scope, in a compact
-# form: exists is true when the entry holds an account (a value; in a
-# template, being there), plain when the loop can read its number.
-_members contains object.union(_member(concat("", ["environment ", env.id]), env.project, false, v), {"env": env.id}) if {
-	some env in input.environments
-	some v in env.variables
-	_counted(v.family)
+# _units[project] maps the prefix of a family that is one half of a key/secret
+# pair to the sequence it is counted in: ["pair", least prefix of the pair].
+# Every other counted family is its own sequence, named by its prefix.
+_units := {proj: units |
+	some [proj, _], _ in lib.account_partners
+	units := {prefix: ["pair", min(ps | {prefix})] | some [proj2, prefix], ps in lib.account_partners; proj2 == proj}
 }
 
-_members contains _member(concat("", ["file ", f.path]), f.project, f.template, v) if {
+# _scopes holds [scope, environment id, project, template, entries] for every
+# environment (its winning variables) and every env file checked on its own
+# (the environment id is "" there).
+_scopes contains [concat("", ["environment ", env.id]), env.id, env.project, false, env.variables] if {
+	some env in input.environments
+}
+
+_scopes contains [concat("", ["file ", f.path]), "", f.project, f.template, f.entries] if {
 	own := lib.account_own_scope
 	some f in input.envFiles
 	f.path in own
-	some v in f.entries
-	_counted(v.family)
 }
 
-_member(scope, proj, template, v) := {
-	"scope": scope,
-	"project": proj,
-	"prefix": v.family.prefix,
-	"index": v.family.index,
-	"role": object.get(v.family, "role", ""),
-	"name": v.name,
-	"location": v.location,
-	"exists": _exists(template, v),
-	"plain": lib.account_plain(v.family),
-	"env": "",
-}
+# _counted_loops maps each prefix read with a run-time index to true: those
+# families count whatever their name.
+_counted_loops := {p: true | some p in lib.account_loop_prefixes}
 
-_counted(fam) if {
+# _rows holds one tuple per numbered entry of a counted family (a credential
+# prefix, or one read with a run-time index) in every scope:
+#   [key, env, project, role, prefix, number, name, location, exists, plain]
+# key is [scope, unit], the sequence the entry is counted in; exists is true
+# when the entry holds an account (a value; in a template, being there);
+# plain when the loop can read its number (neither zero-padded nor 0). An
+# array: every entry is there once.
+_rows := [[[scope, unit], env, proj, object.get(fam, "role", ""), prefix, fam.index, v.name, v.location, exists, plain] |
+	loops := _counted_loops
+	some [scope, env, proj, template, entries] in _scopes
+	units := object.get(_units, proj, {})
+	some v in entries
+	fam := v.family
+	prefix := fam.prefix
+	object.get(loops, prefix, object.get(fam, "credential", false))
 	not fam.missing
-	fam.credential
+	unit := object.get(units, prefix, prefix)
+	exists := true in [template, object.get(v, "set", false)]
+	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
+]
+
+# _numbers holds [scope, prefix, number, exists] for every number the loop
+# can read: present at all, and holding an account when exists is true.
+_numbers contains [scope, prefix, n, exists] if some [[scope, _], _, _, _, prefix, n, _, _, exists, true] in _rows
+
+# _held holds [unit key, role, number] for every readable number that holds
+# an account.
+_held contains [k, role, n] if some [k, _, _, role, _, n, _, _, true, true] in _rows
+
+# _complete holds [unit key, number] for the numbers the loop accepts: any
+# held number of a lone family, a number that both a key and a secret of a
+# pair hold.
+_complete contains [k, n] if {
+	some [k, _, n] in _held
+	is_string(k[1])
 }
 
-_counted(fam) if {
-	not fam.missing
-	fam.prefix in lib.account_loop_prefixes
+_complete contains [k, n] if {
+	held := _held
+	some [k, "key", n] in held
+	is_array(k[1])
+	[k, "secret", n] in held
 }
 
-_exists(true, _) := true
+# _families holds [unit key, project, prefix] once per family of each unit.
+_families contains [k, proj, prefix] if some [k, _, proj, _, prefix, _, _, _, _, _] in _rows
 
-_exists(false, v) := object.get(v, "set", false)
+_unit_keys := {k | some [k, _, _] in _families}
 
-# _unit_of[[project, prefix]] names the sequence a prefix belongs to: a
-# key/secret pair counted together, or a lone family.
-_project_prefixes contains [m.project, m.prefix] if some m in _members
-
-_unit_of := {k: _unit(k[1], object.get(partners, [k], set())) |
-	partners := lib.account_partners
-	some k in _project_prefixes
+# _stop[[scope, unit]] is the first number the loop does not accept (the
+# account count is one less): the least of 1 when 1 is not accepted and of
+# every n + 1 not accepted after an accepted n.
+_breaks contains [k, 1] if {
+	some k in _unit_keys
+	not [k, 1] in _complete
 }
 
-_unit(prefix, partners) := ["pair", min(partners | {prefix})] if count(partners) > 0
-
-_unit(prefix, partners) := ["lone", prefix] if count(partners) == 0
-
-# _rows are the members with their unit and side (key, secret or lone).
-_rows contains object.union(m, {"unit": unit, "side": _side(unit, m.role)}) if {
-	units := _unit_of
-	some m in _members
-	unit := units[[m.project, m.prefix]]
+_breaks contains [k, n + 1] if {
+	complete := _complete
+	some [k, n] in complete
+	not [k, n + 1] in complete
 }
 
-_side(unit, role) := role if unit[0] == "pair"
-
-_side(unit, _) := "lone" if unit[0] == "lone"
-
-_unit_keys contains [r.scope, r.unit] if some r in _rows
+_stop := {k: min(ns) | some k in _unit_keys; ns := {n | some [k2, n] in _breaks; k2 == k}}
 
 # _unit_prefixes[[scope, unit]]: every prefix of the unit, partners included.
-_scope_prefixes contains [[r.scope, r.unit], r.project, r.prefix] if some r in _rows
-
 _unit_prefix_pairs contains [k, p] if {
 	partners := lib.account_partners
-	some [k, proj, prefix] in _scope_prefixes
+	some [k, proj, prefix] in _families
 	some p in (object.get(partners, [[proj, prefix]], set()) | {prefix})
 }
 
 _unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}
 
-# Numbers per [scope, prefix]: present at all, and holding an account.
-_present_pairs contains [[r.scope, r.prefix], r.index] if {
-	some r in _rows
-	r.plain
-}
-
-_present_keys contains k if some [k, _] in _present_pairs
-
-_present := {k: ns | some k in _present_keys; ns := {n | some [k2, n] in _present_pairs; k2 == k}}
-
-_have_pairs contains [[r.scope, r.prefix], r.index] if {
-	some r in _rows
-	r.plain
-	r.exists
-}
-
-_have_keys contains k if some [k, _] in _have_pairs
-
-_have := {k: ns | some k in _have_keys; ns := {n | some [k2, n] in _have_pairs; k2 == k}}
-
-# Numbers holding an account per [scope, unit, side].
-_side_pairs contains [[r.scope, r.unit, r.side], r.index] if {
-	some r in _rows
-	r.plain
-	r.exists
-}
-
-_side_keys contains k if some [k, _] in _side_pairs
-
-_have_side := {k: ns | some k in _side_keys; ns := {n | some [k2, n] in _side_pairs; k2 == k}}
-
-# _complete[[scope, unit]] holds the numbers the loop accepts.
-_complete_pairs contains [[scope, unit], n] if {
-	some [scope, unit, "lone"], ns in _have_side
-	some n in ns
-}
-
-_complete_pairs contains [[scope, unit], n] if {
-	sides := _have_side
-	some [scope, unit, "key"], ns in sides
-	some n in ns
-	n in object.get(sides, [[scope, unit, "secret"]], set())
-}
-
-_complete_keys contains k if some [k, _] in _complete_pairs
-
-_complete := {k: ns | some k in _complete_keys; ns := {n | some [k2, n] in _complete_pairs; k2 == k}}
-
-# _stop[[scope, unit]] is the first number the loop does not accept; the
-# account count is one less. It is at most count(complete) + 1, so the search
-# stays linear.
-_stop := {k: first |
-	complete := _complete
-	some k in _unit_keys
-	c := object.get(complete, [k], set())
-	first := min({n | some n in numbers.range(1, count(c) + 1); not n in c})
+# _scope_readers[scope] is what copying account 0 yields in the scope's
+# project (lib.account_readers).
+_scope_readers := {k[0]: object.get(readers, proj, "node") |
+	readers := lib.account_readers
+	some [k, proj, _] in _families
 }
 
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
-# _ctx bundles the lookups that messages need.
-_ctx := {"stops": _stop, "prefixes": _unit_prefixes, "have": _have, "present": _present, "empty_at": _empty_at, "readers": _scope_readers}
-
-# _scope_readers[scope] is what copying account 0 yields in the scope's
-# project (lib.account_readers).
-_scope_readers := {r.scope: object.get(readers, r.project, "node") |
-	readers := lib.account_readers
-	some r in _rows
-}
-
 # _empty_at[[scope, name]] is where an empty numbered variable is set, for
 # messages ("AWS_SECRET_2 is empty (.env.staging:2)").
-_empty_pairs contains [[r.scope, r.name], [r.location.path, r.location.line]] if {
-	some r in _rows
-	r.plain
-	not r.exists
-}
+_empty_pairs contains [[scope, name], [loc.path, loc.line]] if some [[scope, _], _, _, _, _, _, name, loc, false, true] in _rows
 
 _empty_keys contains k if some [k, _] in _empty_pairs
 
 _empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _empty_pairs; k2 == k}}
 
-# _phrase says where the count of unit k stops and why (only computed for
-# units with a finding).
-_phrase(k, ctx) := _count_phrase(n, _why(k, n, ctx), ctx.readers[k[0]]) if n := ctx.stops[k]
+# Entries past the stop, holding an account the loop never reaches:
+# _unreachable[[scope, unit]] holds [number, name, location, env].
+_unreachable_pairs contains [k, [n, name, loc, env]] if {
+	stops := _stop
+	some [k, env, _, _, _, n, name, loc, true, true] in _rows
+	n > stops[k]
+}
+
+_unreachable_keys contains k if some [k, _] in _unreachable_pairs
+
+_unreachable := {k: us | some k in _unreachable_keys; us := {u | some [k2, u] in _unreachable_pairs; k2 == k}}
+
+# Entries the loop never reads (zero-padded or 0) that hold an account:
+# [unit key, env, prefix, number, name, location].
+_unread contains [k, env, prefix, n, name, loc] if some [k, env, _, _, prefix, n, name, loc, true, false] in _rows
+
+# _phrases[[scope, unit]] says where the count of the unit stops and why, for
+# the units with a finding.
+_phrases := {k: _count_phrase(n, _why(k, n), readers[k[0]]) |
+	stops := _stop
+	readers := _scope_readers
+	some k in _phrase_keys
+	n := stops[k]
+}
+
+# (An entry the loop never reads names the stop only when the count is 0.)
+_phrase_keys := _unreachable_keys | {k | some [k, _, _, _, _, _] in _unread; _stop[k] == 1}
 
 # _why says why the loop of unit k stops at n: which names are missing or
 # empty (and where the empty ones are set).
-_why(k, n, ctx) := concat(" and ", [phrase |
+_why(k, n) := concat(" and ", [phrase |
+	numbers := _numbers
 	some state in ["missing", "empty"]
 	names := sort({_name(p, n) |
-		some p in ctx.prefixes[k]
-		have := object.get(ctx.have, [[k[0], p]], set())
-		present := object.get(ctx.present, [[k[0], p]], set())
-		_state(have, present, n) == state
+		some p in _unit_prefixes[k]
+		_state(numbers, k[0], p, n) == state
 	})
 	count(names) > 0
-	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(k[0], names, state, ctx)])
+	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(k[0], names, state)])
 ])
 
-_where(_, _, "missing", _) := ""
+_where(_, _, "missing") := ""
 
-_where(scope, names, "empty", ctx) := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
+_where(scope, names, "empty") := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
 	some name in names
-	l := ctx.empty_at[[scope, name]]
+	l := _empty_at[[scope, name]]
 ])])
 
-_state(have, present, n) := "empty" if {
-	not n in have
-	n in present
+_state(numbers, scope, p, n) := "empty" if {
+	not [scope, p, n, true] in numbers
+	[scope, p, n, false] in numbers
 }
 
-_state(_, present, n) := "missing" if not n in present
+_state(numbers, scope, p, n) := "missing" if {
+	not [scope, p, n, true] in numbers
+	not [scope, p, n, false] in numbers
+}
 
 _verb(names) := "is" if count(names) == 1
 
@@ -271,43 +253,42 @@ _join(names) := concat(" and ", [concat(", ", array.slice(names, 0, count(names)
 
 _join(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 6)), count(names) - 6]) if count(names) > 6
 
-# Entries past the stop: holding an account the loop never reaches.
-_unreachable_pairs contains [k, r] if {
-	stops := _stop
-	some r in _rows
-	r.exists
-	r.plain
-	k := [r.scope, r.unit]
-	r.index > stops[k]
-}
-
-_unreachable_keys contains k if some [k, _] in _unreachable_pairs
-
-_unreachable := {k: rs | some k in _unreachable_keys; rs := {r | some [k2, r] in _unreachable_pairs; k2 == k}}
-
-_order(r) := [r.index, r.location.path, r.location.line, r.location.column]
-
 # _candidates are the findings of every scope. The same env file is a layer
 # of several environments; where not all of them report the same at one
 # place, the message names the environments that do.
-_candidates contains {"location": first.location, "env": first.env, "message": msg} if {
-	ctx := _ctx
-	some k, rs in _unreachable
-	best := min({_order(r) | some r in rs})
-	first := [r | some r in rs; _order(r) == best][0]
-	names := [name | some [_, name] in sort({[r.index, r.name] | some r in rs})]
-	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), _phrase(k, ctx)])
+#
+# Every unreachable entry of a unit is named (in number order) at the first
+# one: the lowest number, then the earliest place.
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	phrases := _phrases
+	some k, us in _unreachable
+	numbered := sort({[n, name] | some [n, name, _, _] in us})
+	least := numbered[0][0]
+	[_, _, _, loc, env] := min({[l.path, l.line, l.column, l, e] | some [n, _, l, e] in us; n == least})
+	names := [name | some [_, name] in numbered]
+	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), phrases[k]])
 }
 
 # Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
-_candidates contains {"location": r.location, "env": r.env, "message": msg} if {
-	ctx := _ctx
-	some r in _rows
-	r.exists
-	not r.plain
-	k := [r.scope, r.unit]
-	msg := sprintf("%s is never read: %s%s", [r.name, _loop_reads(r), _zero_count(k, ctx)])
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	stops := _stop
+	some [k, env, prefix, n, name, loc] in _unread
+	stops[k] > 1
+	msg := sprintf("%s is never read: %s", [name, _loop_reads(prefix, n)])
 }
+
+# When the count is 0, the message also says why.
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	stops := _stop
+	phrases := _phrases
+	some [k, env, prefix, n, name, loc] in _unread
+	stops[k] == 1
+	msg := sprintf("%s is never read: %s; %s", [name, _loop_reads(prefix, n), phrases[k]])
+}
+
+_loop_reads(prefix, n) := sprintf("the loop reads %s", [_name(prefix, n)]) if n > 0
+
+_loop_reads(prefix, 0) := sprintf("the loop starts at %s", [_name(prefix, 1)])
 
 # A finding that only some of the environments seeing that definition
 # produce names them.
@@ -318,10 +299,15 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
 # _seen[[path, line, column]] holds the environments whose winning variable
-# is defined there.
-_seen_pairs contains [_at(r.location), r.env] if {
-	some r in _rows
-	r.env != ""
+# is defined there, where an environment has a finding. (A definition has one
+# location object, whichever environment sees it.)
+_finding_locations := {c.location | some c in _candidates; c.env != ""}
+
+_seen_pairs contains [_at(loc), env] if {
+	locations := _finding_locations
+	some [_, env, _, _, _, _, _, loc, _, _] in _rows
+	env != ""
+	loc in locations
 }
 
 _seen_keys contains k if some [k, _] in _seen_pairs
@@ -343,11 +329,3 @@ report contains lib.finding(rego.metadata.chain(), c.location, concat("", [prefi
 }
 
 _at(loc) := [loc.path, loc.line, loc.column]
-
-_loop_reads(r) := sprintf("the loop reads %s", [_name(r.prefix, r.index)]) if r.index > 0
-
-_loop_reads(r) := sprintf("the loop starts at %s", [_name(r.prefix, 1)]) if r.index == 0
-
-_zero_count(k, ctx) := concat("", ["; ", _phrase(k, ctx)]) if ctx.stops[k] == 1
-
-_zero_count(k, ctx) := "" if ctx.stops[k] > 1
