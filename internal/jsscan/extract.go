@@ -354,7 +354,8 @@ func (s *scanner) envAccess(start, j int) {
 	name, prefix, dyn, end, ok := s.accessor(j)
 	if !ok {
 		if s.isP(start-1, "=") && s.kind(start-2) == tIdent && s.isI(start-3, "const") && s.exprEnds(j) {
-			s.alias(start - 2) // const env = process.env
+			// A const alias of the env object, as in: const env = process.env.
+			s.alias(start - 2)
 			return
 		}
 		s.destructure(start)
