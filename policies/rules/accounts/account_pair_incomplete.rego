@@ -84,8 +84,9 @@ _partners := {proj: ps |
 # AWS_SECRET_01 only); plain is true when the loop can read the number
 # (neither zero-padded nor 0). An array: every entry is there once.
 _rows := [[scope, prefix, env, proj, others, filled, suffix, fam.index, plain, v.name, v.location] |
+	partners_of := _partners
 	some [scope, env, proj, template, entries] in _scopes
-	partners := _partners[proj]
+	partners := partners_of[proj]
 	some v in entries
 	fam := v.family
 	prefix := fam.prefix
@@ -96,63 +97,71 @@ _rows := [[scope, prefix, env, proj, others, filled, suffix, fam.index, plain, v
 	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
 ]
 
-# _present holds [scope, prefix, suffix] for every half in a scope, _filled
-# for every half that holds a value.
-_present contains [scope, prefix, suffix] if some [scope, prefix, _, _, _, _, suffix, _, _, _, _] in _rows
-
-_filled contains [scope, prefix, suffix] if some [scope, prefix, _, _, _, true, suffix, _, _, _, _] in _rows
+# _halves holds [scope, prefix, suffix, filled] for every half in a scope.
+_halves contains [scope, prefix, suffix, filled] if some [scope, prefix, _, _, _, filled, suffix, _, _, _, _] in _rows
 
 # _complete holds [scope, prefix, number] for the plain numbers at which the
 # prefix and one of its partners both hold a value: the numbers the
 # count-until-missing loop accepts.
 _complete contains [scope, prefix, n] if {
-	filled := _filled
+	halves := _halves
 	some [scope, prefix, _, _, others, true, suffix, n, true, _, _] in _rows
 	some q in others
-	[scope, q, suffix] in filled
+	[scope, q, suffix, true] in halves
 }
 
-# _keys holds [scope, prefix, project] for every family in a scope.
-_keys contains [scope, prefix, proj] if some [scope, prefix, _, proj, _, _, _, _, _, _, _] in _rows
-
-# _stop[[scope, prefix]] is the first number the loop does not accept (the
-# account count is one less): the least of 1 when 1 is not accepted and of
-# every n + 1 not accepted after an accepted n.
-_breaks contains [[scope, prefix], 1] if {
-	some [scope, prefix, _] in _keys
-	not [scope, prefix, 1] in _complete
-}
-
-_breaks contains [[scope, prefix], n + 1] if {
-	complete := _complete
-	some [scope, prefix, n] in complete
-	not [scope, prefix, n + 1] in complete
-}
-
-_stop := {k: min(ns) | some [scope, prefix, _] in _keys; k := [scope, prefix]; ns := {n | some [k2, n] in _breaks; k2 == k}}
-
-# A half with a value (in a template: any half) whose partners lack the number.
-_candidates contains {"location": loc, "env": env, "message": msg} if {
-	present := _present
+# _unmatched holds the halves with a value (in a template: any half) whose
+# partners lack the number:
+#   [scope, prefix, env, project, others, suffix, number, plain, name, location]
+_unmatched contains [scope, prefix, env, proj, others, suffix, n, plain, name, loc] if {
+	halves := _halves
 	some [scope, prefix, env, proj, others, true, suffix, n, plain, name, loc] in _rows
 	every q in others {
-		not [scope, q, suffix] in present
+		not [scope, q, suffix, true] in halves
+		not [scope, q, suffix, false] in halves
 	}
-	wanted := concat(" or ", sort({sprintf("%s_%s", [q, suffix]) | some q in others}))
-	reader := object.get(lib.account_readers, proj, "node")
-	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(plain, n, reader, _stop[[scope, prefix]])])
 }
 
-# An empty half in a non-template file whose other half has a value: Remotion
-# counts "" as unset. (With every half empty or missing the account does not
-# exist, and a gap before later accounts is account-sequence-gap's finding.)
-_candidates contains {"location": loc, "env": env, "message": msg} if {
-	filled := _filled
+# _empty holds the empty halves in a non-template file whose other half has
+# a value (Remotion counts "" as unset):
+#   [scope, prefix, env, project, number, plain, name, location]
+# (With every half empty or missing the account does not exist, and a gap
+# before later accounts is account-sequence-gap's finding.)
+_empty contains [scope, prefix, env, proj, n, plain, name, loc] if {
+	halves := _halves
 	some [scope, prefix, env, proj, others, false, suffix, n, plain, name, loc] in _rows
 	some q in others
-	[scope, q, suffix] in filled
-	reader := object.get(lib.account_readers, proj, "node")
-	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(plain, n, reader, _stop[[scope, prefix]])])
+	[scope, q, suffix, true] in halves
+}
+
+# _stop[[scope, prefix]] is the first number the loop does not accept (the
+# account count is one less), for the families with a finding: the least of
+# 1 when 1 is not accepted and of every n + 1 not accepted after an accepted
+# n.
+_stop := {k: stop |
+	some k in _firing
+	firsts := {1 | not [k[0], k[1], 1] in _complete}
+	nexts := {next | some [s, p, n] in _complete; [s, p] == k; next := n + 1; not [s, p, next] in _complete}
+	stop := min(firsts | nexts)
+}
+
+_firing := {[s, p] | some [s, p, _, _, _, _, _, _, _, _] in _unmatched} | {[s, p] | some [s, p, _, _, _, _, _, _] in _empty}
+
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	readers := lib.account_readers
+	stops := _stop
+	some [scope, prefix, env, proj, others, suffix, n, plain, name, loc] in _unmatched
+	wanted := concat(" or ", sort({sprintf("%s_%s", [q, suffix]) | some q in others}))
+	reader := object.get(readers, proj, "node")
+	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(plain, n, reader, stops[[scope, prefix]])])
+}
+
+_candidates contains {"location": loc, "env": env, "message": msg} if {
+	readers := lib.account_readers
+	stops := _stop
+	some [scope, prefix, env, proj, n, plain, name, loc] in _empty
+	reader := object.get(readers, proj, "node")
+	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(plain, n, reader, stops[[scope, prefix]])])
 }
 
 # The same env file is a layer of several environments. A finding that only
