@@ -88,15 +88,17 @@ _counted_loops := {p: true | some p in lib.account_loop_prefixes}
 
 # _rows holds one tuple per numbered entry of a counted family (a credential
 # prefix, or one read with a run-time index) in every scope:
-#   [key, env, project, role, prefix, number, name, location, exists, plain]
+#   [key, prefix, role, number, exists, plain, [env, name, location]]
 # key is [scope, unit], the sequence the entry is counted in; exists is true
 # when the entry holds an account (a value; in a template, being there);
 # plain when the loop can read its number (neither zero-padded nor 0). An
-# array: every entry is there once.
-_rows := [[[scope, unit], env, proj, object.get(fam, "role", ""), prefix, fam.index, v.name, v.location, exists, plain] |
+# array (every entry is there once), and short: matching a tuple pattern
+# binds every element, so what only findings need is one element.
+_rows := [[[scope, unit], prefix, object.get(fam, "role", ""), fam.index, exists, plain, [env, v.name, v.location]] |
 	loops := _counted_loops
+	units_of := _units
 	some [scope, env, proj, template, entries] in _scopes
-	units := object.get(_units, proj, {})
+	units := object.get(units_of, proj, {})
 	some v in entries
 	fam := v.family
 	prefix := fam.prefix
@@ -108,12 +110,17 @@ _rows := [[[scope, unit], env, proj, object.get(fam, "role", ""), prefix, fam.in
 ]
 
 # _numbers holds [scope, prefix, number, exists] for every number the loop
-# can read: present at all, and holding an account when exists is true.
-_numbers contains [scope, prefix, n, exists] if some [[scope, _], _, _, _, prefix, n, _, _, exists, true] in _rows
+# can read (present at all, and holding an account when exists is true) that
+# is where some count stops: what the messages say about.
+_numbers contains [scope, prefix, n, exists] if {
+	stops := {n | some _, n in _stop}
+	some [[scope, _], prefix, _, n, exists, true, _] in _rows
+	n in stops
+}
 
 # _held holds [unit key, role, number] for every readable number that holds
 # an account.
-_held contains [k, role, n] if some [k, _, _, role, _, n, _, _, true, true] in _rows
+_held contains [k, role, n] if some [k, _, role, n, true, true, _] in _rows
 
 # _complete holds [unit key, number] for the numbers the loop accepts: any
 # held number of a lone family, a number that both a key and a secret of a
@@ -130,10 +137,12 @@ _complete contains [k, n] if {
 	[k, "secret", n] in held
 }
 
-# _families holds [unit key, project, prefix] once per family of each unit.
-_families contains [k, proj, prefix] if some [k, _, proj, _, prefix, _, _, _, _, _] in _rows
+# _families holds [unit key, prefix] once per family of each unit.
+_families contains [k, prefix] if some [k, prefix, _, _, _, _, _] in _rows
 
-_unit_keys := {k | some [k, _, _] in _families}
+_unit_keys := {k | some [k, _] in _families}
+
+_scope_projects := {scope: proj | some [scope, _, proj, _, _] in _scopes}
 
 # _stop[[scope, unit]] is the first number the loop does not accept (the
 # account count is one less): the least of 1 when 1 is not accepted and of
@@ -154,34 +163,35 @@ _stop := {k: min(ns) | some k in _unit_keys; ns := {n | some [k2, n] in _breaks;
 # _unit_prefixes[[scope, unit]]: every prefix of the unit, partners included.
 _unit_prefix_pairs contains [k, p] if {
 	partners := lib.account_partners
-	some [k, proj, prefix] in _families
-	some p in (object.get(partners, [[proj, prefix]], set()) | {prefix})
+	projects := _scope_projects
+	some [k, prefix] in _families
+	some p in (object.get(partners, [[projects[k[0]], prefix]], set()) | {prefix})
 }
 
 _unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}
 
 # _scope_readers[scope] is what copying account 0 yields in the scope's
 # project (lib.account_readers).
-_scope_readers := {k[0]: object.get(readers, proj, "node") |
+_scope_readers := {scope: object.get(readers, proj, "node") |
 	readers := lib.account_readers
-	some [k, proj, _] in _families
+	some scope, proj in _scope_projects
 }
 
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
 # _empty_at[[scope, name]] is where an empty numbered variable is set, for
 # messages ("AWS_SECRET_2 is empty (.env.staging:2)").
-_empty_pairs contains [[scope, name], [loc.path, loc.line]] if some [[scope, _], _, _, _, _, _, name, loc, false, true] in _rows
+_empty_pairs contains [[scope, name], [loc.path, loc.line]] if some [[scope, _], _, _, _, false, true, [_, name, loc]] in _rows
 
 _empty_keys contains k if some [k, _] in _empty_pairs
 
 _empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _empty_pairs; k2 == k}}
 
-# Entries past the stop, holding an account the loop never reaches:
-# _unreachable[[scope, unit]] holds [number, name, location, env].
-_unreachable_pairs contains [k, [n, name, loc, env]] if {
+# _unreachable[[scope, unit]] holds [number, [env, name, location]] for
+# every entry past the stop that holds an account: the loop never reaches it.
+_unreachable_pairs contains [k, [n, def]] if {
 	stops := _stop
-	some [k, env, _, _, _, n, name, loc, true, true] in _rows
+	some [k, _, _, n, true, true, def] in _rows
 	n > stops[k]
 }
 
@@ -190,39 +200,41 @@ _unreachable_keys contains k if some [k, _] in _unreachable_pairs
 _unreachable := {k: us | some k in _unreachable_keys; us := {u | some [k2, u] in _unreachable_pairs; k2 == k}}
 
 # Entries the loop never reads (zero-padded or 0) that hold an account:
-# [unit key, env, prefix, number, name, location].
-_unread contains [k, env, prefix, n, name, loc] if some [k, env, _, _, prefix, n, name, loc, true, false] in _rows
+# [unit key, prefix, number, [env, name, location]].
+_unread contains [k, prefix, n, def] if some [k, prefix, _, n, true, false, def] in _rows
 
 # _phrases[[scope, unit]] says where the count of the unit stops and why, for
 # the units with a finding.
-_phrases := {k: _count_phrase(n, _why(k, n), readers[k[0]]) |
+_phrases := {k: _count_phrase(n, _why(k[0], n, prefixes[k], numbers, empty_at), readers[k[0]]) |
 	stops := _stop
 	readers := _scope_readers
+	prefixes := _unit_prefixes
+	numbers := _numbers
+	empty_at := _empty_at
 	some k in _phrase_keys
 	n := stops[k]
 }
 
 # (An entry the loop never reads names the stop only when the count is 0.)
-_phrase_keys := _unreachable_keys | {k | some [k, _, _, _, _, _] in _unread; _stop[k] == 1}
+_phrase_keys := _unreachable_keys | {k | stops := _stop; some [k, _, _, _] in _unread; stops[k] == 1}
 
-# _why says why the loop of unit k stops at n: which names are missing or
-# empty (and where the empty ones are set).
-_why(k, n) := concat(" and ", [phrase |
-	numbers := _numbers
+# _why says why the loop of a unit in scope, whose prefixes are ps, stops at
+# n: which names are missing or empty (and where the empty ones are set).
+_why(scope, n, ps, numbers, empty_at) := concat(" and ", [phrase |
 	some state in ["missing", "empty"]
 	names := sort({_name(p, n) |
-		some p in _unit_prefixes[k]
-		_state(numbers, k[0], p, n) == state
+		some p in ps
+		_state(numbers, scope, p, n) == state
 	})
 	count(names) > 0
-	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(k[0], names, state)])
+	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(scope, names, state, empty_at)])
 ])
 
-_where(_, _, "missing") := ""
+_where(_, _, "missing", _) := ""
 
-_where(scope, names, "empty") := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
+_where(scope, names, "empty", empty_at) := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
 	some name in names
-	l := _empty_at[[scope, name]]
+	l := empty_at[[scope, name]]
 ])])
 
 _state(numbers, scope, p, n) := "empty" if {
@@ -262,9 +274,9 @@ _join(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 6)
 _candidates contains {"location": loc, "env": env, "message": msg} if {
 	phrases := _phrases
 	some k, us in _unreachable
-	numbered := sort({[n, name] | some [n, name, _, _] in us})
+	numbered := sort({[n, name] | some [n, [_, name, _]] in us})
 	least := numbered[0][0]
-	[_, _, _, loc, env] := min({[l.path, l.line, l.column, l, e] | some [n, _, l, e] in us; n == least})
+	[_, _, _, loc, env] := min({[l.path, l.line, l.column, l, e] | some [n, [e, _, l]] in us; n == least})
 	names := [name | some [_, name] in numbered]
 	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), phrases[k]])
 }
@@ -272,7 +284,7 @@ _candidates contains {"location": loc, "env": env, "message": msg} if {
 # Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
 _candidates contains {"location": loc, "env": env, "message": msg} if {
 	stops := _stop
-	some [k, env, prefix, n, name, loc] in _unread
+	some [k, prefix, n, [env, name, loc]] in _unread
 	stops[k] > 1
 	msg := sprintf("%s is never read: %s", [name, _loop_reads(prefix, n)])
 }
@@ -281,7 +293,7 @@ _candidates contains {"location": loc, "env": env, "message": msg} if {
 _candidates contains {"location": loc, "env": env, "message": msg} if {
 	stops := _stop
 	phrases := _phrases
-	some [k, env, prefix, n, name, loc] in _unread
+	some [k, prefix, n, [env, name, loc]] in _unread
 	stops[k] == 1
 	msg := sprintf("%s is never read: %s; %s", [name, _loop_reads(prefix, n), phrases[k]])
 }
@@ -305,7 +317,7 @@ _finding_locations := {c.location | some c in _candidates; c.env != ""}
 
 _seen_pairs contains [_at(loc), env] if {
 	locations := _finding_locations
-	some [_, env, _, _, _, _, _, loc, _, _] in _rows
+	some [_, _, _, _, _, _, [env, _, loc]] in _rows
 	env != ""
 	loc in locations
 }
