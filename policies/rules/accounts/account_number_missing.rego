@@ -117,16 +117,17 @@ _hint_text(prefix, free) := sprintf(": did you mean %s_%d?", [prefix, min(free)]
 
 _hint_text(_, free) := "" if count(free) == 0
 
-_hint(path, fam) := h if {
-	h := _hints[[path, fam.stem, fam.prefix]]
+_hint(hints, path, fam) := h if {
+	h := hints[[path, fam.stem, fam.prefix]]
 } else := ""
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
+	hints := _hints
 	some [path, e] in _missing
 	_member(e.family)
 	msg := sprintf(
 		"%s has no account number: the count-until-missing loop reads %s_1, %s_2, ... and never this name, so the account count stops early (the example in Remotion's docs has this same typo)%s",
-		[e.name, e.family.prefix, e.family.prefix, _hint(path, e.family)],
+		[e.name, e.family.prefix, e.family.prefix, _hint(hints, path, e.family)],
 	)
 }
 
