@@ -77,13 +77,15 @@ _partners := {proj: ps |
 
 # _rows holds one tuple per numbered entry, in every scope, of a family that
 # has a partner:
-#   [scope, prefix, env, project, others, filled, suffix, number, plain, name, location]
-# others are the prefixes of the other half; filled is true when the half
-# holds a value (in a template, when it is there; Remotion counts an empty
-# value as unset); suffix is the number as written (AWS_KEY_01 pairs with
-# AWS_SECRET_01 only); plain is true when the loop can read the number
-# (neither zero-padded nor 0). An array: every entry is there once.
-_rows := [[scope, prefix, env, proj, others, filled, suffix, fam.index, plain, v.name, v.location] |
+#   [scope, prefix, suffix, filled, others, number, plain, [env, project, name, location]]
+# suffix is the number as written (AWS_KEY_01 pairs with AWS_SECRET_01
+# only); filled is true when the half holds a value (in a template, when it
+# is there; Remotion counts an empty value as unset); others are the
+# prefixes of the other half; plain is true when the loop can read the
+# number (neither zero-padded nor 0). An array (every entry is there once),
+# and short: matching a tuple pattern binds every element, so what only
+# findings need is one element.
+_rows := [[scope, prefix, suffix, filled, others, fam.index, plain, [env, proj, v.name, v.location]] |
 	partners_of := _partners
 	some [scope, env, proj, template, entries] in _scopes
 	partners := partners_of[proj]
@@ -98,24 +100,24 @@ _rows := [[scope, prefix, env, proj, others, filled, suffix, fam.index, plain, v
 ]
 
 # _halves holds [scope, prefix, suffix, filled] for every half in a scope.
-_halves contains [scope, prefix, suffix, filled] if some [scope, prefix, _, _, _, filled, suffix, _, _, _, _] in _rows
+_halves contains [scope, prefix, suffix, filled] if some [scope, prefix, suffix, filled, _, _, _, _] in _rows
 
 # _complete holds [scope, prefix, number] for the plain numbers at which the
 # prefix and one of its partners both hold a value: the numbers the
 # count-until-missing loop accepts.
 _complete contains [scope, prefix, n] if {
 	halves := _halves
-	some [scope, prefix, _, _, others, true, suffix, n, true, _, _] in _rows
+	some [scope, prefix, suffix, true, others, n, true, _] in _rows
 	some q in others
 	[scope, q, suffix, true] in halves
 }
 
 # _unmatched holds the halves with a value (in a template: any half) whose
 # partners lack the number:
-#   [scope, prefix, env, project, others, suffix, number, plain, name, location]
-_unmatched contains [scope, prefix, env, proj, others, suffix, n, plain, name, loc] if {
+#   [scope, prefix, suffix, others, number, plain, [env, project, name, location]]
+_unmatched contains [scope, prefix, suffix, others, n, plain, def] if {
 	halves := _halves
-	some [scope, prefix, env, proj, others, true, suffix, n, plain, name, loc] in _rows
+	some [scope, prefix, suffix, true, others, n, plain, def] in _rows
 	every q in others {
 		not [scope, q, suffix, true] in halves
 		not [scope, q, suffix, false] in halves
@@ -124,12 +126,12 @@ _unmatched contains [scope, prefix, env, proj, others, suffix, n, plain, name, l
 
 # _empty holds the empty halves in a non-template file whose other half has
 # a value (Remotion counts "" as unset):
-#   [scope, prefix, env, project, number, plain, name, location]
+#   [scope, prefix, number, plain, [env, project, name, location]]
 # (With every half empty or missing the account does not exist, and a gap
 # before later accounts is account-sequence-gap's finding.)
-_empty contains [scope, prefix, env, proj, n, plain, name, loc] if {
+_empty contains [scope, prefix, n, plain, def] if {
 	halves := _halves
-	some [scope, prefix, env, proj, others, false, suffix, n, plain, name, loc] in _rows
+	some [scope, prefix, suffix, false, others, n, plain, def] in _rows
 	some q in others
 	[scope, q, suffix, true] in halves
 }
@@ -145,12 +147,12 @@ _stop := {k: stop |
 	stop := min(firsts | nexts)
 }
 
-_firing := {[s, p] | some [s, p, _, _, _, _, _, _, _, _] in _unmatched} | {[s, p] | some [s, p, _, _, _, _, _, _] in _empty}
+_firing := {[s, p] | some [s, p, _, _, _, _, _] in _unmatched} | {[s, p] | some [s, p, _, _, _] in _empty}
 
 _candidates contains {"location": loc, "env": env, "message": msg} if {
 	readers := lib.account_readers
 	stops := _stop
-	some [scope, prefix, env, proj, others, suffix, n, plain, name, loc] in _unmatched
+	some [scope, prefix, suffix, others, n, plain, [env, proj, name, loc]] in _unmatched
 	wanted := concat(" or ", sort({sprintf("%s_%s", [q, suffix]) | some q in others}))
 	reader := object.get(readers, proj, "node")
 	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(plain, n, reader, stops[[scope, prefix]])])
@@ -159,7 +161,7 @@ _candidates contains {"location": loc, "env": env, "message": msg} if {
 _candidates contains {"location": loc, "env": env, "message": msg} if {
 	readers := lib.account_readers
 	stops := _stop
-	some [scope, prefix, env, proj, n, plain, name, loc] in _empty
+	some [scope, prefix, n, plain, [env, proj, name, loc]] in _empty
 	reader := object.get(readers, proj, "node")
 	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(plain, n, reader, stops[[scope, prefix]])])
 }
@@ -179,7 +181,7 @@ _finding_locations := {c.location | some c in _candidates; c.env != ""}
 
 _seen_pairs contains [_at(loc), env] if {
 	locations := _finding_locations
-	some [_, _, env, _, _, _, _, _, _, _, loc] in _rows
+	some [_, _, _, _, _, _, _, [env, _, _, loc]] in _rows
 	env != ""
 	loc in locations
 }
