@@ -61,12 +61,13 @@ import data.remolint.lib
 
 # --- sequences ---
 
-# _units[project] maps the prefix of a family that is one half of a key/secret
-# pair to the sequence it is counted in: ["pair", least prefix of the pair].
-# Every other counted family is its own sequence, named by its prefix.
-_units := {proj: units |
+# A sequence (unit) is keyed by its scope: [scope, prefix] for a family
+# counted on its own, [scope, "pair", least prefix] for the key and secret
+# halves of a pair, counted together. _pair_units[project] maps the prefix of
+# each half of a pair to that least prefix.
+_pair_units := {proj: units |
 	some [proj, _], _ in lib.account_partners
-	units := {prefix: ["pair", min(ps | {prefix})] | some [proj2, prefix], ps in lib.account_partners; proj2 == proj}
+	units := {prefix: min(ps | {prefix}) | some [proj2, prefix], ps in lib.account_partners; proj2 == proj}
 }
 
 # _scopes holds [scope, environment id, project, template, entries] for every
@@ -89,22 +90,22 @@ _counted_loops := {p: true | some p in lib.account_loop_prefixes}
 # _rows holds one tuple per numbered entry of a counted family (a credential
 # prefix, or one read with a run-time index) in every scope:
 #   [key, prefix, role, number, exists, plain, [env, name, location]]
-# key is [scope, unit], the sequence the entry is counted in; exists is true
+# key is the unit the entry is counted in; exists is true
 # when the entry holds an account (a value; in a template, being there);
 # plain when the loop can read its number (neither zero-padded nor 0). An
 # array (every entry is there once), and short: matching a tuple pattern
 # binds every element, so what only findings need is one element.
-_rows := [[[scope, unit], prefix, object.get(fam, "role", ""), fam.index, exists, plain, [env, v.name, v.location]] |
+_rows := [[key, prefix, object.get(fam, "role", ""), fam.index, exists, plain, [env, v.name, v.location]] |
 	loops := _counted_loops
-	units_of := _units
+	pair_units := _pair_units
 	some [scope, env, proj, template, entries] in _scopes
-	units := object.get(units_of, proj, {})
+	pairs := {p: [scope, "pair", least] | some p, least in object.get(pair_units, proj, {})}
 	some v in entries
 	fam := v.family
 	prefix := fam.prefix
 	object.get(loops, prefix, object.get(fam, "credential", false))
 	not fam.missing
-	unit := object.get(units, prefix, prefix)
+	key := object.get(pairs, prefix, [scope, prefix])
 	exists := true in [template, object.get(v, "set", false)]
 	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
 ]
@@ -114,8 +115,9 @@ _rows := [[[scope, unit], prefix, object.get(fam, "role", ""), fam.index, exists
 # is where some count stops: what the messages say about.
 _numbers contains [scope, prefix, n, exists] if {
 	stops := {n | some _, n in _stop}
-	some [[scope, _], prefix, _, n, exists, true, _] in _rows
+	some [k, prefix, _, n, exists, true, _] in _rows
 	n in stops
+	scope := k[0]
 }
 
 # _held holds [unit key, role, number] for every readable number that holds
@@ -127,13 +129,13 @@ _held contains [k, role, n] if some [k, _, role, n, true, true, _] in _rows
 # pair hold.
 _complete contains [k, n] if {
 	some [k, _, n] in _held
-	is_string(k[1])
+	[_, _] = k
 }
 
 _complete contains [k, n] if {
 	held := _held
 	some [k, "key", n] in held
-	is_array(k[1])
+	[_, "pair", _] = k
 	[k, "secret", n] in held
 }
 
@@ -144,7 +146,7 @@ _unit_keys := {k | some [k, _] in _families}
 
 _scope_projects := {scope: proj | some [scope, _, proj, _, _] in _scopes}
 
-# _stop[[scope, unit]] is the first number the loop does not accept (the
+# _stop[unit key] is the first number the loop does not accept (the
 # account count is one less): the least of 1 when 1 is not accepted and of
 # every n + 1 not accepted after an accepted n.
 _breaks contains [k, 1] if {
@@ -160,7 +162,7 @@ _breaks contains [k, n + 1] if {
 
 _stop := {k: min(ns) | some k in _unit_keys; ns := {n | some [k2, n] in _breaks; k2 == k}}
 
-# _unit_prefixes[[scope, unit]]: every prefix of the unit, partners included.
+# _unit_prefixes[unit key]: every prefix of the unit, partners included.
 _unit_prefix_pairs contains [k, p] if {
 	partners := lib.account_partners
 	projects := _scope_projects
@@ -181,13 +183,13 @@ _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
 # _empty_at[[scope, name]] is where an empty numbered variable is set, for
 # messages ("AWS_SECRET_2 is empty (.env.staging:2)").
-_empty_pairs contains [[scope, name], [loc.path, loc.line]] if some [[scope, _], _, _, _, false, true, [_, name, loc]] in _rows
+_empty_pairs contains [[k[0], name], [loc.path, loc.line]] if some [k, _, _, _, false, true, [_, name, loc]] in _rows
 
 _empty_keys contains k if some [k, _] in _empty_pairs
 
 _empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _empty_pairs; k2 == k}}
 
-# _unreachable[[scope, unit]] holds [number, [env, name, location]] for
+# _unreachable[unit key] holds [number, [env, name, location]] for
 # every entry past the stop that holds an account: the loop never reaches it.
 _unreachable_pairs contains [k, [n, def]] if {
 	stops := _stop
@@ -203,7 +205,7 @@ _unreachable := {k: us | some k in _unreachable_keys; us := {u | some [k2, u] in
 # [unit key, prefix, number, [env, name, location]].
 _unread contains [k, prefix, n, def] if some [k, prefix, _, n, true, false, def] in _rows
 
-# _phrases[[scope, unit]] says where the count of the unit stops and why, for
+# _phrases[unit key] says where the count of the unit stops and why, for
 # the units with a finding.
 _phrases := {k: _count_phrase(n, _why(k[0], n, prefixes[k], numbers, empty_at), readers[k[0]]) |
 	stops := _stop
