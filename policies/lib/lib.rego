@@ -223,15 +223,17 @@ account_plain(fam) if {
 # _acct_halves lists every [project, stem, role, prefix] of a key or secret
 # family (env entries, environment variables, code reads). Only scalars go
 # into the set: sets of objects hash slowly.
-_acct_halves contains [f.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
+_acct_halves contains [proj, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
 	some f in input.envFiles
+	proj := f.project
 	some e in f.entries
 	fam := e.family
 	fam.role in {"key", "secret"}
 }
 
-_acct_halves contains [env.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
+_acct_halves contains [proj, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
 	some env in input.environments
+	proj := env.project
 	some v in env.variables
 	fam := v.family
 	fam.role in {"key", "secret"}
