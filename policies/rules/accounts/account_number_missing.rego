@@ -103,15 +103,16 @@ _stem_numbers := {k: pns | some k in _stem_number_keys; pns := {pn | some [k2, p
 
 # _hints[[path, stem, prefix]] names the numbered name an entry of path with
 # no number most likely means: the lowest number its pair partner (the same
-# stem) uses in the file that its own prefix lacks.
+# stem) uses in the file that its own prefix lacks. Worked out once per
+# [path, stem, prefix] (_hint_keys), however many entries share it.
 _hints := {[path, stem, prefix]: _hint_text(prefix, free) |
 	numbers := _stem_numbers
-	some [path, e] in _missing
-	stem := e.family.stem
-	prefix := e.family.prefix
+	some [path, stem, prefix] in _hint_keys
 	pns := object.get(numbers, [[path, stem]], set())
 	free := {n | some [_, n] in pns} - {n | some [prefix2, n] in pns; prefix2 == prefix}
 }
+
+_hint_keys := {[path, e.family.stem, e.family.prefix] | some [path, e] in _missing}
 
 _hint_text(prefix, free) := sprintf(": did you mean %s_%d?", [prefix, min(free)]) if count(free) > 0
 
