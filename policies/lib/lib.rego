@@ -185,6 +185,24 @@ _region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION
 # comprehension {k: vs | some k in keys; vs := {v | some [k2, v] in pairs;
 # k2 == k}}, which must stay inline in a rule (inside a function it is not
 # indexed, and a ref-head rule `x[k] contains v` is quadratic).
+#
+# Performance of the account rules, which read every numbered entry of every
+# scope (one env file may hold thousands; bench/rules_bench_test.go over
+# `go run ./bench/gen -pathological 4000` measures them):
+# - Read each entry once, into a tuple built inline. A function call per
+#   entry costs more than the rest of the pass (OPA hashes and caches the
+#   arguments of every call and evaluates every body of the function), and
+#   object.union copies its operands.
+# - Keep entries as arrays of short tuples, not objects, and read them with
+#   tuple patterns (`some [k, _, n, true] in rows`): the cheapest way to
+#   filter and read an entry. A pattern binds every element, `_` included,
+#   so what only a finding needs goes into one nested element.
+# - Sets for `in` lookups; arrays for what is only iterated (iterating a set
+#   sorts it first).
+# - Look a complete rule up per entry through a variable bound before the
+#   loop (`stops := _stop; some ...; n > stops[k]`), then group the result.
+#   The same lookup inside an indexed comprehension made the steps of
+#   bench/linear_test.go grow faster than the tree.
 # ---------------------------------------------------------------------------
 
 # account_own_scope contains the path of every env file that is checked on
@@ -212,13 +230,6 @@ account_partners := {k: ps |
 	some k in _acct_partner_keys
 	ps := {p | some [k2, p] in _acct_partner_pairs; k2 == k}
 }
-
-# account_plain is true when the count-until-missing loop can read the
-# family's number (not zero-padded, not 0), false otherwise.
-account_plain(fam) if {
-	not fam.padded
-	fam.index > 0
-} else := false
 
 # _acct_halves lists every [project, stem, role, prefix] of a key or secret
 # family (env entries, environment variables, code reads). Only scalars go

@@ -99,12 +99,6 @@ test_loop_prefixes_are_dynamic_reads if {
 	got == {"RENDER_BUCKET"}
 }
 
-test_plain_numbers if {
-	lib.account_plain({"prefix": "AWS_KEY", "index": 2, "padded": false})
-	lib.account_plain({"prefix": "AWS_KEY", "index": 2, "padded": true}) == false
-	lib.account_plain({"prefix": "AWS_KEY", "index": 0, "padded": false}) == false
-}
-
 _project(dir, consumers) := {"dir": dir, "consumers": consumers}
 
 test_readers_follow_the_rotation_code_then_the_clients if {
