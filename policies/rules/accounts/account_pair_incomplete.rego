@@ -51,7 +51,8 @@ import data.remolint.lib
 # complete rule built once from _rows by matching tuple patterns: sets of
 # small tuples answer "is this number there" with `in`, and the groupings use
 # the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}.
+# in pairs; k2 == k}}. Where a count stops is worked out only for the
+# families with a finding.
 
 # --- pairs ---
 

@@ -57,7 +57,8 @@ import data.remolint.lib
 # complete rule built once from _rows by matching tuple patterns: sets of
 # small tuples answer "is this number there" with `in`, and the groupings use
 # the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}. Messages are built only for the units with a finding.
+# in pairs; k2 == k}}. Messages, and the numbers they name, are built only
+# for the units with a finding.
 
 # --- sequences ---
 
@@ -90,11 +91,11 @@ _counted_loops := {p: true | some p in lib.account_loop_prefixes}
 # _rows holds one tuple per numbered entry of a counted family (a credential
 # prefix, or one read with a run-time index) in every scope:
 #   [key, prefix, role, number, exists, plain, [env, name, location]]
-# key is the unit the entry is counted in; exists is true
-# when the entry holds an account (a value; in a template, being there);
-# plain when the loop can read its number (neither zero-padded nor 0). An
-# array (every entry is there once), and short: matching a tuple pattern
-# binds every element, so what only findings need is one element.
+# key is the unit the entry is counted in; exists is true when the entry
+# holds an account (a value; in a template, being there); plain when the
+# loop can read its number (neither zero-padded nor 0). An array (every
+# entry is there once), and short: matching a tuple pattern binds every
+# element, so what only findings need is one element.
 _rows := [[key, prefix, object.get(fam, "role", ""), fam.index, exists, plain, [env, v.name, v.location]] |
 	loops := _counted_loops
 	pair_units := _pair_units
