@@ -190,9 +190,10 @@ _region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION
 # scope (one env file may hold thousands; bench/rules_bench_test.go over
 # `go run ./bench/gen -pathological 4000` measures them):
 # - Read each entry once, into a tuple built inline. A function call per
-#   entry costs more than the rest of the pass (OPA hashes and caches the
-#   arguments of every call and evaluates every body of the function), and
-#   object.union copies its operands.
+#   entry is the dearest expression there (OPA caches every call under its
+#   arguments and evaluates every body of the function), then object.union
+#   (it copies its operands) and other built-in calls; a reference or a
+#   `not` is cheap.
 # - Keep entries as arrays of short tuples, not objects, and read them with
 #   tuple patterns (`some [k, _, n, true] in rows`): the cheapest way to
 #   filter and read an entry. A pattern binds every element, `_` included,
