@@ -492,6 +492,24 @@ func TestEmbeddedBundleCompiles(t *testing.T) {
 	}
 }
 
+// TestEmbeddedBundlePassesEveryCheck compiles the embedded policies with
+// every stage of the compiler, strict: New skips the checks this proves
+// (verifiedStages).
+func TestEmbeddedBundlePassesEveryCheck(t *testing.T) {
+	files, err := readBuiltin(nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := map[string]*ast.Module{}
+	for _, f := range files {
+		modules[f.name] = f.module
+	}
+	c := newCompiler(false)
+	if c.Compile(modules); c.Failed() {
+		t.Fatalf("the embedded policies fail a check New skips: %v", c.Errors)
+	}
+}
+
 func TestSortFindings(t *testing.T) {
 	rel := func(line int) *facts.Location { return &facts.Location{Path: "b", Line: line} }
 	want := []Finding{
