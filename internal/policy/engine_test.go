@@ -510,6 +510,23 @@ func TestEmbeddedBundlePassesEveryCheck(t *testing.T) {
 	}
 }
 
+// TestEmbeddedBundleHasNoTemplateStrings: New skips the rewrite of template
+// strings for the embedded bundle (verifiedStages), so it must hold none.
+func TestEmbeddedBundleHasNoTemplateStrings(t *testing.T) {
+	files, err := readBuiltin(nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		ast.WalkTerms(f.module, func(x *ast.Term) bool {
+			if _, ok := x.Value.(*ast.TemplateString); ok {
+				t.Errorf("%s: a template string: add the rewrite back to New's stages, or write it with sprintf", locString(x.Location))
+			}
+			return false
+		})
+	}
+}
+
 func TestSortFindings(t *testing.T) {
 	rel := func(line int) *facts.Location { return &facts.Location{Path: "b", Line: line} }
 	want := []Finding{
