@@ -276,6 +276,15 @@ func (e *valueEncoder) mapping(v reflect.Value, depth int) (*ast.Term, error) {
 	}
 	keys := v.MapKeys()
 	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	// Keys with invalid UTF-8 can become equal once repaired; the JSON then
+	// holds the key twice, and its decoding keeps the last value.
+	var at map[string]int
+	for _, k := range keys {
+		if !utf8.ValidString(k.String()) {
+			at = make(map[string]int, len(keys))
+			break
+		}
+	}
 	base := len(e.stack)
 	for _, k := range keys {
 		t, err := e.encode(v.MapIndex(k), depth+1)
@@ -283,7 +292,16 @@ func (e *valueEncoder) mapping(v reflect.Value, depth int) (*ast.Term, error) {
 			e.stack = e.stack[:base]
 			return nil, err
 		}
-		e.stack = append(e.stack, [2]*ast.Term{e.str(k.String()), t})
+		key := e.str(k.String())
+		if at != nil {
+			s := string(key.Value.(ast.String))
+			if i, dup := at[s]; dup {
+				e.stack[i][1] = t
+				continue
+			}
+			at[s] = len(e.stack)
+		}
+		e.stack = append(e.stack, [2]*ast.Term{key, t})
 	}
 	obj := ast.NewObject(e.stack[base:]...)
 	e.stack = e.stack[:base]
