@@ -42,8 +42,8 @@ func splitModules(modules map[string]*ast.Module, cpus int) []map[string]*ast.Mo
 		byPkg[key] = append(byPkg[key], name)
 	}
 	slices.SortFunc(order, func(a, b ast.Ref) int { return strings.Compare(a.String(), b.String()) })
-	// A module of a rule package may still hold no report: a later module
-	// of the same package defines it; those files go with their package.
+	// A module of a rule package may hold no report itself when another
+	// module of the same package defines it: it goes with its package.
 	for i := 0; i < len(shared); {
 		if key := modules[shared[i]].Package.Path.String(); byPkg[key] != nil {
 			byPkg[key] = append(byPkg[key], shared[i])
