@@ -365,7 +365,7 @@ func (s *scanner) resolveConsts() {
 func (s *scanner) resolveExports(consts map[string]constValue) {
 	add := func(name string, tok int) {
 		v := s.str(tok)
-		if !RegionShaped(v) {
+		if !regionShaped(v) {
 			return
 		}
 		a, e := s.content(tok)
@@ -387,11 +387,11 @@ func (s *scanner) resolveExports(consts map[string]constValue) {
 	}
 }
 
-// RegionShaped reports whether v may be meant as an AWS region, loosely
+// regionShaped reports whether v may be meant as an AWS region, loosely
 // (typos and wrong case included, so that unsupported-region can name
 // them): 6 to 32 letters, digits and hyphens, two letters first, a digit
 // last, at least one hyphen.
-func RegionShaped(v string) bool {
+func regionShaped(v string) bool {
 	if len(v) < 6 || len(v) > 32 || !isLetter(v[0]) || !isLetter(v[1]) || !isDigit(v[len(v)-1]) {
 		return false
 	}

@@ -48,7 +48,7 @@ func FuzzScan(f *testing.F) {
 			}
 			for _, e := range r.Exports {
 				check("export", e.Location)
-				if !RegionShaped(e.Value) {
+				if !regionShaped(e.Value) {
 					t.Fatalf("export %+v is not region-shaped", e)
 				}
 			}

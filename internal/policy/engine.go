@@ -311,21 +311,7 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 	if err != nil {
 		return nil, nil, err
 	}
-	return e.evalContained(ctx, doc, config)
-}
-
-// EvalDocument is EvalContained over a Go value, as if encoded as JSON.
-func (e *Engine) EvalDocument(ctx context.Context, v any, config map[string]any) ([]Finding, []*Error, error) {
-	doc, err := Input(v)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.evalContained(ctx, doc, config)
-}
-
-// EvalInput is EvalContained over an input that Input converted.
-func (e *Engine) EvalInput(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {
-	return e.evalContained(ctx, doc, config)
+	return e.EvalInput(ctx, doc, config)
 }
 
 // Input converts a Go value to policy input, as if encoded as JSON: ValueOf
@@ -342,7 +328,8 @@ func Input(v any) (ast.Value, error) {
 	return doc, err
 }
 
-func (e *Engine) evalContained(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {
+// EvalInput is EvalContained over an input that Input converted.
+func (e *Engine) EvalInput(ctx context.Context, doc ast.Value, config map[string]any) ([]Finding, []*Error, error) {
 	out, err := e.evalValue(ctx, doc, config)
 	var pe *Error
 	if err == nil || !errors.As(err, &pe) || errors.Is(err, ErrTimeLimit) || ctx.Err() != nil ||

@@ -496,6 +496,28 @@ func TestEmbeddedBundleCompiles(t *testing.T) {
 // every stage of the compiler, strict: New skips the checks this proves
 // (verifiedStages).
 func TestEmbeddedBundlePassesEveryCheck(t *testing.T) {
+	c := newCompiler(false)
+	if c.Compile(builtinModules(t)); c.Failed() {
+		t.Fatalf("the embedded policies fail a check New skips: %v", c.Errors)
+	}
+}
+
+// TestEmbeddedBundleHasNoTemplateStrings: New skips the rewrite of template
+// strings for the embedded bundle (verifiedStages), so it must hold none.
+func TestEmbeddedBundleHasNoTemplateStrings(t *testing.T) {
+	for _, m := range builtinModules(t) {
+		ast.WalkTerms(m, func(x *ast.Term) bool {
+			if _, ok := x.Value.(*ast.TemplateString); ok {
+				t.Errorf("%s: a template string: add the rewrite back to New's stages, or write it with sprintf", locString(x.Location))
+			}
+			return false
+		})
+	}
+}
+
+// builtinModules parses the embedded policies (tests excluded), by file.
+func builtinModules(t *testing.T) map[string]*ast.Module {
+	t.Helper()
 	files, err := readBuiltin(nil, false)
 	if err != nil {
 		t.Fatal(err)
@@ -504,27 +526,7 @@ func TestEmbeddedBundlePassesEveryCheck(t *testing.T) {
 	for _, f := range files {
 		modules[f.name] = f.module
 	}
-	c := newCompiler(false)
-	if c.Compile(modules); c.Failed() {
-		t.Fatalf("the embedded policies fail a check New skips: %v", c.Errors)
-	}
-}
-
-// TestEmbeddedBundleHasNoTemplateStrings: New skips the rewrite of template
-// strings for the embedded bundle (verifiedStages), so it must hold none.
-func TestEmbeddedBundleHasNoTemplateStrings(t *testing.T) {
-	files, err := readBuiltin(nil, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		ast.WalkTerms(f.module, func(x *ast.Term) bool {
-			if _, ok := x.Value.(*ast.TemplateString); ok {
-				t.Errorf("%s: a template string: add the rewrite back to New's stages, or write it with sprintf", locString(x.Location))
-			}
-			return false
-		})
-	}
+	return modules
 }
 
 func TestSortFindings(t *testing.T) {

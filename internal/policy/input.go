@@ -24,7 +24,7 @@ const maxInputDepth = 10000
 // documents it accepts, the result equals encoding/json's decode followed by
 // ast.InterfaceToValue (FuzzDecodeFast checks this).
 func decodeFast(data []byte) (v ast.Value, ok bool) {
-	d := decoder{data: data, strs: make(map[string]*ast.Term, 1024)}
+	d := decoder{data: data, termPool: newTermPool()}
 	d.space()
 	t := d.value(0)
 	if t == nil {
@@ -40,23 +40,39 @@ func decodeFast(data []byte) (v ast.Value, ok bool) {
 type decoder struct {
 	data []byte
 	pos  int
-	strs map[string]*ast.Term // shared string terms
-	// terms is the current block terms are handed out from.
-	terms []ast.Term
+	termPool
 	// stack holds the elements of the arrays and objects being read.
 	stack []*ast.Term
 	// items is the buffer of an object's pairs.
 	items [][2]*ast.Term
 }
 
-func (d *decoder) term(v ast.Value) *ast.Term {
-	if len(d.terms) == 0 {
-		d.terms = make([]ast.Term, 512)
+// termPool hands out the terms of one input document: in blocks, and one
+// shared term per string (keys, paths, kinds and names repeat throughout the
+// document). Nothing modifies an input term, so sharing is safe, as OPA
+// shares its interned terms.
+type termPool struct {
+	strs  map[string]*ast.Term // shared string terms, by the text they came from
+	block []ast.Term           // the current block terms are handed out from
+}
+
+func newTermPool() termPool { return termPool{strs: make(map[string]*ast.Term, 1024)} }
+
+func (p *termPool) term(v ast.Value) *ast.Term {
+	if len(p.block) == 0 {
+		p.block = make([]ast.Term, 512)
 	}
-	t := &d.terms[0]
-	d.terms = d.terms[1:]
+	t := &p.block[0]
+	p.block = p.block[1:]
 	t.Value = v
 	return t
+}
+
+// share remembers t as the term of the text key (long texts rarely repeat).
+func (p *termPool) share(key string, t *ast.Term) {
+	if len(key) <= 256 {
+		p.strs[key] = t
+	}
 }
 
 func (d *decoder) space() {
@@ -272,9 +288,7 @@ func (d *decoder) intern(b []byte) *ast.Term {
 	}
 	s := string(b)
 	t := d.term(ast.String(s))
-	if len(s) <= 256 {
-		d.strs[s] = t
-	}
+	d.share(s, t)
 	return t
 }
 

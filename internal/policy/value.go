@@ -28,7 +28,7 @@ import (
 // ErrUnsupported, and the caller encodes v as JSON instead. Equal strings
 // share one term, as in decodeFast. TestValueOfMatchesJSON checks both agree.
 func ValueOf(v any) (ast.Value, error) {
-	e := valueEncoder{strs: make(map[string]*ast.Term, 1024)}
+	e := valueEncoder{termPool: newTermPool()}
 	t, err := e.encode(reflect.ValueOf(v), 0)
 	if err != nil {
 		return nil, err
@@ -40,8 +40,7 @@ func ValueOf(v any) (ast.Value, error) {
 var ErrUnsupported = errors.New("policy input: unsupported Go value")
 
 type valueEncoder struct {
-	strs  map[string]*ast.Term
-	terms []ast.Term
+	termPool
 	// stack holds the pairs of the objects being built.
 	stack   [][2]*ast.Term
 	customs map[reflect.Type]bool
@@ -125,16 +124,6 @@ func (e *valueEncoder) custom(t reflect.Type) bool {
 	return c
 }
 
-func (e *valueEncoder) term(v ast.Value) *ast.Term {
-	if len(e.terms) == 0 {
-		e.terms = make([]ast.Term, 512)
-	}
-	t := &e.terms[0]
-	e.terms = e.terms[1:]
-	t.Value = v
-	return t
-}
-
 func (e *valueEncoder) str(s string) *ast.Term {
 	if t, ok := e.strs[s]; ok {
 		return t
@@ -144,9 +133,7 @@ func (e *valueEncoder) str(s string) *ast.Term {
 		s = validUTF8(s)
 	}
 	t := e.term(ast.String(s))
-	if len(key) <= 256 {
-		e.strs[key] = t
-	}
+	e.share(key, t)
 	return t
 }
 
