@@ -51,6 +51,27 @@ type Document struct {
 	// Diagnostics are problems remolint had reading the tree (a file over the
 	// size cap, an unreadable file). Policies may read them; the CLI prints them.
 	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Index holds lookups by variable name over the lists above, so that a
+	// policy goes straight to the definitions of the names it checks: its
+	// cost follows those definitions, not the size of the tree.
+	Index Index `json:"index"`
+}
+
+// Index maps each variable name to where the document holds it. Every list
+// is in document order; a name absent from a map has no such occurrence.
+// remolint fills it last, from the finished document (model.Build).
+type Index struct {
+	// EnvEntries maps a name to its env-file entries, as [file, entry] pairs:
+	// envFiles[file].entries[entry].
+	EnvEntries map[string][][2]int `json:"envEntries"`
+	// Variables maps a name to its environment variables, as [environment,
+	// variable] pairs: environments[environment].variables[variable].
+	Variables map[string][][2]int `json:"variables"`
+	// Reads and Writes map a name to the indexes of its accesses in
+	// code.reads and code.writes. A dynamic access is under its name, ""
+	// when it has none.
+	Reads  map[string][]int `json:"reads"`
+	Writes map[string][]int `json:"writes"`
 }
 
 // Consumers: what reads the credentials.

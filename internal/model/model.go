@@ -65,6 +65,7 @@ func Build(in Input) *facts.Document {
 	b.environments()
 	b.shared()
 	b.resolve()
+	index(b.doc)
 	return b.doc
 }
 

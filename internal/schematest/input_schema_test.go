@@ -308,6 +308,16 @@ func inputSchema(t *testing.T) object {
 			if x.Len == nil {
 				return object{{"type", "array"}, {"items", typeSchema(owner, x.Elt)}}
 			}
+			if n, ok := x.Len.(*ast.BasicLit); ok && n.Kind == token.INT {
+				size, err := strconv.Atoi(n.Value)
+				if err == nil {
+					return object{{"type", "array"}, {"items", typeSchema(owner, x.Elt)}, {"minItems", size}, {"maxItems", size}}
+				}
+			}
+		case *ast.MapType:
+			if k, ok := x.Key.(*ast.Ident); ok && k.Name == "string" {
+				return object{{"type", "object"}, {"additionalProperties", typeSchema(owner, x.Value)}}
+			}
 		}
 		t.Fatalf("%s: type %T is not supported by the schema generator", owner, e)
 		return nil

@@ -36,6 +36,55 @@ _location(loc) := {k: v |
 	v := loc[k]
 }
 
+# ---------------------------------------------------------------------------
+# Lookups by name. remolint indexes the finished document by variable name
+# (input.index); a rule goes through these straight to the definitions of
+# the names it checks, so its cost follows those definitions, not the size of
+# the tree (a pass over every entry costs milliseconds per rule on a large
+# monorepo). A document without an index, such as a policy test's input,
+# gets the same lookups derived here (policies/index_test.go checks that the
+# two agree on every fixture).
+# ---------------------------------------------------------------------------
+
+# env_entries maps a name to its env-file entries as [file, entry] pairs:
+# input.envFiles[file].entries[entry], in document order.
+env_entries := input.index.envEntries if {
+	is_object(input.index.envEntries)
+} else := {name: [[i, j] | some i, f in input.envFiles; some j, e in f.entries; e.name == name] |
+	some f in input.envFiles
+	some e in f.entries
+	name := e.name
+}
+
+# variables maps a name to its environment variables as [environment,
+# variable] pairs: input.environments[environment].variables[variable].
+variables := input.index.variables if {
+	is_object(input.index.variables)
+} else := {name: [[i, j] | some i, env in input.environments; some j, v in env.variables; v.name == name] |
+	some env in input.environments
+	some v in env.variables
+	name := v.name
+}
+
+# reads and writes map a name to the indexes of its accesses in
+# input.code.reads and input.code.writes ("" for a dynamic access with no
+# name).
+reads := input.index.reads if {
+	is_object(input.index.reads)
+} else := {name: [i | some i, r in input.code.reads; _access_name(r) == name] |
+	some r in input.code.reads
+	name := _access_name(r)
+}
+
+writes := input.index.writes if {
+	is_object(input.index.writes)
+} else := {name: [i | some i, w in input.code.writes; _access_name(w) == name] |
+	some w in input.code.writes
+	name := _access_name(w)
+}
+
+_access_name(a) := object.get(a, "name", "")
+
 # projects maps a project dir to the project object. A complete rule, so it
 # is built once per evaluation and every lookup is constant time.
 projects := {p.dir: p | some p in input.projects}

@@ -39,18 +39,18 @@ _reads_off(value) if lower(trim_space(value)) in _off_words
 _consequence := "Remotion treats any non-empty value as on, so the credentials check is skipped and the REMOTION_AWS_* variables are ignored"
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
+	some [i, j] in lib.env_entries[lib.skip_flag]
+	f := input.envFiles[i]
 	f.project in lib.node_projects
-	some e in f.entries
-	e.name == lib.skip_flag
+	e := f.entries[j]
 	e.set
 	_reads_off(e.value)
 	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK=%s still skips the check: %s; delete the line to keep the check", [e.value, _consequence])
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
-	w.name == lib.skip_flag
+	some i in lib.writes[lib.skip_flag]
+	w := input.code.writes[i]
 	w.project in lib.node_projects
 	not w.unset
 	_reads_off(w.value)
@@ -66,8 +66,8 @@ _js_nullish(w) if {
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
-	w.name == lib.skip_flag
+	some i in lib.writes[lib.skip_flag]
+	w := input.code.writes[i]
 	w.project in lib.node_projects
 	not w.unset
 	_js_nullish(w)
