@@ -94,7 +94,10 @@ func (b *builder) resolve() {
 			set.shared = resolve.SharedFrom(files, profiles)
 			applying[key] = set
 		}
-		env.SharedFiles = slices.Clone(set.paths)
+		// Environments with the same override share one (clipped) slice:
+		// the same list for every environment of a monorepo, which
+		// policy.ValueOf then converts once.
+		env.SharedFiles = slices.Clip(set.paths)
 		shared := set.shared
 		m := resolve.NewMapEnv(env.Variables)
 		consumer := facts.ConsumerNode

@@ -45,10 +45,13 @@ func TestSharedFilesOfEachEnvironment(t *testing.T) {
 			t.Errorf("%s reads %v, want %v", env.ID, env.SharedFiles, want[i])
 		}
 	}
-	// The lists are the environments' own: changing one changes no other.
-	doc.Environments[0].SharedFiles[0] = "changed"
-	if doc.Environments[1].SharedFiles[0] != "p0/.aws/credentials" {
-		t.Error("environments share one SharedFiles slice")
+	// Environments that read the same files share one read-only list,
+	// clipped so that appending to one copies it.
+	if &doc.Environments[0].SharedFiles[0] != &doc.Environments[1].SharedFiles[0] {
+		t.Error("environments reading the same files hold copies of the list")
+	}
+	if s := doc.Environments[0].SharedFiles; cap(s) != len(s) {
+		t.Errorf("the shared list has room to grow (len %d, cap %d): an append would change every environment", len(s), cap(s))
 	}
 }
 

@@ -45,6 +45,15 @@ type valueEncoder struct {
 	stack   [][2]*ast.Term
 	customs map[reflect.Type]bool
 	structs map[any]*ast.Term // terms of comparable structs, by value
+	slices  map[sliceKey]*ast.Term
+}
+
+// sliceKey identifies a slice by its elements' memory: slices that share it
+// (the same list assigned to many structs) share one term.
+type sliceKey struct {
+	typ  reflect.Type
+	data uintptr
+	len  int
 }
 
 // structPlan is what encoding a struct type needs, computed once per type.
@@ -196,7 +205,23 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		if t.Elem().Kind() == reflect.Uint8 {
 			return nil, fmt.Errorf("%w: %s (JSON encodes bytes as base64)", ErrUnsupported, t)
 		}
-		return e.array(v, depth)
+		if v.Len() == 0 {
+			return e.array(v, depth)
+		}
+		// The same elements give the same term: nothing changes the value
+		// while it is converted.
+		key := sliceKey{t, v.Pointer(), v.Len()}
+		if t, ok := e.slices[key]; ok {
+			return t, nil
+		}
+		t, err := e.array(v, depth)
+		if err == nil {
+			if e.slices == nil {
+				e.slices = map[sliceKey]*ast.Term{}
+			}
+			e.slices[key] = t
+		}
+		return t, err
 	case reflect.Array:
 		return e.array(v, depth)
 	case reflect.Map:
