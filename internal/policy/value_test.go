@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -133,4 +134,28 @@ func FuzzValueOf(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string, n int64) {
 		sameValue(t, "fuzz", edge{S: a, Omit: b, Map: map[string]int{a: int(n), b: 1}, I: n, Any: []any{a, b}})
 	})
+}
+
+// TestValueOfSharesSlices converts a slice that several structs hold once,
+// and slices that only look alike (same elements elsewhere, or a prefix of
+// the same memory) each on their own.
+func TestValueOfSharesSlices(t *testing.T) {
+	paths := []string{"a/.aws/config", "b/.aws/config"}
+	envs := []facts.Environment{{ID: "a", SharedFiles: paths}, {ID: "b", SharedFiles: paths}, {ID: "c", SharedFiles: slices.Clone(paths)}, {ID: "d", SharedFiles: paths[:1]}}
+	v, err := policy.ValueOf(envs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arr := v.(*ast.Array)
+	list := func(i int) *ast.Term { return arr.Elem(i).Value.(ast.Object).Get(ast.StringTerm("sharedFiles")) }
+	if list(0) != list(1) {
+		t.Error("one slice held twice became two terms")
+	}
+	if list(0) == list(2) || list(0) == list(3) {
+		t.Error("different slices share a term")
+	}
+	if list(3).Value.(*ast.Array).Len() != 1 || !list(0).Equal(list(2)) {
+		t.Errorf("wrong values: %v %v %v", list(0), list(2), list(3))
+	}
+	sameValue(t, "shared slices", envs)
 }
