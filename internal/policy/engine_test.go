@@ -515,6 +515,45 @@ func TestEmbeddedBundleHasNoTemplateStrings(t *testing.T) {
 	}
 }
 
+// TestEmbeddedBundleNeedsNoReordering: New skips the safety check of rule
+// bodies for the embedded bundle (verifiedStages), which would reorder a
+// body whose variables are used before they are bound. Compiled with every
+// stage and as New compiles it, every rule must come out the same.
+func TestEmbeddedBundleNeedsNoReordering(t *testing.T) {
+	full := newCompiler(false)
+	if full.Compile(builtinModules(t)); full.Failed() {
+		t.Fatal(full.Errors)
+	}
+	trusted := trustedCompiler(newCompiler(false))
+	if trusted.Compile(builtinModules(t)); trusted.Failed() {
+		t.Fatal(trusted.Errors)
+	}
+	if len(full.Modules) != len(trusted.Modules) {
+		t.Fatalf("%d modules compiled with every stage, %d as New compiles them", len(full.Modules), len(trusted.Modules))
+	}
+	for name, m := range full.Modules {
+		if m.String() == trusted.Modules[name].String() {
+			continue
+		}
+		rules := map[string]string{}
+		ast.WalkRules(trusted.Modules[name], func(r *ast.Rule) bool {
+			rules[locString(r.Location)] = r.String()
+			return false
+		})
+		found := false
+		ast.WalkRules(m, func(r *ast.Rule) bool {
+			if s := rules[locString(r.Location)]; s != r.String() {
+				found = true
+				t.Errorf("%s: the compiler reorders this rule's body: bind each variable before its first use\nwritten order:   %s\nsafe order:      %s", locString(r.Location), s, r)
+			}
+			return false
+		})
+		if !found {
+			t.Errorf("%s compiles differently when the safety check of rule bodies is skipped", name)
+		}
+	}
+}
+
 // builtinModules parses the embedded policies (tests excluded), by file.
 func builtinModules(t *testing.T) map[string]*ast.Module {
 	t.Helper()
