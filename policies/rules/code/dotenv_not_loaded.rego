@@ -60,74 +60,85 @@ _credential_names := {
 	lib.aws_id, lib.aws_secret, lib.aws_token, lib.aws_profile,
 }
 
-# _file_credentials[project] contains [path, line, column, location] of each
-# credential variable set in an env-file environment of the project.
-_file_credentials_partial[env.project] contains [l.path, l.line, l.column, l] if {
-	some env in input.environments
-	env.project in _call_projects
-	not env.process
-	some v in env.variables
-	v.name in _credential_names
-	v.set
-	l := v.location
-}
-
-# The first credential definition of each project, by position.
-_first_credential := {p: sort(defs)[0][3] | some p, defs in _file_credentials_partial}
+# Cost notes (a large monorepo has thousands of credential definitions,
+# most of them in templates):
+# - Every pass goes through the name index (lib.env_entries,
+#   lib.variables) to the definitions of the eight credential names, and the
+#   Node case is worked out only for projects with a call that can have a
+#   finding.
+# - Per definition, each field read costs, and a `not` costs more: the test
+#   that rejects most comes first, always-present booleans are compared with
+#   false, and exclusions are set differences taken once. Lists of index
+#   pairs are arrays: OPA hashes an array of numbers by their sum, so a set
+#   of them collides.
 
 # [project, name] for the credentials the process environment (--env) sets.
-_process_credentials contains [env.project, name] if {
-	some env in input.environments
-	env.process
+_process_credentials := {[env.project, name] |
 	some name in _credential_names
-	lib.env_vars[env.id][name].set
+	some [i, j] in lib.variables[name]
+	input.environments[i].process == true
+	env := input.environments[i]
+	env.variables[j].set
 }
 
-_process_has_credentials contains p if some [p, _] in _process_credentials
+_process_has_credentials := {p | some [p, _] in _process_credentials}
+
+# Remotion calls from JavaScript that rely on the environment, as
+# [project, [path, line, column], index into code.remotionCalls].
+_calls := [[c.project, [l.path, l.line, l.column], i] |
+	some i, c in input.code.remotionCalls
+	c.language == "js"
+	not c.credentials
+	l := c.location
+]
+
+_call_projects := {p | some [p, _, _] in _calls}
 
 # Projects whose Node code has its env files loaded: a dotenv import or
 # call, a script with node --env-file or dotenv-cli, Next.js or Bun. A
 # godotenv load serves only the Go code (and is counted as a "dotenv"
 # loader, so that loader name is taken from the JS loads instead).
-_loaded contains l.project if {
+_dotenv_loaded := {l.project |
 	some l in input.code.dotenvLoads
 	l.kind != "godotenv"
 }
 
-_loaded contains p.dir if {
-	some p in input.projects
-	some loader in p.loaders
-	loader != "dotenv"
-}
-
 _injecting_platforms := {"vercel", "netlify"}
 
-_env_injected contains p.dir if {
-	some p in input.projects
-	some platform in p.platforms
-	platform in _injecting_platforms
+# Remotion projects read by the Node APIs, with a call that relies on the
+# environment and nothing that loads or injects their env files.
+_node_candidates := {p |
+	projects := lib.projects
+	some p in (_call_projects - _dotenv_loaded) - _process_has_credentials
+	proj := projects[p]
+	proj.remotion
+	"node" in proj.consumers
+	count([x | some x in object.get(proj, "loaders", []); x != "dotenv"]) == 0
+	count([x | some x in proj.platforms; x in _injecting_platforms]) == 0
 }
 
-# Remotion calls from JavaScript that rely on the environment.
-_calls_partial[c.project] contains [l.path, l.line, l.column, c] if {
-	some c in input.code.remotionCalls
-	c.language == "js"
-	not c.credentials
-	l := c.location
-}
-
-_first_call := {p: sort(calls)[0][3] | some p, calls in _calls_partial}
-
-_call_projects := {p | some p, _ in _calls_partial}
+# The credentials set in the env-file environments of each candidate, as
+# [project, [path, line, column, location]].
+_credential_defs := [[p, [l.path, l.line, l.column, l]] |
+	cands := _node_candidates
+	some name in _credential_names
+	some [i, j] in lib.variables[name]
+	env := input.environments[i]
+	p := env.project
+	p in cands
+	not env.process
+	v := env.variables[j]
+	v.set
+	l := v.location
+]
 
 report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred) if {
-	some p, c in _first_call
-	lib.remotion_project(p)
-	lib.has_consumer(p, "node")
-	not p in _loaded
-	not p in _env_injected
-	not p in _process_has_credentials
-	cred := _first_credential[p]
+	some p in _node_candidates
+	defs := [d | some [q, d] in _credential_defs; q == p]
+	count(defs) > 0
+	cred := min(defs)[3]
+	calls := [[pos, i] | some [q, pos, i] in _calls; q == p]
+	c := input.code.remotionCalls[min(calls)[1]]
 	msg := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; %s", [c.function, cred.path, _load_advice(_base(cred.path))])
 }
 
@@ -138,48 +149,46 @@ else := sprintf("load it with dotenv.config({ path: \"%s\" }) or run node --env-
 # The CLI case.
 
 # Remotion projects that use the CLI and do not run it through a loader.
-_cli_projects contains p.dir if {
+_cli_projects := {p.dir |
 	some p in input.projects
 	p.remotion
 	"cli" in p.consumers
-	not p.dir in _cli_loaded
-}
+} - _cli_loaded
 
 # Loaders that put other env files into the CLI's process environment.
-_cli_loaded contains p.dir if {
+_cli_loaded := {p.dir |
 	some p in input.projects
 	some loader in p.loaders
 	loader in {"dotenv-cli", "bun"}
 }
 
-_is_dot_env(path) if path == ".env"
-
-_is_dot_env(path) if endswith(path, "/.env")
+# Credential entries set in a live env file of a CLI project, as [file,
+# entry, name, dir, path, whether the file is ./.env of its folder]. Most
+# credential entries are in templates: that test comes first.
+_cli_entries := [[i, j, name, f.dir, f.path, dot_env] |
+	cli := _cli_projects
+	some name in _credential_names
+	some [i, j] in lib.env_entries[name]
+	f := input.envFiles[i]
+	f.template == false
+	f.project in cli
+	f.entries[j].set
+	dot_env := endswith(concat("/", ["", f.path]), "/.env")
+]
 
 # [dir, name] for each credential that ./.env of a folder sets.
-_in_dot_env contains [f.dir, e.name] if {
-	some f in input.envFiles
-	f.project in _cli_projects
-	not f.template
-	_is_dot_env(f.path)
-	some e in f.entries
-	e.name in _credential_names
-	e.set
-}
+_in_dot_env := {[dir, name] | some [_, _, name, dir, _, true] in _cli_entries}
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	f.project in _cli_projects
-	f.dir == f.project
-	not f.template
+	in_dot_env := _in_dot_env
+	some [i, j, name, dir, path, false] in _cli_entries
+	f := input.envFiles[i]
+	dir == f.project
+	not [dir, name] in in_dot_env
 	not f.backup
-	not _is_dot_env(f.path)
-	some e in f.entries
-	e.name in _credential_names
-	e.set
-	not [f.dir, e.name] in _in_dot_env
-	not [f.project, e.name] in _process_credentials
-	file := _base(f.path)
+	not [dir, name] in _process_credentials
+	e := f.entries[j]
+	file := _base(path)
 	msg := sprintf("%s is set in %s but not in .env: the Remotion CLI loads exactly ./.env before authenticating (--env-file only feeds the composition), so remotion lambda commands never see it; move it to .env or run dotenv -e %s -- remotion lambda ...", [e.name, file, file])
 }
 

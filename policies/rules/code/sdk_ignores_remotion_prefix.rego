@@ -64,14 +64,36 @@ _sdk_clients := {"go": "Go", "python": "Python", "php": "PHP"}
 
 _node_clients := {"node", "cli"}
 
+# The rule goes through the name index (lib.variables, lib.reads) to the
+# definitions of the four REMOTION_AWS_* credential names, and looks at the
+# other sources, the reads and the projects only for the environments with
+# such a definition and a Go, Python or PHP client.
+
+# [environment index, variable index, name, the environment's SDK clients]
+# for each REMOTION_AWS_* credential set in a Remotion environment with a
+# Go, Python or PHP client.
+_candidates := [[i, j, name, clients] |
+	some name, _ in _renamed
+	some [i, j] in lib.variables[name]
+	env := input.environments[i]
+	env.remotion
+	count(env.consumers) > 0
+	clients := [_sdk_clients[c] | some c in env.consumers; _sdk_clients[c]]
+	count(clients) > 0
+	env.variables[j].set
+]
+
+_candidate_envs := {i | some [i, _, _, _] in _candidates}
+
 # Projects whose code reads a REMOTION_AWS_* credential name.
-_reads_remotion contains r.project if {
-	some r in input.code.reads
-	_renamed[r.name]
+_reads_remotion contains input.code.reads[k].project if {
+	some name, _ in _renamed
+	some k in lib.reads[name]
 }
 
 _reads_remotion contains r.project if {
-	some r in input.code.reads
+	some k in lib.reads[""]
+	r := input.code.reads[k]
 	startswith(object.get(r, "prefix", ""), "REMOTION_")
 }
 
@@ -81,9 +103,25 @@ _node_projects contains p.dir if {
 	c in _node_clients
 }
 
-# Environments with a credential source that the AWS SDKs read.
-_sdk_source contains env.id if {
-	some env in input.environments
+_source_names := [
+	lib.aws_id, lib.aws_secret, "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE",
+	lib.aws_profile, "AWS_DEFAULT_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
+	"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+	"AWS_ACCESS_KEY", "AWS_SECRET_KEY",
+]
+
+# [environment index, name] for each of those names a candidate sets.
+_set_sources := {[i, name] |
+	envs := _candidate_envs
+	some name in _source_names
+	some [i, j] in lib.variables[name]
+	envs[i]
+	input.environments[i].variables[j].set
+}
+
+# Environments (by index) with a credential source that the AWS SDKs read.
+_sdk_source contains i if {
+	some i in _candidate_envs
 	some names in [
 		[lib.aws_id, lib.aws_secret],
 		["AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"],
@@ -95,32 +133,28 @@ _sdk_source contains env.id if {
 		["AWS_CONTAINER_CREDENTIALS_FULL_URI"],
 	]
 	every name in names {
-		lib.env_vars[env.id][name].set
+		[i, name] in _set_sources
 	}
 }
 
 # The Go SDK also reads AWS_ACCESS_KEY and AWS_SECRET_KEY.
-_sdk_source contains env.id if {
-	some env in input.environments
-	"go" in env.consumers
-	vars := lib.env_vars[env.id]
+_sdk_source contains i if {
+	some i in _candidate_envs
+	"go" in input.environments[i].consumers
 	some id in [lib.aws_id, "AWS_ACCESS_KEY"]
-	vars[id].set
+	[i, id] in _set_sources
 	some secret in [lib.aws_secret, "AWS_SECRET_KEY"]
-	vars[secret].set
+	[i, secret] in _set_sources
 }
 
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in input.environments
-	env.remotion
-	clients := [_sdk_clients[c] | some c in env.consumers; _sdk_clients[c]]
-	count(clients) > 0
+	some [i, j, name, clients] in _candidates
+	env := input.environments[i]
 	not env.project in _node_projects
-	not env.id in _sdk_source
+	not i in _sdk_source
 	not env.project in _reads_remotion
-	some name, aws_name in _renamed
-	v := lib.env_vars[env.id][name]
-	v.set
+	aws_name := _renamed[name]
+	v := env.variables[j]
 	msg := sprintf("%s is never read by Remotion's %s: with no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair or AWS_PROFILE in this environment, the program silently uses whatever that chain finds on the machine it runs on (its default profile or role) or fails for lack of credentials; rename it to %s%s", [name, _clients(clients), aws_name, _advice(clients, name)])
 }
 

@@ -62,24 +62,31 @@ _pair_of := {
 	lib.aws_token: {lib.aws_id, lib.aws_secret},
 }
 
-# JavaScript writes that give a variable a new, non-empty value.
-_js_sets contains w if {
-	some w in input.code.writes
+# The rule goes through the name index (lib.writes, lib.variables) to the
+# writes of the two token names; the exemptions and the rekeying writes are
+# worked out only when there is such a write.
+
+# Indexes of the JavaScript writes of a name that give it a new, non-empty
+# value.
+_js_sets(name) := [k |
+	some k in lib.writes[name]
+	w := input.code.writes[k]
 	w.language == "js"
 	not w.unset
 	object.get(w, "shape", "") != "empty"
-}
+]
 
 # [project, token] for each token whose key id or secret code in the project
 # also writes, under its exact name or under a computed name that may be it.
-_rekeyed contains [w.project, token] if {
-	some w in _js_sets
+_rekeyed contains [input.code.writes[k].project, token] if {
 	some token, halves in _pair_of
-	w.name in halves
+	some half in halves
+	some k in _js_sets(half)
 }
 
 _rekeyed contains [w.project, token] if {
-	some w in _js_sets
+	some k in _js_sets("")
+	w := input.code.writes[k]
 	w.dynamic
 	some token, halves in _pair_of
 	some half in halves
@@ -88,24 +95,25 @@ _rekeyed contains [w.project, token] if {
 
 # Projects where every call builds a new client (cache flag) or where the
 # skip flag leaves credentials out of the cache key (skip-check-defeats-rotation).
-_exempt contains env.project if {
-	some env in input.environments
+_exempt contains input.environments[i].project if {
 	some name in [lib.cache_flag, lib.skip_flag]
-	lib.env_vars[env.id][name].set
+	some [i, j] in lib.variables[name]
+	input.environments[i].variables[j].set
 }
 
-_exempt contains w.project if {
-	some w in _js_sets
-	w.name in {lib.cache_flag, lib.skip_flag}
+_exempt contains input.code.writes[k].project if {
+	some name in [lib.cache_flag, lib.skip_flag]
+	some k in _js_sets(name)
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in _js_sets
-	halves := _pair_of[w.name]
+	some token, halves in _pair_of
+	some k in _js_sets(token)
+	w := input.code.writes[k]
 	lib.remotion_project(w.project)
 	lib.has_consumer(w.project, "node")
 	not w.project in _exempt
-	not [w.project, w.name] in _rekeyed
+	not [w.project, token] in _rekeyed
 	pair := concat("/", sort(halves))
 	msg := sprintf("%s is changed at run time but %s are not: Remotion's client cache is keyed by the key id and secret, not the token, so the cached client keeps sending the old token until it expires and requests fail; write the new key id and secret too, or set REMOTION_DISABLE_AWS_CLIENT_CACHE", [w.name, pair])
 }

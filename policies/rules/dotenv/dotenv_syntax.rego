@@ -46,11 +46,10 @@ package remolint.rules.dotenv.dotenv_syntax
 
 import data.remolint.lib
 
-# Project dirs by reader, as complete rules built once: Node reads a
-# project that has a Node or CLI consumer or no known consumer at all (Node
-# is the default reader); Go reads a project with a Go consumer.
-_node_dirs := {dir | some dir in lib.node_projects}
-
+# Project dirs by reader, as complete rules built once (and only when an
+# anomaly of that reader needs them): Node reads a project that has a Node
+# or CLI consumer or no known consumer at all (lib.node_projects: Node is
+# the default reader); Go reads a project with a Go consumer.
 _go_dirs := {p.dir | some p in input.projects; "go" in p.consumers}
 
 _node_and_go_dirs := {p.dir |
@@ -72,7 +71,7 @@ _matters(_, "both", kind) if kind != "dialects-differ"
 
 _matters(dir, "node", kind) if {
 	kind != "dialects-differ"
-	dir in _node_dirs
+	dir in lib.node_projects
 }
 
 _matters(dir, "node", kind) if {
@@ -118,57 +117,48 @@ _lead_line := {
 	"nul-byte": "this file is not plain text",
 }
 
-_rejects(a) if {
-	a.dialect == "go"
-	contains(a.detail, "rejects the whole file")
-}
+# The lead of an anomaly's message, from [whether Go rejects the whole file,
+# key ("" for none), kind]: scalars, so that OPA picks the definition by
+# its arguments and no call looks at the anomaly again.
+_lead(true, "", _) := "a Go program cannot load this file"
 
-_key(a) := object.get(a, "key", "")
+_lead(false, key, kind) := sprintf(_lead_key[kind], [key]) if key != ""
 
-_lead(a) := "a Go program cannot load this file" if {
-	_rejects(a)
-	_key(a) == ""
-}
+_lead(true, key, _) := sprintf("%s stops a Go program from loading this file", [key]) if key != ""
 
-_lead(a) := sprintf(_lead_key[a.kind], [_key(a)]) if {
-	not _rejects(a)
-	_key(a) != ""
-}
+_lead(false, key, kind) := _lead_line[kind] if not _keyed(key, kind)
 
-_lead(a) := sprintf("%s stops a Go program from loading this file", [_key(a)]) if {
-	_rejects(a)
-	_key(a) != ""
-}
-
-_lead(a) := _lead_line[a.kind] if {
-	not _rejects(a)
-	not _keyed(a)
-}
-
-_lead(a) := "this line is read differently from how it looks" if {
-	not _rejects(a)
-	not _keyed(a)
-	not _lead_line[a.kind]
+_lead(false, key, kind) := "this line is read differently from how it looks" if {
+	not _keyed(key, kind)
+	not _lead_line[kind]
 }
 
 # _keyed is true when the anomaly has a key and its kind a keyed lead.
-_keyed(a) if {
-	_key(a) != ""
-	_lead_key[a.kind]
+_keyed(key, kind) if {
+	key != ""
+	_lead_key[kind]
 }
 
-_message(a) := sprintf("%s: %s", [_lead(a), object.get(a, "detail", "")])
+# Every anomaly of every env file, with the file's project: one pass over
+# the files.
+_anomalies := [[f.project, a] | some f in input.envFiles; some a in f.anomalies]
 
-report contains lib.finding(rego.metadata.chain(), a.location, _message(a)) if {
-	some f in input.envFiles
-	some a in f.anomalies
-	_matters(f.project, a.dialect, a.kind)
+# [anomaly, message] for the anomalies that matter.
+_reported := [[a, sprintf("%s: %s", [_lead(rejects, object.get(a, "key", ""), kind), detail])] |
+	some [dir, a] in _anomalies
+	dialect := a.dialect
+	kind := a.kind
+	_matters(dir, dialect, kind)
+	detail := object.get(a, "detail", "")
+	rejects := object.get({"go": contains(detail, "rejects the whole file")}, dialect, false)
+]
+
+report contains lib.finding(rego.metadata.chain(), a.location, msg) if {
+	some [a, msg] in _reported
 	not a.related
 }
 
-report contains lib.finding_related(rego.metadata.chain(), a.location, _message(a), a.related) if {
-	some f in input.envFiles
-	some a in f.anomalies
-	_matters(f.project, a.dialect, a.kind)
+report contains lib.finding_related(rego.metadata.chain(), a.location, msg, a.related) if {
+	some [a, msg] in _reported
 	a.related
 }

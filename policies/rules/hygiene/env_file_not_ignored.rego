@@ -72,19 +72,10 @@ _credential(e) if {
 	contains(upper(e.name), "SECRET")
 }
 
-# The files git will commit, or has: tracked, or neither tracked nor ignored.
-_exposed contains f if {
-	some f in lib.live_env_files
-	f.gitKnown
-	f.tracked
-}
-
-_exposed contains f if {
-	some f in lib.live_env_files
-	f.gitKnown
-	not f.tracked
-	not f.ignored
-}
+# The files git will commit, or has: live (not templates) and tracked, or
+# neither tracked nor ignored. Read from input.envFiles, testing first what
+# rejects most (outside a git work tree, gitKnown is false everywhere).
+_exposed := {true: {true: true, false: true}, false: {false: true}}
 
 _file(true) := "this backup copy"
 
@@ -98,14 +89,23 @@ _advice(true) := "it is committed, so everyone with the repository has the keys:
 
 _advice(false) := "the next git add commits the keys: add it to .gitignore"
 
+# The shapes of the values _credential accepts: the test that rejects most
+# entries, done before the function call.
+_credential_shapes := {"other", "aws-access-key-id", "aws-temporary-key-id"}
+
 # Once per file, at its first credential entry. The comprehension runs once
 # per file, so the rule stays linear in the number of entries.
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in _exposed
-	creds := [i | some i, entry in f.entries; _credential(entry)]
+	exposed := _exposed
+	shapes := _credential_shapes
+	some f in input.envFiles
+	f.gitKnown == true
+	f.template == false
+	tracked := f.tracked
+	exposed[tracked][f.ignored]
+	creds := [i | some i, entry in f.entries; entry.shape in shapes; _credential(entry)]
 	count(creds) > 0
 	e := f.entries[creds[0]]
-	tracked := object.get(f, "tracked", false) == true
 	msg := sprintf("%s holds credentials (%s here) and git %s it: %s", [
 		_file(object.get(f, "backup", false) == true),
 		e.name, _verb(tracked), _advice(tracked),

@@ -47,31 +47,55 @@ _key_id := {
 	"aws-temporary-key-id": "a temporary AWS access key id",
 }
 
-# _what describes an env-file entry's credential value, never the value.
-_what(e) := sprintf("%s (%s)", [_key_id[e.shape], e.display])
+# Whether an env-file entry holds a credential depends on its value, so the
+# rule reads the entries of every template and tracked live file: each file
+# and each entry once, and of an entry first only its shape (a key id has a
+# key-id shape, a secret key the shape "other"). A function call or a `not`
+# per entry would cost more than the rest of the rule.
 
-_what(e) := "an AWS secret access key" if {
-	not _key_id[e.shape]
+# The shapes a credential value can have.
+_credential_shapes := {"aws-access-key-id", "aws-temporary-key-id", "other"}
+
+# Which files the rule reads, by [template, tracked]: templates, and the
+# live files git tracks.
+_read := {true: {true: true, false: true}, false: {true: true}}
+
+# Entries of templates and of tracked live files whose shape may be a
+# credential's, as [entry, whether the file is a template].
+_entries := [[e, template] |
+	read := _read
+	shapes := _credential_shapes
+	some f in input.envFiles
+	template := f.template
+	read[template][f.tracked]
+	some e in f.entries
+	e.shape in shapes
+]
+
+# [entry, description of its credential value (never the value), whether
+# the file is a template] for each entry that holds a key id or a secret
+# access key.
+_found := [[e, sprintf("%s (%s)", [_key_id[e.shape], e.display]), template] |
+	some [e, template] in _entries
+	_key_id[e.shape]
+]
+
+_found_secrets := [[e, "an AWS secret access key", template] |
+	some [e, template] in _entries
 	e.looksLikeSecretKey
 	e.shape == "other"
 	contains(upper(e.name), "SECRET")
-}
+]
 
 _rotate := "rotate the key: the repository history keeps it"
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	f.template
-	some e in f.entries
-	what := _what(e)
+	some [e, what, true] in array.concat(_found, _found_secrets)
 	msg := sprintf("%s in this template holds %s: templates are meant to be committed, so everyone with the repository has the key; leave the value empty and %s", [e.name, what, _rotate])
 }
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in lib.live_env_files
-	f.tracked
-	some e in f.entries
-	what := _what(e)
+	some [e, what, false] in array.concat(_found, _found_secrets)
 	msg := sprintf("%s holds %s and git tracks this file: the key is in the repository; remove the file from the index with git rm --cached, ignore it, and %s", [e.name, what, _rotate])
 }
 
@@ -97,8 +121,10 @@ _secret_key_name(k) if lower(k.name) in _secret_keys
 _secret_key_name(k) if k.suggestion in _secret_keys
 
 report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
+	tracked := _tracked_shared
+	count(tracked) > 0
 	some p in input.profiles
-	p.path in _tracked_shared
+	p.path in tracked
 	some k in p.keys
 	what := _profile_what(k)
 	msg := sprintf("%s of profile [%s] holds %s and git tracks this file: the key is in the repository; remove the file from the index with git rm --cached, keep shared files outside the repository, and %s", [k.name, p.header, what, _rotate])

@@ -85,37 +85,63 @@ _numbered(v) if {
 	not v.family.missing
 }
 
-report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	some e in f.entries
+# The suggestion and the family depend only on the name: the rule reads
+# them once per distinct name, from the name's first definition (through
+# the name index), and goes to the other definitions only for the names
+# with a suggestion. _x_suggested[name] is the known name that name
+# misspells (numbered names left out).
+
+_entry_suggested := {name: s |
+	some name, refs in lib.env_entries
+	[i, j] := refs[0]
+	e := input.envFiles[i].entries[j]
 	s := e.suggestion
 	s != ""
 	not _numbered(e)
+}
+
+_write_suggested := {name: s |
+	some name, ks in lib.writes
+	w := input.code.writes[ks[0]]
+	s := w.suggestion
+	s != ""
+	not _numbered(w)
+}
+
+_read_suggested := {name: s |
+	some name, ks in lib.reads
+	r := input.code.reads[ks[0]]
+	s := r.suggestion
+	s != ""
+	not _numbered(r)
+}
+
+report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
+	some name, s in _entry_suggested
+	some [i, j] in lib.env_entries[name]
+	e := input.envFiles[i].entries[j]
 	msg := sprintf("%s %s (did you mean %s?): %s", [e.name, _reads(s), s, _what_happens(s)])
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
+	some name, s in _write_suggested
+	some k in lib.writes[name]
+	w := input.code.writes[k]
 	not w.unset
-	s := w.suggestion
-	s != ""
-	not _numbered(w)
 	msg := sprintf("setting %s has no effect, it %s (did you mean %s?): %s", [w.name, _reads(s), s, _what_happens(s)])
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
+	some name, s in _write_suggested
+	some k in lib.writes[name]
+	w := input.code.writes[k]
 	w.unset
-	s := w.suggestion
-	s != ""
-	not _numbered(w)
 	msg := sprintf("deleting %s has no effect, it %s (did you mean %s?): %s stays as it was", [w.name, _reads(s), s, s])
 }
 
 report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	some r in input.code.reads
-	s := r.suggestion
-	s != ""
-	not _numbered(r)
+	some name, s in _read_suggested
+	some k in lib.reads[name]
+	r := input.code.reads[k]
 	msg := sprintf("%s looks misspelled (did you mean %s?): this read gets no value where the environment sets %s, so the code acts as if it were missing", [r.name, s, s])
 }

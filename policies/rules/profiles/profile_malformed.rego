@@ -46,36 +46,37 @@ package remolint.rules.profiles.profile_malformed
 
 import data.remolint.lib
 
-# Grouping goes through plain sets of [key, value] pairs and indexed
-# comprehensions: ref-head rules (_x[k] contains v) are quadratic in OPA.
+# Cost notes: the rule reads each profile once, into _profiles, and each
+# key of each profile at most twice (its name, and whether it has a
+# suggestion); the per-profile reports work on those rows. Duplicate
+# sections are looked for only when two effective profiles share a path
+# and a name. Grouping goes through indexed comprehensions: ref-head rules
+# (_x[k] contains v) are quadratic in OPA.
 
-# The folder of a shared file: credentials and config of one folder merge.
-_folder(path) := concat("/", array.slice(parts, 0, count(parts) - 1)) if parts := split(path, "/")
+# [index, path, name, effective, flavour, header] of each profile.
+_profiles := [[i, p.path, p.name, p.effective, p.flavour, p.header] | some i, p in input.profiles]
 
 # --- [profile NAME] in a credentials file ---
 
-report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
-	some p in input.profiles
-	p.flavour == "credentials"
-	startswith(p.header, "profile ")
-	want := trim(trim_space(substring(p.header, count("profile "), -1)), "\"'")
+report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, msg) if {
+	some [i, _, _, _, "credentials", header] in _profiles
+	startswith(header, "profile ")
+	want := trim(trim_space(substring(header, count("profile "), -1)), "\"'")
 	msg := sprintf(
 		"[%s] in a credentials file defines a profile literally named \"%s\": the AWS SDKs look for \"%s\" and do not find it; write [%s] (the \"profile \" prefix belongs in config files only)",
-		[p.header, p.header, want, want],
+		[header, header, want, want],
 	)
 }
 
 # --- [NAME] in a config file ---
 
-report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
-	some p in input.profiles
-	p.flavour == "config"
-	p.effective == false
-	p.header != "default"
-	not startswith(p.header, "profile")
+report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, msg) if {
+	some [i, _, _, false, "config", header] in _profiles
+	header != "default"
+	not startswith(header, "profile")
 	msg := sprintf(
 		"[%s] in a config file is ignored by the AWS SDKs (only [default] goes without the prefix), so none of its settings apply: write [profile %s]",
-		[p.header, p.header],
+		[header, header],
 	)
 }
 
@@ -83,28 +84,31 @@ report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
 
 _static_keys := {"aws_access_key_id", "aws_secret_access_key"}
 
-_set_key_pairs contains [[_folder(p.path), p.name], k.name] if {
-	some p in input.profiles
-	p.effective
-	some k in p.keys
-	k.name in _static_keys
+# The folder of a shared file (the path up to its last "/"): credentials
+# and config of one folder merge.
+_folder(path) := regex.replace(path, `/?[^/]*$`, "")
+
+# [folder, profile name, key name, profile index, key index] of each static
+# key set in an effective profile.
+_set_static := [[_folder(path), name, k.name, i, j] |
+	static := _static_keys
+	some [i, path, name, true, _, _] in _profiles
+	some j, k in input.profiles[i].keys
+	k.name in static
 	k.set
-}
+]
 
-_set_key_keys contains k if some [k, _] in _set_key_pairs
-
-_set_keys := {k: ns | some k in _set_key_keys; ns := {n | some [k2, n] in _set_key_pairs; k2 == k}}
+_set_static_keys := {[folder, name, key] | some [folder, name, key, _, _] in _set_static}
 
 _other_half := {"aws_access_key_id": "aws_secret_access_key", "aws_secret_access_key": "aws_access_key_id"}
 
 report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
-	set_keys := _set_keys
-	some p in input.profiles
-	p.effective
-	some k in p.keys
-	k.set
-	other := _other_half[k.name]
-	not other in set_keys[[_folder(p.path), p.name]]
+	set_keys := _set_static_keys
+	some [folder, name, key, i, j] in _set_static
+	other := _other_half[key]
+	not [folder, name, other] in set_keys
+	p := input.profiles[i]
+	k := p.keys[j]
 	msg := sprintf(
 		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none%s",
 		[p.name, k.name, other, _node_error(p)],
@@ -134,22 +138,29 @@ report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
 
 # --- a profile defined twice in one file ---
 
-_definition_pairs contains [[p.path, p.name], [p.location.line, p.location.column]] if {
-	some p in input.profiles
-	p.effective
-}
+# [path, name] of each effective profile: a duplicate makes the set smaller
+# than the list.
+_effective := [[path, name] | some [_, path, name, true, _, _] in _profiles]
 
-_definition_keys contains k if some [k, _] in _definition_pairs
+_effective_keys := {k | some k in _effective}
+
+# [[path, name], [line, column], index] of each effective profile, when
+# some section is defined twice.
+_definitions := [[[path, name], [l.line, l.column], i] |
+	count(_effective_keys) < count(_effective)
+	some [i, path, name, true, _, _] in _profiles
+	l := input.profiles[i].location
+]
 
 # _first[[path, name]] is the [line, column] of the first definition.
-_first := {k: min(ps) | some k in _definition_keys; ps := {pos | some [k2, pos] in _definition_pairs; k2 == k}}
+_first := {k: min(ps) | some k in _effective_keys; ps := [pos | some [k2, pos, _] in _definitions; k2 == k]; count(ps) > 0}
 
 report contains lib.finding_related(rego.metadata.chain(), p.location, msg, related) if {
 	first := _first
-	some p in input.profiles
-	p.effective
-	[line, column] := first[[p.path, p.name]]
-	[p.location.line, p.location.column] != [line, column]
+	some [k, pos, i] in _definitions
+	[line, column] := first[k]
+	pos != [line, column]
+	p := input.profiles[i]
 	related := {"path": p.path, "line": line, "column": column}
 	msg := sprintf(
 		"profile %s is defined again here (first at line %d): the JavaScript and Go SDKs merge the two sections and later keys silently replace earlier ones, while the AWS CLI and boto3 (Remotion's Python client) refuse the whole file (\"Unable to parse config file\"); keep one section",
@@ -159,23 +170,19 @@ report contains lib.finding_related(rego.metadata.chain(), p.location, msg, rela
 
 # --- source_profile naming a missing profile ---
 
-_defined contains p.name if {
-	some p in input.profiles
-	p.effective
-}
+_defined := {name | some [_, _, name, true, _, _] in _profiles}
 
 report contains lib.finding(rego.metadata.chain(), object.get(k, "valueLocation", k.location), msg) if {
 	defined := _defined
-	some p in input.profiles
-	p.effective
-	some k in p.keys
+	some [i, _, pname, true, _, _] in _profiles
+	some k in input.profiles[i].keys
 	k.name == "source_profile"
 	name := object.get(k, "value", "")
 	name != ""
 	not name in defined
 	msg := sprintf(
 		"profile %s takes its source credentials from profile \"%s\", which no scanned AWS shared file defines: assuming the role fails",
-		[p.name, name],
+		[pname, name],
 	)
 }
 

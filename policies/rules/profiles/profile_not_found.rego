@@ -41,38 +41,39 @@ package remolint.rules.profiles.profile_not_found
 
 import data.remolint.lib
 
-# Profile names defined (effectively) by each shared file, by path.
-# A complete rule, built once; the inner comprehension is indexed by path.
-_defined_in := {path: names |
-	some path in _profile_paths
-	names := {p.name | some p in input.profiles; p.effective; p.path == path}
-}
+# Cost notes: the rule goes through the name index (lib.variables) straight
+# to the REMOTION_AWS_PROFILE and AWS_PROFILE definitions, so its cost
+# follows them, not the number of variables in the tree. Environments are
+# named by their index in input.environments; whether an environment sets
+# another name is looked up in _set_vars, built from the index only when a
+# finding needs it.
 
-_profile_paths := {p.path | some p in input.profiles}
+# [path, name] of every profile a shared file defines (effectively). A set
+# of strings: cheap to build and to look up.
+_defined_pairs := {[p.path, p.name] | some p in input.profiles; p.effective}
 
 # The shared files that apply to an environment: the ones the model lists
 # for it (those its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE name, else
 # the scanned ones no environment names); without that list, every scanned
 # shared file.
-# A complete rule, built once: a partial object here is re-derived for every
-# lookup by a computed key, which made the rule quadratic in environments.
-_env_files := {env.id: _applying(object.get(env, "sharedFiles", null)) | some env in input.environments}
-
 _applying(files) := {f | some f in files} if is_array(files)
 
 _applying(files) := _all_shared if not is_array(files)
 
 _all_shared := {f.path | some f in input.sharedFiles}
 
-# prof is defined in a shared file that applies to the environment.
-_defined(env_id, prof) if {
-	some path in _env_files[env_id]
-	prof in _defined_in[path]
+# prof is defined in one of the shared files.
+_defined(files, prof) if {
+	defined := _defined_pairs
+	some path in files
+	[path, prof] in defined
 }
 
-# Where else the profile is defined, for the message.
-_elsewhere_note(prof) := sprintf(" (%s defines it, but this environment does not read that file)", [path]) if {
-	path := [q | some q, names in _defined_in; prof in names][0]
+# Where else the profile is defined, for the message: the first such file
+# by path.
+_elsewhere_note(prof) := sprintf(" (%s defines it, but this environment does not read that file)", [min(paths)]) if {
+	paths := {q | some [q, name] in _defined_pairs; name == prof}
+	count(paths) > 0
 } else := ""
 
 _ineffective contains p.name if {
@@ -80,18 +81,33 @@ _ineffective contains p.name if {
 	not p.effective
 }
 
-_remotion_pair(env) if {
-	lib.is_set(env, lib.remotion_id)
-	lib.is_set(env, lib.remotion_secret)
+# The names whose definitions the messages look at, and [environment index,
+# name] for each one an environment sets (evaluated only for a finding).
+_looked_up := [
+	lib.skip_flag, lib.remotion_id, lib.remotion_secret, lib.remotion_profile,
+	lib.aws_id, "AWS_ACCESS_KEY", lib.aws_secret, "AWS_SECRET_KEY",
+]
+
+_set_vars := {[i, name] |
+	some name in _looked_up
+	some [i, j] in lib.variables[name]
+	input.environments[i].variables[j].set
+}
+
+_is_set(i, name) if [i, name] in _set_vars
+
+_remotion_pair(i) if {
+	_is_set(i, lib.remotion_id)
+	_is_set(i, lib.remotion_secret)
 }
 
 # What happens, per variable and environment.
-_consequence(env, name, prof) := sprintf("Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [%s]\"", [prof]) if {
-	not lib.is_set(env, lib.skip_flag)
-	_row_used(env, name)
+_consequence(i, name, prof) := sprintf("Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [%s]\"", [prof]) if {
+	not _is_set(i, lib.skip_flag)
+	_row_used(i, name)
 } else := "with REMOTION_SKIP_AWS_CREDENTIALS_CHECK set the SDK chain moves past it, and renders fail with \"Could not load credentials from any providers\" unless another source supplies credentials" if {
 	name == lib.aws_profile
-	lib.is_set(env, lib.skip_flag)
+	_is_set(i, lib.skip_flag)
 } else := "Remotion ignores it while REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set, and the first request fails once the flag is removed" if {
 	name == lib.remotion_profile
 } else := "Remotion uses a stronger source here, but the AWS CLI and any other SDK that reads AWS_PROFILE fail"
@@ -100,50 +116,58 @@ _consequence(env, name, prof) := sprintf("Remotion's credentials check still pas
 _row_used(_, name) if name == lib.remotion_profile
 
 # Row 4: AWS_PROFILE when no REMOTION profile or pair comes first.
-_row_used(env, name) if {
+_row_used(i, name) if {
 	name == lib.aws_profile
-	not lib.is_set(env, lib.remotion_profile)
-	not _remotion_pair(env)
+	not _is_set(i, lib.remotion_profile)
+	not _remotion_pair(i)
 }
 
-_go_note(env, name, prof) := sprintf("; the Go SDK fails to load its configuration with \"failed to get shared config profile, %s\"", [prof]) if {
+_go_note(i, name, prof) := sprintf("; the Go SDK fails to load its configuration with \"failed to get shared config profile, %s\"", [prof]) if {
 	name == lib.aws_profile
-	"go" in env.consumers
+	"go" in input.environments[i].consumers
 } else := ""
 
 _section_note(prof) := sprintf(" (a config-file section [%s] is ignored by the SDKs: name it [profile %s])", [prof, prof]) if {
 	prof in _ineffective
 } else := ""
 
+# Each profile variable set in a Remotion environment that reads a shared
+# file, with a profile none of those files defines: [environment index,
+# variable index, name, files].
+_missing := [[i, j, name] |
+	some name in [lib.remotion_profile, lib.aws_profile]
+	some [i, j] in lib.variables[name]
+	env := input.environments[i]
+	env.remotion
+	v := env.variables[j]
+	v.set
+	files := _applying(object.get(env, "sharedFiles", null))
+	count(files) > 0
+	not _defined(files, v.value)
+]
+
 # Environments that Remotion's Node APIs or CLI read (or an unknown consumer).
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in input.environments
-	env.remotion
+	some [i, j, name] in _missing
+	env := input.environments[i]
 	env.id in lib.node_envs
-	count(_env_files[env.id]) > 0
-	some name in [lib.remotion_profile, lib.aws_profile]
-	v := lib.env_vars[env.id][name]
-	v.set
+	v := env.variables[j]
 	prof := v.value
-	not _defined(env.id, prof)
 	msg := sprintf("%s names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s%s", [
 		name, prof, _elsewhere_note(prof), _section_note(prof),
-		_consequence(env, name, prof), _go_note(env, name, prof),
+		_consequence(i, name, prof), _go_note(i, name, prof),
 	])
 }
 
 # Environments read only by the Go, Python or PHP clients: AWS_PROFILE.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in input.environments
-	env.remotion
+	some [i, j, "AWS_PROFILE"] in _missing
+	env := input.environments[i]
 	not env.id in lib.node_envs
-	count(_env_files[env.id]) > 0
-	v := lib.env_vars[env.id][lib.aws_profile]
-	v.set
+	v := env.variables[j]
 	prof := v.value
-	not _defined(env.id, prof)
 	cs := lib.sdk_clients[env.id]
-	pair := _pair_note(lib.env_vars[env.id])
+	pair := _pair_note(i)
 	consequences := concat("; ", [_sdk_consequence(c, prof, pair) | some c in sort(cs)])
 	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s", [prof, _elsewhere_note(prof), _section_note(prof), consequences])
 }
@@ -156,9 +180,9 @@ _sdk_consequence("php", _, _) := "the AWS SDK for PHP, which the PHP client uses
 
 # The Go SDK fails on the missing profile even though it would take the AWS
 # pair first.
-_pair_note(vars) := " (even though the AWS key pair is set and would come first)" if {
+_pair_note(i) := " (even though the AWS key pair is set and would come first)" if {
 	some id in [lib.aws_id, "AWS_ACCESS_KEY"]
-	vars[id].set
+	_is_set(i, id)
 	some secret in [lib.aws_secret, "AWS_SECRET_KEY"]
-	vars[secret].set
+	_is_set(i, secret)
 } else := ""

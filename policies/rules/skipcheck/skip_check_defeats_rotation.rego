@@ -40,16 +40,17 @@ package remolint.rules.skipcheck.skip_check_defeats_rotation
 
 import data.remolint.lib
 
+# The rule goes through the name index (lib.writes, lib.variables) to the
+# writes of credential names and to the definitions of the two flags: its
+# cost follows them, not the size of the tree. What decides whether the
+# skip flag is on is worked out only when there is a rotation to judge.
+
 _suffixes := ["_ACCESS_KEY_ID", "_SECRET_ACCESS_KEY", "_SESSION_TOKEN", "_PROFILE"]
 
 _credential_name(name) if {
 	some s in _suffixes
 	endswith(name, s)
 }
-
-_aws_name(name) if startswith(name, "AWS_")
-
-_remotion_name(name) if startswith(name, "REMOTION_AWS_")
 
 # A write that assigns the empty literal leaves a flag unset.
 _assigns_empty(w) if {
@@ -60,65 +61,76 @@ _assigns_empty(w) if {
 # Writes that run in Remotion's Node client: JS/TS code of a project that
 # the Node APIs or CLI read. Go code talks to the Go SDK, which has neither
 # the skip flag nor Remotion's client cache.
-_node_writes contains w if {
-	some w in input.code.writes
+
+# [project, name] for each flag that code in a project sets.
+_flag_writes := {[w.project, name] |
+	some name in [lib.skip_flag, lib.cache_flag]
+	some k in lib.writes[name]
+	w := input.code.writes[k]
 	w.language == "js"
 	w.project in lib.node_projects
-}
-
-# Flags that code in a project sets: _code_flags[project] is a set of names.
-# Complete rules, built once (a partial object queried with computed keys may
-# be re-derived for each lookup); flag writes are few.
-_flag_writes := {[w.project, w.name] |
-	some w in _node_writes
-	w.name in {lib.skip_flag, lib.cache_flag}
 	not w.unset
 	not _assigns_empty(w)
 }
 
-_code_flags := {p: {n | some [q, n] in _flag_writes; q == p} | some [p, _] in _flag_writes}
+_code_skip := {p | some [p, name] in _flag_writes; name == lib.skip_flag}
+
+_code_cache := {p | some [p, name] in _flag_writes; name == lib.cache_flag}
+
+# Environments (by index) that set each flag.
+_skip_envs := {i | some [i, j] in lib.variables[lib.skip_flag]; input.environments[i].variables[j].set}
+
+_cache_envs := {i | some [i, j] in lib.variables[lib.cache_flag]; input.environments[i].variables[j].set}
+
+# Environments whose project's code sets the skip flag (a pass over the
+# environments only when some code does).
+_code_skip_envs := {i |
+	count(_code_skip) > 0
+	some i, env in input.environments
+	env.project in _code_skip
+}
 
 _has_env := {env.project | some env in input.environments}
 
-_skip_in(env) if lib.is_set(env, lib.skip_flag)
-
-_skip_in(env) if lib.skip_flag in _code_flags[env.project]
-
-_cache_in(env) if lib.is_set(env, lib.cache_flag)
-
-_cache_in(env) if lib.cache_flag in _code_flags[env.project]
-
 # Projects where the skip flag is on in some environment (or in code).
-_skip_on := {env.project | some env in input.environments; _skip_in(env)} | {p | some p, flags in _code_flags; lib.skip_flag in flags}
+_skip_on := {input.environments[i].project | some i in _skip_envs} | _code_skip
 
 # Projects where the skip flag is on and the client cache is not disabled.
 _skip_with_cache := {env.project |
-	some env in input.environments
-	_skip_in(env)
-	not _cache_in(env)
+	some i in _skip_envs | _code_skip_envs
+	not i in _cache_envs
+	env := input.environments[i]
+	not env.project in _code_cache
 } | {p |
-	some p, flags in _code_flags
+	some p in _code_skip
 	not p in _has_env
-	lib.skip_flag in flags
-	not lib.cache_flag in flags
+	not p in _code_cache
 }
 
-_rotations contains w if {
-	some w in _node_writes
+# Each JS write of a Node project that changes a credential variable, as
+# [write index, name]. The name test runs once per distinct name.
+_rotations := [[k, name] |
+	some name, ks in lib.writes
+	_credential_name(name)
+	some k in ks
+	w := input.code.writes[k]
+	w.language == "js"
 	not w.unset
-	_credential_name(w.name)
-}
+	w.project in lib.node_projects
+]
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in _rotations
-	_aws_name(w.name)
+	some [k, name] in _rotations
+	startswith(name, "AWS_")
+	w := input.code.writes[k]
 	w.project in _skip_with_cache
 	msg := sprintf("%s is changed at run time, but REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion's cached client keeps the first credentials for the whole process; set REMOTION_DISABLE_AWS_CLIENT_CACHE as well (the skip flag does not disable the cache, whatever the docs say)", [w.name])
 }
 
 report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in _rotations
-	_remotion_name(w.name)
+	some [k, name] in _rotations
+	startswith(name, "REMOTION_AWS_")
+	w := input.code.writes[k]
 	w.project in _skip_on
 	msg := sprintf("%s is changed at run time, but REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set: Remotion ignores every REMOTION_AWS_* variable and keeps using the AWS SDK default credential chain, so the rotation has no effect whatever REMOTION_DISABLE_AWS_CLIENT_CACHE says; remove the skip flag", [w.name])
 }

@@ -35,47 +35,62 @@ import data.remolint.lib
 
 _ignored_names := [lib.remotion_profile, lib.remotion_id, lib.remotion_secret, lib.remotion_token]
 
-# Each ignored definition with the flag that causes it, per environment:
-# [variable location, name, flag location, environment id, mode]. One
-# definition can be ignored in several environments (layers): it is
-# reported once.
-_ignored := {[v.location, name, flag.location, env.id, env.mode] |
-	some env in input.environments
-	env.id in lib.node_envs
-	flag := lib.env_vars[env.id][lib.skip_flag]
-	flag.set
-	some name in _ignored_names
-	v := lib.env_vars[env.id][name]
-	v.set
+# The rule goes through the name index (lib.variables) to the definitions
+# of the flag and of the four ignored names: its cost follows them, not the
+# number of variables in the tree.
+
+# The variable index of the flag in each environment (by index) read by
+# Remotion's Node APIs or CLI where it is set.
+_flagged := {i: j |
+	node_envs := lib.node_envs
+	some [i, j] in lib.variables[lib.skip_flag]
+	env := input.environments[i]
+	env.variables[j].set
+	env.id in node_envs
 }
+
+# Each ignored definition with the flag that causes it, per environment:
+# [[path, line, column, name], variable location, whether the flag is in
+# another file, flag path, flag line, flag location, environment id, mode].
+# One definition can be ignored in several environments (layers): it is
+# reported once.
+_ignored := [[[l.path, l.line, l.column, name], l, fl.path != l.path, fl.path, fl.line, fl, env.id, env.mode] |
+	flagged := _flagged
+	some name in _ignored_names
+	some [i, j] in lib.variables[name]
+	jf := flagged[i]
+	env := input.environments[i]
+	v := env.variables[j]
+	v.set
+	l := v.location
+	fl := env.variables[jf].location
+]
+
+_ignored_keys := {k | some [k, _, _, _, _, _, _, _] in _ignored}
 
 # The flag to name for a definition: one in the same file when there is
-# one (the plain message), else the first other one, with where it is set.
-_causes := {[loc, name]: sort(flags) |
-	some [loc, name, _, _, _] in _ignored
-	flags := [[_same_file(loc, floc), floc.path, floc.line, floc, id, mode] |
-		some [l, n, floc, id, mode] in _ignored
-		l == loc
-		n == name
+# one (the plain message), else the first other one, with where it is set
+# (false sorts before true: a flag in the same file comes first).
+_causes := {k: [loc, sort(flags)] |
+	some k in _ignored_keys
+	flags := [[other, fpath, fline, floc, id, mode] |
+		some [k2, _, other, fpath, fline, floc, id, mode] in _ignored
+		k2 == k
 	]
+	loc := [l | some [k2, l, _, _, _, _, _, _] in _ignored; k2 == k][0]
 }
 
-# 0 sorts before 1: a flag in the same file comes first.
-_same_file(loc, floc) := 0 if loc.path == floc.path
-
-_same_file(loc, floc) := 1 if loc.path != floc.path
-
 report contains lib.finding_related(rego.metadata.chain(), loc, msg, floc) if {
-	some [loc, name], flags in _causes
-	[same, _, _, floc, id, mode] := flags[0]
-	msg := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set%s: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name, _where(same, id, mode, floc)])
+	some [_, _, _, name], [loc, flags] in _causes
+	[other, _, _, floc, id, mode] := flags[0]
+	msg := sprintf("%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set%s: Remotion then passes no credentials and uses the AWS SDK default credential chain (AWS_* variables, the default profile, web identity, container and instance credentials) instead", [name, _where(other, id, mode, floc)])
 }
 
 # Where the flag is set, when it is not in the same file as the variable:
 # " (at .env.production:1, in environment web (production))".
-_where(0, _, _, _) := ""
+_where(false, _, _, _) := ""
 
-_where(1, id, mode, floc) := sprintf(" (at %s:%d%s)", [floc.path, floc.line, _env_note(id, mode)])
+_where(true, id, mode, floc) := sprintf(" (at %s:%d%s)", [floc.path, floc.line, _env_note(id, mode)])
 
 _env_note(id, mode) := sprintf(", in environment %s", [id]) if mode != ""
 

@@ -34,22 +34,56 @@ package remolint.rules.skipcheck.skip_check_without_role
 
 import data.remolint.lib
 
-_other_source(env) if {
-	lib.is_set(env, "AWS_ROLE_ARN")
-	lib.is_set(env, "AWS_WEB_IDENTITY_TOKEN_FILE")
+# The rule goes through the name index (lib.variables) to the definitions
+# of the flag, and looks at the other credential sources only in the
+# environments that set it: its cost follows those definitions, not the
+# number of variables in the tree.
+
+# Each Remotion environment (by index) that deploys to Vercel or Netlify,
+# that Remotion's Node APIs or CLI read, and that sets the flag: [flag
+# variable index, its platforms among vercel and netlify].
+_candidates := {i: [j, platforms] |
+	node_envs := lib.node_envs
+	some [i, j] in lib.variables[lib.skip_flag]
+	env := input.environments[i]
+	env.variables[j].set
+	env.remotion
+	platforms := [p | some p in ["vercel", "netlify"]; p in env.platforms]
+	count(platforms) > 0
+	env.id in node_envs
 }
 
-_other_source(env) if {
-	lib.is_set(env, lib.aws_id)
-	lib.is_set(env, lib.aws_secret)
+_source_names := [
+	"AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", lib.aws_id, lib.aws_secret,
+	lib.aws_profile, "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
+	"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+]
+
+# [environment index, name] for each of those names a candidate sets.
+_sources := {[i, name] |
+	candidates := _candidates
+	some name in _source_names
+	some [i, j] in lib.variables[name]
+	candidates[i]
+	input.environments[i].variables[j].set
 }
 
-_other_source(env) if {
+_other_source(i) if {
+	[i, "AWS_ROLE_ARN"] in _sources
+	[i, "AWS_WEB_IDENTITY_TOKEN_FILE"] in _sources
+}
+
+_other_source(i) if {
+	[i, lib.aws_id] in _sources
+	[i, lib.aws_secret] in _sources
+}
+
+_other_source(i) if {
 	some name in [
 		lib.aws_profile, "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
 		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
 	]
-	lib.is_set(env, name)
+	[i, name] in _sources
 }
 
 _vercel_note(platforms) := "; where Vercel injects its own AWS_* keys, requests are denied instead, as those keys grant no AWS permissions" if {
@@ -57,14 +91,9 @@ _vercel_note(platforms) := "; where Vercel injects its own AWS_* keys, requests 
 } else := ""
 
 report contains lib.finding(rego.metadata.chain(), flag.location, msg) if {
-	some env in input.environments
-	env.remotion
-	env.id in lib.node_envs
-	platforms := [p | some p in ["vercel", "netlify"]; p in env.platforms]
-	count(platforms) > 0
-	lib.is_set(env, lib.skip_flag)
-	not _other_source(env)
-	flag := lib.env_vars[env.id][lib.skip_flag]
+	some i, [j, platforms] in _candidates
+	not _other_source(i)
+	flag := input.environments[i].variables[j]
 	names := concat(" and ", [lib.platform_names[p] | some p in platforms])
 	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set for a %s deployment that shows no other credential source (no AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, no AWS_PROFILE, no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair): Remotion ignores the REMOTION_AWS_* variables and renders will fail with \"Could not load credentials from any providers\"%s", [names, _vercel_note(platforms)])
 }
