@@ -57,127 +57,150 @@ _credential_names := {
 	"AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
 }
 
-_credential(v) if v.name in _credential_names
+# ---------------------------------------------------------------------------
+# Lookups, through the name index. Every finding is at the definition of one
+# of _names: the credential names (among them every name the Node and Go
+# resolvers report on) and the skip flag. So the rule looks only at the
+# environments that define one of them, and never makes a pass over every
+# variable of the tree. Environments are named by their index in
+# input.environments; functions take only that index and a name (OPA hashes
+# the arguments of every call). A loop over definitions binds the rules it
+# reads (_var, lib's names) to variables first: naming a rule inside the
+# loop evaluates the reference on every pass.
+# ---------------------------------------------------------------------------
 
-_credential(v) if v.family.credential
+_names := _credential_names | {lib.skip_flag}
 
-# Locations of env-file entries with the empty value, as "path:line:column".
-# A complete rule: built once, then each lookup is constant time.
-_empty_entries := {_loc_key(e.location) |
-	some f in input.envFiles
-	some e in f.entries
-	not e.set
+# _var[[i, name]] is the definition of name in input.environments[i], for
+# _names (lib.env_vars, which would be built from every variable, for these
+# names only). A complete rule: built once.
+_var := {[i, name]: input.environments[i].variables[j] |
+	some name in _names
+	some [i, j] in lib.variables[name]
 }
 
-_loc_key(loc) := sprintf("%s:%d:%d", [loc.path, loc.line, loc.column])
+# Environments of Remotion projects that define one of _names, in index
+# order. An array: it is only iterated.
+_remotion := [i |
+	some i in {i | some name in _names; some [i, _] in lib.variables[name]}
+	input.environments[i].remotion
+]
 
-_remotion_envs contains env if {
-	some env in input.environments
-	env.remotion
+# Remotion's Node APIs or CLI read input.environments[i], or no consumer is
+# known (Node is the default reader), as lib.node_envs.
+_node(i) if count(input.environments[i].consumers) == 0
+
+_node(i) if {
+	some c in input.environments[i].consumers
+	c in lib.node_consumers
 }
 
-# Environments that Remotion's Node APIs or CLI read (or an unknown consumer,
-# taken as Node), and those read only by the Go, Python or PHP clients.
-_node_envs contains env if {
-	some env in _remotion_envs
-	env.id in lib.node_envs
+# _sdk_clients[i] is the set of Go, Python and PHP consumers of the
+# environment, as lib.sdk_clients (a missing entry reads as none), for the
+# environments where one can use something (_sdk_uses): those that define
+# the AWS key id (or its Go alias) or a profile variable. Grouped by an
+# indexed comprehension.
+_sdk_client_pairs contains [i, c] if {
+	sdk := lib.sdk_consumers
+	some name in [lib.aws_id, "AWS_ACCESS_KEY", lib.aws_profile, "AWS_DEFAULT_PROFILE"]
+	some [i, _] in lib.variables[name]
+	some c in input.environments[i].consumers
+	c in sdk
+	input.environments[i].remotion
 }
 
-_sdk_envs contains env if {
-	some env in _remotion_envs
-	not env.id in lib.node_envs
+_sdk_client_envs := {i | some [i, _] in _sdk_client_pairs}
+
+_sdk_clients := {i: cs |
+	some i in _sdk_client_envs
+	cs := {c | some [i2, c] in _sdk_client_pairs; i2 == i}
 }
+
+# Environments read only by the Go, Python or PHP clients (not by Node),
+# among those.
+_sdk_envs := [i | some i in _sdk_client_envs; not _node(i)]
 
 _pair_names := {lib.aws_id, lib.aws_secret}
-
-_both_pairs(env) if {
-	every n in [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret] {
-		lib.is_set(env, n)
-	}
-}
-
-# The REMOTION and AWS pairs hold different keys and Remotion does use its
-# own pair (the skip flag would make it use the AWS pair too).
-_pairs_differ(env) if {
-	_both_pairs(env)
-	not lib.is_set(env, lib.skip_flag)
-	vars := lib.env_vars[env.id]
-	some n in [lib.aws_id, lib.aws_secret]
-	vars[n].hash != vars[concat("", ["REMOTION_", n])].hash
-}
 
 _shown(v) := sprintf(" (%s)", [v.display]) if v.display != ""
 
 else := ""
-
-# The definition of the winning source, by environment id.
-_winner_loc := {env.id: w.location |
-	some env in _node_envs
-	w := lib.env_vars[env.id][env.resolution.node.source]
-}
 
 _docs_note(name, source) := " (Remotion's docs list AWS_PROFILE first, but a complete REMOTION pair wins)" if {
 	name == lib.aws_profile
 	source == lib.remotion_id
 } else := ""
 
-# Environments whose pairs differ, by id (the pair finding replaces the
-# lower-precedence findings of the AWS pair there).
-_differ_ids := {env.id | some env in _node_envs; _pairs_differ(env)}
+# Environments whose REMOTION and AWS pairs hold different keys while
+# Remotion's Node code uses its own pair (the skip flag would make it use the
+# AWS pair too), by index (the pair finding replaces the lower-precedence
+# findings of the AWS pair there).
+_differ_ids := {i |
+	vars := _var
+	[rid, rsecret, aid, asecret] := [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
+	skip := lib.skip_flag
+	some [i, j] in lib.variables[rid]
+	input.environments[i].variables[j].set
+	vars[[i, rsecret]].set
+	vars[[i, aid]].set
+	vars[[i, asecret]].set
+	not vars[[i, skip]].set
+	input.environments[i].remotion
+	_node(i)
+	some [a, r] in [[aid, rid], [asecret, rsecret]]
+	vars[[i, a]].hash != vars[[i, r]].hash
+}
 
 # ---------------------------------------------------------------------------
 # What the Go, Python and PHP clients of an environment use.
 # ---------------------------------------------------------------------------
 
-# _sdk_uses[[env id, client]] is [the names the client takes its credentials
-# from, the source in words]. Go: the Go resolver's winner when it is the
-# AWS pair (AWS_ACCESS_KEY/AWS_SECRET_KEY aliases second) or a profile
-# variable. Python and PHP: the AWS_* pair, with AWS_SESSION_TOKEN.
+# _sdk_uses[[env index, client]] is [the names the client takes its
+# credentials from, the source in words]. Go: the Go resolver's winner when
+# it is the AWS pair (AWS_ACCESS_KEY/AWS_SECRET_KEY aliases second) or a
+# profile variable. Python and PHP: the AWS_* pair, with AWS_SESSION_TOKEN.
 # Complete rules, built once (a partial object queried with computed keys
 # may be re-derived for each lookup).
 _sdk_uses := object.union_n([_go_pair_uses, _go_profile_uses, _boto_uses])
 
-_go_pair_uses := {[env.id, "go"]: [names, res.using] |
-	some env in _remotion_envs
-	"go" in lib.sdk_clients[env.id]
-	res := env.resolution.go
+_go_pair_uses := {[i, "go"]: [names, res.using] |
+	some i, cs in _sdk_clients
+	"go" in cs
+	res := input.environments[i].resolution.go
 	res.outcome != "profile-not-found"
 	res.source == lib.aws_id
-	vars := lib.env_vars[env.id]
-	id := [n | some n in [lib.aws_id, "AWS_ACCESS_KEY"]; vars[n].set][0]
-	secret := [n | some n in [lib.aws_secret, "AWS_SECRET_KEY"]; vars[n].set][0]
+	id := [n | some n in [lib.aws_id, "AWS_ACCESS_KEY"]; _var[[i, n]].set][0]
+	secret := [n | some n in [lib.aws_secret, "AWS_SECRET_KEY"]; _var[[i, n]].set][0]
 	names := {id, secret} | {lib.aws_token | res.sessionToken}
 }
 
-_go_profile_uses := {[env.id, "go"]: [{name}, res.using] |
-	some env in _remotion_envs
-	"go" in lib.sdk_clients[env.id]
-	res := env.resolution.go
+_go_profile_uses := {[i, "go"]: [{name}, res.using] |
+	some i, cs in _sdk_clients
+	"go" in cs
+	res := input.environments[i].resolution.go
 	res.outcome != "profile-not-found"
 	res.source == lib.aws_profile
-	vars := lib.env_vars[env.id]
-	name := [n | some n in [lib.aws_profile, "AWS_DEFAULT_PROFILE"]; vars[n].set][0]
+	name := [n | some n in [lib.aws_profile, "AWS_DEFAULT_PROFILE"]; _var[[i, n]].set][0]
 }
 
-_boto_uses := {[env.id, c]: [names, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"] |
-	some env in _remotion_envs
-	some c in lib.sdk_clients[env.id]
+_boto_uses := {[i, c]: [names, "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"] |
+	some i, cs in _sdk_clients
+	some c in cs
 	c in {"python", "php"}
-	vars := lib.env_vars[env.id]
-	vars[lib.aws_id].set
-	vars[lib.aws_secret].set
-	names := {n | some n in [lib.aws_id, lib.aws_secret, lib.aws_token]; vars[n].set}
+	_var[[i, lib.aws_id]].set
+	_var[[i, lib.aws_secret]].set
+	names := {n | some n in [lib.aws_id, lib.aws_secret, lib.aws_token]; _var[[i, n]].set}
 }
 
 # Clients of an environment that use name, and what they use, as
 # [clients, using]; one entry per distinct "using".
-_used_by(env_id, name) := {[cs, using] |
-	some c in lib.sdk_clients[env_id]
-	[names, using] := _sdk_uses[[env_id, c]]
+_used_by(i, name) := {[cs, using] |
+	some c in _sdk_clients[i]
+	[names, using] := _sdk_uses[[i, c]]
 	name in names
 	cs := {d |
-		some d in lib.sdk_clients[env_id]
-		[ns, u] := _sdk_uses[[env_id, d]]
+		some d in _sdk_clients[i]
+		[ns, u] := _sdk_uses[[i, d]]
 		u == using
 		name in ns
 	}
@@ -185,8 +208,8 @@ _used_by(env_id, name) := {[cs, using] |
 
 # "Remotion and the AWS CLI", or with SDK clients beside Node code,
 # "Remotion's Node code and the Go client (like the AWS CLI)".
-_sides(env_id) := sprintf("Remotion's Node code and %s (like the AWS CLI)", [lib.clients_phrase(cs)]) if {
-	cs := {c | some c in lib.sdk_clients[env_id]; _sdk_uses[[env_id, c]]}
+_sides(i) := sprintf("Remotion's Node code and %s (like the AWS CLI)", [lib.clients_phrase(cs)]) if {
+	cs := {c | some c in _sdk_clients[i]; _sdk_uses[[i, c]]}
 	count(cs) > 0
 } else := "Remotion and the AWS CLI"
 
@@ -201,31 +224,29 @@ _counterpart := {
 }
 
 # Both pairs are set and hold the same key id and the same secret.
-_same_pairs(env_id) if {
-	vars := lib.env_vars[env_id]
+_same_pairs(i) if {
 	every n in [lib.aws_id, lib.aws_secret] {
-		vars[n].set
-		vars[_counterpart[n]].set
-		vars[n].hash == vars[_counterpart[n]].hash
+		_var[[i, n]].set
+		_var[[i, _counterpart[n]]].set
+		_var[[i, n]].hash == _var[[i, _counterpart[n]]].hash
 	}
 }
 
 # name (under either prefix) holds the same value as its counterpart: a key
 # id or secret when both whole pairs are the same, a token or profile name
 # when both are set to the same value.
-_duplicate(env_id, name) if {
+_duplicate(i, name) if {
 	name in {lib.aws_id, lib.aws_secret, lib.remotion_id, lib.remotion_secret}
-	_same_pairs(env_id)
+	_same_pairs(i)
 }
 
-_duplicate(env_id, name) if {
+_duplicate(i, name) if {
 	some a, r in _counterpart
 	name in {a, r}
 	not a in {lib.aws_id, lib.aws_secret}
-	vars := lib.env_vars[env_id]
-	vars[a].set
-	vars[r].set
-	vars[a].hash == vars[r].hash
+	_var[[i, a]].set
+	_var[[i, r]].set
+	_var[[i, a]].hash == _var[[i, r]].hash
 }
 
 # ---------------------------------------------------------------------------
@@ -234,113 +255,120 @@ _duplicate(env_id, name) if {
 
 # AWS_PROFILE beside the AWS pair, read by both Node and Go: one finding
 # names which client uses which, and replaces the losers of the pair.
-_profile_pair_ids := {env.id |
-	some env in _node_envs
-	"go" in env.consumers
-	lib.is_set(env, lib.aws_profile)
-	lib.is_set(env, lib.aws_id)
-	lib.is_set(env, lib.aws_secret)
-	_node_picks_aws_profile(env)
+_profile_pair_ids := {i |
+	vars := _var
+	[aid, asecret] := [lib.aws_id, lib.aws_secret]
+	some [i, j] in lib.variables[lib.aws_profile]
+	input.environments[i].variables[j].set
+	vars[[i, aid]].set
+	vars[[i, asecret]].set
+	"go" in input.environments[i].consumers
+	input.environments[i].remotion
+	_node(i)
+	_node_picks_aws_profile(i)
 }
 
-# Sources that lose to a stronger one, as [env id, location, message].
-# Functions here take only small arguments: OPA hashes arguments per call,
-# so passing an environment would make the rule quadratic.
-_losers contains [env.id, v.location, msg] if {
-	some env in _node_envs
-	res := env.resolution.node
-	source := res.source
-	using := res.using
-	some ig in res.ignored
+# The sources that Remotion's Node code ignores because a stronger one wins,
+# as [env index, ignored]: one pass over the environments above.
+_lower := [[i, ig] |
+	some i in _remotion
+	some ig in input.environments[i].resolution.node.ignored
 	ig.code == "lower-precedence"
-	v := lib.env_vars[env.id][ig.name]
-	not _covered(env.id, ig.name)
-	not _duplicate(env.id, ig.name)
-	not _sdk_used(env.id, ig.name)
-	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, using, _docs_note(ig.name, source)])
+	_node(i)
+]
+
+# The definition of the winning source, by environment index.
+_winner_loc := {i: w.location |
+	some [i, _] in _lower
+	w := _var[[i, input.environments[i].resolution.node.source]]
+}
+
+# Sources that lose to a stronger one, as [env index, location, message].
+_losers contains [i, v.location, msg] if {
+	some [i, ig] in _lower
+	res := input.environments[i].resolution.node
+	v := _var[[i, ig.name]]
+	not _covered(i, ig.name)
+	not _duplicate(i, ig.name)
+	not _sdk_used(i, ig.name)
+	msg := sprintf("%s is ignored: Remotion uses %s, which takes precedence%s", [ig.name, res.using, _docs_note(ig.name, res.source)])
 }
 
 # A source Remotion's Node code ignores but a Go, Python or PHP client of the
 # same environment uses.
-_losers contains [env.id, v.location, msg] if {
-	some env in _node_envs
-	res := env.resolution.node
-	some ig in res.ignored
-	ig.code == "lower-precedence"
-	v := lib.env_vars[env.id][ig.name]
-	not _covered(env.id, ig.name)
-	not _duplicate(env.id, ig.name)
-	some [cs, sdk_using] in _used_by(env.id, ig.name)
+_losers contains [i, v.location, msg] if {
+	some [i, ig] in _lower
+	res := input.environments[i].resolution.node
+	v := _var[[i, ig.name]]
+	not _covered(i, ig.name)
+	not _duplicate(i, ig.name)
+	some [cs, sdk_using] in _used_by(i, ig.name)
 	msg := sprintf("%s is ignored by Remotion's Node code, which uses %s, but %s %s %s: the clients of this environment authenticate from different sources", [ig.name, res.using, lib.clients_phrase(cs), _verb(cs, "uses", "use"), sdk_using])
 }
 
-_sdk_used(env_id, name) if {
-	some c in lib.sdk_clients[env_id]
-	[names, _] := _sdk_uses[[env_id, c]]
+_sdk_used(i, name) if {
+	some c in _sdk_clients[i]
+	[names, _] := _sdk_uses[[i, c]]
 	name in names
 }
 
-_covered(id, name) if {
+_covered(i, name) if {
 	name in _pair_names
-	id in _differ_ids
+	i in _differ_ids
 }
 
-_covered(id, name) if {
-	id in _profile_pair_ids
-	_sdk_used(id, name)
+_covered(i, name) if {
+	i in _profile_pair_ids
+	_sdk_used(i, name)
 }
 
 # A source that loses to a stronger one.
-report contains lib.finding_related(rego.metadata.chain(), loc, msg, _winner_loc[id]) if {
-	some [id, loc, msg] in _losers
+report contains lib.finding_related(rego.metadata.chain(), loc, msg, _winner_loc[i]) if {
+	some [i, loc, msg] in _losers
 }
 
 report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [id, loc, msg] in _losers
-	not _winner_loc[id]
+	some [i, loc, msg] in _losers
+	not _winner_loc[i]
 }
 
 # REMOTION and AWS pairs with different keys.
 report contains lib.finding_related(rego.metadata.chain(), aws.location, msg, rem.location) if {
-	some env in _node_envs
-	_pairs_differ(env)
-	vars := lib.env_vars[env.id]
-	aws := vars[lib.aws_id]
-	rem := vars[lib.remotion_id]
+	some i in _differ_ids
+	aws := _var[[i, lib.aws_id]]
+	rem := _var[[i, lib.remotion_id]]
 	aws.hash != rem.hash
-	msg := sprintf("the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key%s than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair%s: %s will use different accounts", [_shown(aws), _shown(rem), _sides(env.id)])
+	msg := sprintf("the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key%s than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair%s: %s will use different accounts", [_shown(aws), _shown(rem), _sides(i)])
 }
 
 report contains lib.finding_related(rego.metadata.chain(), aws.location, msg, rem.location) if {
-	some env in _node_envs
-	_pairs_differ(env)
-	vars := lib.env_vars[env.id]
-	vars[lib.aws_id].hash == vars[lib.remotion_id].hash
-	aws := vars[lib.aws_secret]
-	rem := vars[lib.remotion_secret]
-	msg := sprintf("AWS_SECRET_ACCESS_KEY differs from REMOTION_AWS_SECRET_ACCESS_KEY for the same key id%s: %s will not both authenticate, one of the two secrets is wrong", [_shown(vars[lib.aws_id]), _sides(env.id)])
+	some i in _differ_ids
+	id := _var[[i, lib.aws_id]]
+	id.hash == _var[[i, lib.remotion_id]].hash
+	aws := _var[[i, lib.aws_secret]]
+	rem := _var[[i, lib.remotion_secret]]
+	msg := sprintf("AWS_SECRET_ACCESS_KEY differs from REMOTION_AWS_SECRET_ACCESS_KEY for the same key id%s: %s will not both authenticate, one of the two secrets is wrong", [_shown(id), _sides(i)])
 }
 
 # Node picks AWS_PROFILE when no REMOTION source applies, or under the skip
 # flag (the SDK chain skips the AWS pair when AWS_PROFILE is set).
-_node_picks_aws_profile(env) if lib.is_set(env, lib.skip_flag)
+_node_picks_aws_profile(i) if _var[[i, lib.skip_flag]].set
 
-_node_picks_aws_profile(env) if {
-	not lib.is_set(env, lib.remotion_profile)
-	not _remotion_pair(env)
+_node_picks_aws_profile(i) if {
+	not _var[[i, lib.remotion_profile]].set
+	not _remotion_pair(i)
 }
 
-_remotion_pair(env) if {
-	lib.is_set(env, lib.remotion_id)
-	lib.is_set(env, lib.remotion_secret)
+_remotion_pair(i) if {
+	_var[[i, lib.remotion_id]].set
+	_var[[i, lib.remotion_secret]].set
 }
 
 # AWS_PROFILE beside the AWS pair, read by both Node and Go.
 report contains lib.finding_related(rego.metadata.chain(), prof.location, msg, keys.location) if {
-	some id in _profile_pair_ids
-	vars := lib.env_vars[id]
-	prof := vars[lib.aws_profile]
-	keys := vars[lib.aws_id]
+	some i in _profile_pair_ids
+	prof := _var[[i, lib.aws_profile]]
+	keys := _var[[i, lib.aws_id]]
 	msg := "AWS_PROFILE and the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair are both set: Node picks the profile, the Go SDK picks the keys"
 }
 
@@ -352,15 +380,14 @@ report contains lib.finding_related(rego.metadata.chain(), prof.location, msg, k
 # (REMOTION_* names), when it has a winner of its own. A REMOTION_* session
 # token is session-token-mismatch's to report.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.location) if {
-	some env in _sdk_envs
-	[names, using] := _sdk_uses[[env.id, "go"]]
-	vars := lib.env_vars[env.id]
-	w := vars[_winner_name(names)]
-	some ig in env.resolution.go.ignored
+	some i in _sdk_envs
+	[names, using] := _sdk_uses[[i, "go"]]
+	w := _var[[i, _winner_name(names)]]
+	some ig in input.environments[i].resolution.go.ignored
 	ig.code in {"lower-precedence", "not-read"}
 	ig.name != lib.remotion_token
-	not _duplicate(env.id, ig.name)
-	v := vars[ig.name]
+	not _duplicate(i, ig.name)
+	v := _var[[i, ig.name]]
 	msg := sprintf("%s is ignored: the Go client uses %s%s", [ig.name, using, _go_why(ig.code, ig.name)])
 }
 
@@ -379,15 +406,14 @@ _go_why("lower-precedence", name) := ", which the AWS SDK for Go takes first" if
 # The Python and PHP clients: REMOTION_* names lose to the AWS pair (a
 # REMOTION_* session token is session-token-mismatch's to report).
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, w.location) if {
-	some env in _sdk_envs
-	vars := lib.env_vars[env.id]
-	cs := {c | some c in lib.sdk_clients[env.id]; c in {"python", "php"}; _sdk_uses[[env.id, c]]}
+	some i in _sdk_envs
+	cs := {c | some c in _sdk_clients[i]; c in {"python", "php"}; _sdk_uses[[i, c]]}
 	count(cs) > 0
 	some name in [lib.remotion_id, lib.remotion_secret, lib.remotion_profile]
-	v := vars[name]
+	v := _var[[i, name]]
 	v.set
-	not _duplicate(env.id, name)
-	w := vars[lib.aws_id]
+	not _duplicate(i, name)
+	w := _var[[i, lib.aws_id]]
 	msg := sprintf("%s is ignored: %s never %s REMOTION_* names and %s the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair", [name, lib.clients_phrase(cs), _verb(cs, "reads", "read"), _verb(cs, "uses", "use")])
 }
 
@@ -402,15 +428,57 @@ _verb(cs, _, many) := many if count(cs) != 1
 
 # The same credential variable set twice with different values.
 report contains lib.finding_related(rego.metadata.chain(), o.location, msg, v.location) if {
-	some env in _remotion_envs
-	some v in env.variables
-	v.set
-	_credential(v)
-	some o in v.overrides
-	o.sameValue == false
-	not _overridden_empty(o)
+	some [v, o] in _overrides
+	not [o.location.path, o.location.line, o.location.column] in _empty_locs
 	msg := sprintf("%s is set again with a different value at %s:%d, which wins: this definition is ignored", [v.name, v.location.path, v.location.line])
 }
 
-# An overridden definition that was empty was never "set" (Remotion's sense).
-_overridden_empty(o) if _loc_key(o.location) in _empty_entries
+# Set definitions of credential variables, in environments of Remotion
+# projects, that override an earlier definition with a different value, as
+# [variable, override]. Through the name index: the credential names, then
+# the numbered credential families by distinct name (a family depends only
+# on the name, so the first definition of a name tells).
+_overrides contains [v, o] if {
+	some name in _credential_names
+	some [i, j] in lib.variables[name]
+	some o in input.environments[i].variables[j].overrides
+	o.sameValue == false
+	v := input.environments[i].variables[j]
+	v.set
+	input.environments[i].remotion
+}
+
+_overrides contains [v, o] if {
+	some name in _overridable
+	refs := lib.variables[name]
+	[i0, j0] := refs[0]
+	input.environments[i0].variables[j0].family.credential
+	not name in _credential_names
+	some [i, j] in refs
+	some o in input.environments[i].variables[j].overrides
+	o.sameValue == false
+	v := input.environments[i].variables[j]
+	v.set
+	input.environments[i].remotion
+}
+
+# The names a definition can override another of: a definition that
+# overrides another is one of at least two env-file entries of its name
+# (environments layer the document's env files; the process environment
+# overrides nothing), so only names with two or more entries, and names of
+# variables with no entry at all (in a document whose environments are not
+# built from its env files, such as a policy test's), are read for their
+# family. Those with one entry are most in a large tree.
+_overridable := {name | some name, refs in lib.env_entries; refs[1]} | (object.keys(lib.variables) - object.keys(lib.env_entries))
+
+# An overridden definition that was empty was never "set" (Remotion's
+# sense): the locations, as [path, line, column], of the env-file entries
+# with the empty value among the names overridden above (an override is an
+# earlier definition of the same name).
+_empty_locs := {[l.path, l.line, l.column] |
+	some name in {v.name | some [v, _] in _overrides}
+	some [i, j] in lib.env_entries[name]
+	e := input.envFiles[i].entries[j]
+	not e.set
+	l := e.location
+}

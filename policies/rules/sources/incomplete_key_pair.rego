@@ -60,29 +60,71 @@ _pair := {
 	lib.aws_secret: "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair",
 }
 
-# Environments that Remotion's Node APIs or CLI read (or an unknown
-# consumer, taken as Node): Remotion's own rules apply.
-_envs contains env if {
-	some env in input.environments
-	env.remotion
-	env.id in lib.node_envs
+# ---------------------------------------------------------------------------
+# Lookups, through the name index. Every finding is at the definition of one
+# of _names, so the rule looks only at the environments that define one, and
+# never makes a pass over every environment or variable of the tree.
+# Environments are named by their index in input.environments; functions
+# take only that index and names (OPA hashes the arguments of every call).
+# A loop over definitions binds the rules it reads (_var, lib's names) to
+# variables first: naming a rule inside the loop evaluates the reference on
+# every pass.
+# ---------------------------------------------------------------------------
+
+_names := [
+	lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret,
+	lib.remotion_token, lib.aws_token, "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
+]
+
+# _var[[i, name]] is the definition of name in input.environments[i], for
+# _names (lib.env_vars, which would be built from every variable, for these
+# names only). A complete rule: built once.
+_var := {[i, name]: input.environments[i].variables[j] |
+	some name in _names
+	some [i, j] in lib.variables[name]
 }
 
-# A crossed pair: [the REMOTION half, the AWS half], each without its partner.
-_crossed(env) := [r, a] if {
+# _set[name] is the set of environments (by index) that set name to a
+# non-empty value, for the names of the key pairs: the half pairs and
+# crossed pairs below are set operations on these, which run in Go.
+_set := {name: {i | some [i, j] in lib.variables[name]; input.environments[i].variables[j].set} |
+	some name in [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
+}
+
+# The environment belongs to a Remotion project, and Remotion's Node APIs or
+# CLI read it (or an unknown consumer, taken as Node, as lib.node_envs):
+# Remotion's own rules apply. Checked last, on the few definitions that
+# would make a finding.
+_node_env(i) if {
+	input.environments[i].remotion
+	_node(i)
+}
+
+_node(i) if count(input.environments[i].consumers) == 0
+
+_node(i) if {
+	some c in input.environments[i].consumers
+	c in lib.node_consumers
+}
+
+# Crossed pairs: [env index, the REMOTION half, the AWS half], each set
+# without its partner.
+_crossed contains [i, r, a] if {
+	sets := _set
 	some [r, a] in [[lib.remotion_id, lib.aws_secret], [lib.remotion_secret, lib.aws_id]]
-	lib.env_vars[env.id][r].set
-	lib.env_vars[env.id][a].set
-	not lib.env_vars[env.id][_partner[r]].set
-	not lib.env_vars[env.id][_partner[a]].set
+	some i in (((sets[r] & sets[a]) - sets[_partner[r]]) - sets[_partner[a]])
 }
 
-_in_crossed(env, name) if name in _crossed(env)
+# The halves of crossed pairs, as [env index, name].
+_in_crossed contains [i, n] if {
+	some [i, r, a] in _crossed
+	some n in [r, a]
+}
 
 # An env-file definition with the empty value (counts as unset).
-_empty_def(env, name) := v if {
-	not env.process
-	v := lib.env_vars[env.id][name]
+_empty_def(i, name) := v if {
+	not input.environments[i].process
+	v := _var[[i, name]]
 	not v.set
 }
 
@@ -91,37 +133,39 @@ _fails(res) := sprintf(", which fails with \"%s\"%s", [res.error, _unless(res)])
 } else := ""
 
 # What Remotion does instead, per the resolver.
-_outcome(env) := sprintf("Remotion's credentials check throws \"%s\"", [res.check.error]) if {
-	res := env.resolution.node
+_outcome(i) := sprintf("Remotion's credentials check throws \"%s\"", [res.check.error]) if {
+	res := input.environments[i].resolution.node
 	not res.check.passes
 	res.check.error != ""
 } else := sprintf("Remotion silently uses %s%s", [res.using, _fails(res)]) if {
-	res := env.resolution.node
+	res := input.environments[i].resolution.node
 	res.using != ""
 } else := "the next credential source is used"
 
+# Half pairs: [env index, the half that is set, the half that is missing].
+_halves contains [i, have, miss] if {
+	sets := _set
+	crossed := _in_crossed
+	some have, miss in _partner
+	some i in (sets[have] - sets[miss])
+	not [i, have] in crossed
+	_node_env(i)
+}
+
 # A half pair whose missing half is defined empty: report at the empty line.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, h.location) if {
-	some env in _envs
-	some have, miss in _partner
-	lib.env_vars[env.id][have].set
-	not lib.env_vars[env.id][miss].set
-	not _in_crossed(env, have)
-	v := _empty_def(env, miss)
-	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is empty, which counts as unset, while %s is set, so %s is ignored: %s%s", [miss, have, _pair[have], _outcome(env), _go_alias_note(env.id, miss)])
+	some [i, have, miss] in _halves
+	v := _empty_def(i, miss)
+	h := _var[[i, have]]
+	msg := sprintf("%s is empty, which counts as unset, while %s is set, so %s is ignored: %s%s", [miss, have, _pair[have], _outcome(i), _go_alias_note(i, miss)])
 }
 
 # A half pair whose missing half is not defined at all.
 report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
-	some env in _envs
-	some have, miss in _partner
-	lib.env_vars[env.id][have].set
-	not lib.env_vars[env.id][miss].set
-	not _in_crossed(env, have)
-	not _empty_def(env, miss)
-	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is set but %s is not, so %s is ignored: %s%s", [have, miss, _pair[have], _outcome(env), _go_alias_note(env.id, miss)])
+	some [i, have, miss] in _halves
+	not _empty_def(i, miss)
+	h := _var[[i, have]]
+	msg := sprintf("%s is set but %s is not, so %s is ignored: %s%s", [have, miss, _pair[have], _outcome(i), _go_alias_note(i, miss)])
 }
 
 # The Go SDK's alias for each AWS_* half.
@@ -129,40 +173,43 @@ _go_alias := {lib.aws_id: "AWS_ACCESS_KEY", lib.aws_secret: "AWS_SECRET_KEY"}
 
 # When a Go consumer reads the same environment and the missing AWS_* half
 # is set under its Go alias, the Go client has a complete pair.
-_go_alias_note(env_id, miss) := sprintf(" (the Go client reads %s in place of %s and so has a complete pair; Remotion's Node code does not)", [alias, miss]) if {
-	"go" in lib.sdk_clients[env_id]
+_go_alias_note(i, miss) := sprintf(" (the Go client reads %s in place of %s and so has a complete pair; Remotion's Node code does not)", [alias, miss]) if {
+	"go" in input.environments[i].consumers
 	alias := _go_alias[miss]
-	lib.env_vars[env_id][alias].set
+	_var[[i, alias]].set
 } else := ""
 
 _unless(res) := " unless the machine it runs on supplies credentials" if {
 	res.outcome == "needs-runtime"
 } else := ""
 
-_crossed_outcome(env) := sprintf("the first request fails with \"%s\"%s", [res.error, _unless(res)]) if {
-	res := env.resolution.node
+_crossed_outcome(i) := sprintf("the first request fails with \"%s\"%s", [res.error, _unless(res)]) if {
+	res := input.environments[i].resolution.node
 	res.error != ""
 } else := sprintf("Remotion silently uses %s", [res.using]) if {
-	res := env.resolution.node
+	res := input.environments[i].resolution.node
 	res.using != ""
 } else := "neither pair is used"
 
 # A crossed pair.
 report contains lib.finding_related(rego.metadata.chain(), r.location, msg, a.location) if {
-	some env in _envs
-	[rn, an] := _crossed(env)
-	r := lib.env_vars[env.id][rn]
-	a := lib.env_vars[env.id][an]
-	msg := sprintf("%s and %s form a crossed pair: Remotion's credentials check accepts it, but credentials are taken per prefix and neither pair is complete, so %s", [rn, an, _crossed_outcome(env)])
+	some [i, rn, an] in _crossed
+	_node_env(i)
+	r := _var[[i, rn]]
+	a := _var[[i, an]]
+	msg := sprintf("%s and %s form a crossed pair: Remotion's credentials check accepts it, but credentials are taken per prefix and neither pair is complete, so %s", [rn, an, _crossed_outcome(i)])
 }
 
 # An empty key id or secret whose partner is not set either.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in _envs
 	some name, partner in _partner
-	v := _empty_def(env, name)
-	not lib.env_vars[env.id][partner].set
-	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(env)])
+	some [i, j] in lib.variables[name]
+	input.environments[i].variables[j].set == false
+	not input.environments[i].process
+	v := input.environments[i].variables[j]
+	not _var[[i, partner]].set
+	_node_env(i)
+	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(i)])
 }
 
 # The key pair each session token goes with: [id, secret, pair in words].
@@ -173,12 +220,14 @@ _token_pair := {
 
 # An empty session token: what it means for the pair it goes with.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in _envs
 	some name, [id, secret, pair] in _token_pair
-	v := _empty_def(env, name)
-	vars := lib.env_vars[env.id]
-	res := object.get(env.resolution, "node", {})
-	msg := sprintf("%s is empty, which Remotion treats as unset%s", [name, _token_effect(object.get(vars, id, {}), object.get(vars, secret, {}), pair, res, id)])
+	some [i, j] in lib.variables[name]
+	input.environments[i].variables[j].set == false
+	not input.environments[i].process
+	v := input.environments[i].variables[j]
+	_node_env(i)
+	res := object.get(input.environments[i].resolution, "node", {})
+	msg := sprintf("%s is empty, which Remotion treats as unset%s", [name, _token_effect(object.get(_var, [[i, id]], {}), object.get(_var, [[i, secret]], {}), pair, res, id)])
 }
 
 # The pair is used without a token: harmless for a long-term key id; a
@@ -205,11 +254,26 @@ _without_token(idv) := sprintf(", which is fine for its long-term key id (%s)", 
 # aliases, which come second).
 # ---------------------------------------------------------------------------
 
-# Environments read only by the Go, Python or PHP clients.
-_sdk_envs contains env if {
-	some env in input.environments
-	env.remotion
-	not env.id in lib.node_envs
+# Every finding below is at or beside a definition of a name these SDKs read.
+_sdk_read_names := [lib.aws_id, "AWS_ACCESS_KEY", lib.aws_secret, "AWS_SECRET_KEY"]
+
+# _sdk_clients[i] is the set of Go, Python and PHP consumers of an
+# environment read only by those clients (not by Node) that defines one of
+# _sdk_read_names, as lib.sdk_clients. Grouped by an indexed comprehension.
+_sdk_client_pairs contains [i, c] if {
+	sdk := lib.sdk_consumers
+	some name in _sdk_read_names
+	some [i, _] in lib.variables[name]
+	some c in input.environments[i].consumers
+	c in sdk
+	input.environments[i].remotion
+}
+
+_sdk_client_envs := {i | some [i, _] in _sdk_client_pairs; not _node(i)}
+
+_sdk_clients := {i: cs |
+	some i in _sdk_client_envs
+	cs := {c | some [i2, c] in _sdk_client_pairs; i2 == i}
 }
 
 # _reads[client][half] lists the names the client's SDK takes that half
@@ -228,20 +292,19 @@ _sdk_name := {
 	"php": "the AWS SDK for PHP",
 }
 
-# _sees[[env id, client, half]] is the name the client takes that half from.
-# A complete rule, built once (a partial object queried with computed keys
-# may be re-derived for each lookup).
-_sees := {[env.id, c, half]: set[0] |
-	some env in _sdk_envs
-	vars := lib.env_vars[env.id]
-	some c in lib.sdk_clients[env.id]
+# _sees[[env index, client, half]] is the name the client takes that half
+# from. A complete rule, built once (a partial object queried with computed
+# keys may be re-derived for each lookup).
+_sees := {[i, c, half]: set[0] |
+	some i, cs in _sdk_clients
+	some c in cs
 	some half, names in _reads[c]
-	set := [n | some n in names; vars[n].set]
+	set := [n | some n in names; _var[[i, n]].set]
 	count(set) > 0
 }
 
 # What the client does with a half pair, by client and the half it has.
-_half_outcome(env_id, "go", _) := sprintf("the AWS SDK for Go ignores the half pair and uses %s", [_go_using(env_id)])
+_half_outcome(i, "go", _) := sprintf("the AWS SDK for Go ignores the half pair and uses %s", [_go_using(i)])
 
 _half_outcome(_, "python", "id") := "boto3, which the Python client uses, fails every call with \"Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY\""
 
@@ -250,17 +313,15 @@ _half_outcome(_, "python", "secret") := "boto3, which the Python client uses, sk
 _half_outcome(_, "php", _) := "the AWS SDK for PHP, which the PHP client uses, ignores the half pair and moves on along its default provider chain (the shared files, container and instance credentials)"
 
 # What the client falls back to when it sees neither half.
-_fallback(env_id, "go") := sprintf("the AWS SDK for Go uses %s", [_go_using(env_id)])
+_fallback(i, "go") := sprintf("the AWS SDK for Go uses %s", [_go_using(i)])
 
 _fallback(_, "python") := "boto3, which the Python client uses, moves on along its default chain (the shared files, container and instance credentials)"
 
 _fallback(_, "php") := "the AWS SDK for PHP, which the PHP client uses, moves on along its default provider chain (the shared files, container and instance credentials)"
 
-_go_res := {env.id: env.resolution.go | some env in _sdk_envs}
-
 # What the AWS SDK for Go uses instead, per the Go resolver.
-_go_using(env_id) := sprintf("%s%s", [res.using, _fails(res)]) if {
-	res := _go_res[env_id]
+_go_using(i) := sprintf("%s%s", [res.using, _fails(res)]) if {
+	res := input.environments[i].resolution.go
 	res.using != ""
 } else := "the next source of its default credential chain"
 
@@ -271,75 +332,73 @@ _missing_phrase(names) := sprintf("neither %s nor %s is", [names[0], names[1]]) 
 
 # The REMOTION_* counterpart of a missing half, when it is set: the client
 # never reads it.
-_remotion_note(env_id, c, names) := sprintf(" (%s never reads %s)", [lib.client_names[c], r]) if {
+_remotion_note(i, c, names) := sprintf(" (%s never reads %s)", [lib.client_names[c], r]) if {
 	r := concat("", ["REMOTION_", names[0]])
-	lib.env_vars[env_id][r].set
+	_var[[i, r]].set
 } else := ""
 
 # The first of names defined with the empty value in an env file.
-_sdk_empty_def(env, names) := v if {
-	not env.process
-	vars := lib.env_vars[env.id]
-	v := [x | some n in names; x := vars[n]; not x.set][0]
+_sdk_empty_def(i, names) := v if {
+	not input.environments[i].process
+	v := [x | some n in names; x := _var[[i, n]]; not x.set][0]
 }
 
 # A half pair the client sees, whose missing half is not defined empty.
 report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
-	some env in _sdk_envs
-	some c in lib.sdk_clients[env.id]
+	some i, cs in _sdk_clients
+	some c in cs
 	some half in ["id", "secret"]
-	have := _sees[[env.id, c, half]]
+	have := _sees[[i, c, half]]
 	other := _other_half[half]
-	not _sees[[env.id, c, other]]
+	not _sees[[i, c, other]]
 	misses := _reads[c][other]
-	not _sdk_empty_def(env, misses)
-	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is set but %s%s: %s", [have, _missing_phrase(misses), _remotion_note(env.id, c, misses), _half_outcome(env.id, c, half)])
+	not _sdk_empty_def(i, misses)
+	h := _var[[i, have]]
+	msg := sprintf("%s is set but %s%s: %s", [have, _missing_phrase(misses), _remotion_note(i, c, misses), _half_outcome(i, c, half)])
 }
 
 # A half pair the client sees, whose missing half is defined empty.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, h.location) if {
-	some env in _sdk_envs
-	some c in lib.sdk_clients[env.id]
+	some i, cs in _sdk_clients
+	some c in cs
 	some half in ["id", "secret"]
-	have := _sees[[env.id, c, half]]
+	have := _sees[[i, c, half]]
 	other := _other_half[half]
-	not _sees[[env.id, c, other]]
-	v := _sdk_empty_def(env, _reads[c][other])
-	h := lib.env_vars[env.id][have]
-	msg := sprintf("%s is empty, which %s treats as unset, while %s is set: %s", [v.name, _sdk_name[c], have, _half_outcome(env.id, c, half)])
+	not _sees[[i, c, other]]
+	v := _sdk_empty_def(i, _reads[c][other])
+	h := _var[[i, have]]
+	msg := sprintf("%s is empty, which %s treats as unset, while %s is set: %s", [v.name, _sdk_name[c], have, _half_outcome(i, c, half)])
 }
 
 # An empty key id or secret when the client sees neither half.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in _sdk_envs
-	not env.process
-	some c in lib.sdk_clients[env.id]
-	not _sees[[env.id, c, "id"]]
-	not _sees[[env.id, c, "secret"]]
+	some i, cs in _sdk_clients
+	not input.environments[i].process
+	some c in cs
+	not _sees[[i, c, "id"]]
+	not _sees[[i, c, "secret"]]
 	some names in _reads[c]
 	some name in names
-	v := lib.env_vars[env.id][name]
+	v := _var[[i, name]]
 	not v.set
-	msg := sprintf("%s is empty, which %s treats as unset: %s", [name, _sdk_name[c], _fallback(env.id, c)])
+	msg := sprintf("%s is empty, which %s treats as unset: %s", [name, _sdk_name[c], _fallback(i, c)])
 }
 
 # An empty AWS_SESSION_TOKEN beside the AWS pair a Go, Python or PHP client
 # uses: the pair goes without a token.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in _sdk_envs
-	v := _sdk_empty_def(env, [lib.aws_token])
-	vars := lib.env_vars[env.id]
+	some i, _ in _sdk_clients
+	v := _sdk_empty_def(i, [lib.aws_token])
 	cs := {c |
-		some c in lib.sdk_clients[env.id]
-		_sees[[env.id, c, "id"]]
-		_sees[[env.id, c, "secret"]]
+		some c in _sdk_clients[i]
+		_sees[[i, c, "id"]]
+		_sees[[i, c, "secret"]]
 	}
 	count(cs) > 0
 	some c in cs
-	id := _sees[[env.id, c, "id"]]
-	secret := _sees[[env.id, c, "secret"]]
-	msg := sprintf("AWS_SESSION_TOKEN is empty, which counts as unset: %s %s the %s/%s pair without a token%s", [lib.clients_phrase(cs), _verb(cs), id, secret, _without_token(vars[id])])
+	id := _sees[[i, c, "id"]]
+	secret := _sees[[i, c, "secret"]]
+	msg := sprintf("AWS_SESSION_TOKEN is empty, which counts as unset: %s %s the %s/%s pair without a token%s", [lib.clients_phrase(cs), _verb(cs), id, secret, _without_token(_var[[i, id]])])
 }
 
 _verb(cs) := "uses" if count(cs) == 1

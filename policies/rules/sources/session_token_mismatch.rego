@@ -45,34 +45,50 @@ package remolint.rules.sources.session_token_mismatch
 
 import data.remolint.lib
 
-# Environments of Remotion projects, and those that Remotion's Node APIs or
-# CLI read (or an unknown consumer, taken as Node).
-_envs contains env if {
-	some env in input.environments
-	env.remotion
+# ---------------------------------------------------------------------------
+# Lookups, through the name index. Every finding is at the definition of a
+# session token or a key id, so the rule goes from the definitions of those
+# names and never makes a pass over every environment or variable of the
+# tree. Environments are named by their index in input.environments;
+# functions take only that index (OPA hashes the arguments of every call).
+# ---------------------------------------------------------------------------
+
+# The names the rule reads.
+_names := [
+	lib.remotion_id, lib.remotion_secret, lib.remotion_token, lib.remotion_profile,
+	lib.aws_id, lib.aws_secret, lib.aws_token, "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
+	lib.skip_flag,
+]
+
+# _var[[i, name]] is the definition of name in input.environments[i], for
+# _names (lib.env_vars, which would be built from every variable, for these
+# names only). A complete rule: built once.
+_var := {[i, name]: input.environments[i].variables[j] |
+	some name in _names
+	some [i, j] in lib.variables[name]
 }
 
-_node_envs contains env if {
-	some env in _envs
-	env.id in lib.node_envs
+# Remotion's Node APIs or CLI read input.environments[i] (or an unknown
+# consumer, taken as Node), as lib.node_envs. Environments read only by the
+# Go, Python or PHP clients are the others. Checked on the few definitions
+# that would make a finding.
+_node(i) if count(input.environments[i].consumers) == 0
+
+_node(i) if {
+	some c in input.environments[i].consumers
+	c in lib.node_consumers
 }
 
-# Environments read only by the Go, Python or PHP clients.
-_sdk_envs contains env if {
-	some env in _envs
-	not env.id in lib.node_envs
-}
-
-_remotion_pair(env) if {
-	lib.is_set(env, lib.remotion_id)
-	lib.is_set(env, lib.remotion_secret)
+_remotion_pair(i) if {
+	_var[[i, lib.remotion_id]].set
+	_var[[i, lib.remotion_secret]].set
 }
 
 # Remotion uses the REMOTION pair (no REMOTION profile before it, no skip flag).
-_uses_remotion_pair(env) if {
-	_remotion_pair(env)
-	not lib.is_set(env, lib.remotion_profile)
-	not lib.is_set(env, lib.skip_flag)
+_uses_remotion_pair(i) if {
+	_remotion_pair(i)
+	not _var[[i, lib.remotion_profile]].set
+	not _var[[i, lib.skip_flag]].set
 }
 
 _shown(v) := sprintf(" (%s)", [v.display]) if v.display != ""
@@ -81,47 +97,59 @@ else := ""
 
 # REMOTION_AWS_SESSION_TOKEN without a complete REMOTION pair.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some env in _node_envs
-	lib.is_set(env, lib.remotion_token)
-	not _remotion_pair(env)
-	v := lib.env_vars[env.id][lib.remotion_token]
+	some [i, j] in lib.variables[lib.remotion_token]
+	v := input.environments[i].variables[j]
+	v.set
+	not _remotion_pair(i)
+	input.environments[i].remotion
+	_node(i)
 	msg := "REMOTION_AWS_SESSION_TOKEN is set but the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is not complete: Remotion uses this token only with that pair, never with the AWS_* keys, so it is never sent"
 }
 
 # AWS_SESSION_TOKEN beside the REMOTION pair Remotion uses, which has no token.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, id.location) if {
-	some env in _node_envs
-	lib.is_set(env, lib.aws_token)
-	_uses_remotion_pair(env)
-	not lib.is_set(env, lib.remotion_token)
-	v := lib.env_vars[env.id][lib.aws_token]
-	id := lib.env_vars[env.id][lib.remotion_id]
+	some [i, j] in lib.variables[lib.aws_token]
+	v := input.environments[i].variables[j]
+	v.set
+	not _var[[i, lib.remotion_token]].set
+	_uses_remotion_pair(i)
+	input.environments[i].remotion
+	_node(i)
+	id := _var[[i, lib.remotion_id]]
 	msg := "AWS_SESSION_TOKEN is never sent with the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair, which Remotion uses without a token: set REMOTION_AWS_SESSION_TOKEN instead"
 }
 
 # Key ids each kind of environment reads, with the token that goes with them:
 # Remotion's Node code reads both prefixes; the Go, Python and PHP SDKs read
 # the AWS_* id (Go also its AWS_ACCESS_KEY alias, when AWS_ACCESS_KEY_ID is
-# not set).
-# not set). Keyed by environment id, so no environment object is hashed.
-_ids contains [env.id, lib.remotion_id, lib.remotion_token] if some env in _node_envs
+# not set): _token maps each key id to its token, and _reads_id(i, name) is
+# true when the environment reads that key id.
+_token := {lib.remotion_id: lib.remotion_token, lib.aws_id: lib.aws_token, "AWS_ACCESS_KEY": lib.aws_token}
 
-_ids contains [env.id, lib.aws_id, lib.aws_token] if some env in _envs
+_reads_id(i, name) if {
+	name == lib.remotion_id
+	_node(i)
+}
 
-_ids contains [env.id, "AWS_ACCESS_KEY", lib.aws_token] if {
-	some env in _sdk_envs
-	"go" in lib.sdk_clients[env.id]
-	not lib.is_set(env, lib.aws_id)
+_reads_id(_, name) if name == lib.aws_id
+
+_reads_id(i, name) if {
+	name == "AWS_ACCESS_KEY"
+	not _node(i)
+	"go" in input.environments[i].consumers
+	not _var[[i, lib.aws_id]].set
 }
 
 # A temporary key id without a token of its own prefix.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
-	some [id, name, token] in _ids
-	vars := lib.env_vars[id]
-	v := vars[name]
-	v.set
+	some name, token in _token
+	some [i, j] in lib.variables[name]
+	v := input.environments[i].variables[j]
 	v.shape == "aws-temporary-key-id"
-	not vars[token].set
+	v.set
+	not _var[[i, token]].set
+	input.environments[i].remotion
+	_reads_id(i, name)
 	msg := sprintf("%s holds a temporary key id%s but %s is not set: AWS rejects every request with \"The security token included in the request is invalid\"", [name, _shown(v), token])
 }
 
@@ -134,13 +162,33 @@ _sdk_names := {
 	"php": [[lib.aws_id], [lib.aws_secret]],
 }
 
-_sdk_pair := {[env.id, c]: [id, secret] |
-	some env in _sdk_envs
-	vars := lib.env_vars[env.id]
-	some c in lib.sdk_clients[env.id]
+# Environments read only by the Go, Python or PHP clients that set
+# REMOTION_AWS_SESSION_TOKEN and not AWS_SESSION_TOKEN, with their clients
+# (as lib.sdk_clients), grouped by an indexed comprehension.
+_sdk_client_pairs contains [i, c] if {
+	some [i, j] in lib.variables[lib.remotion_token]
+	input.environments[i].variables[j].set
+	not _var[[i, lib.aws_token]].set
+	env := input.environments[i]
+	env.remotion
+	some c in env.consumers
+	c in lib.sdk_consumers
+	not _node(i)
+}
+
+_sdk_client_envs := {i | some [i, _] in _sdk_client_pairs}
+
+_sdk_clients := {i: cs |
+	some i in _sdk_client_envs
+	cs := {c | some [i2, c] in _sdk_client_pairs; i2 == i}
+}
+
+_sdk_pair := {[i, c]: [id, secret] |
+	some i, cs in _sdk_clients
+	some c in cs
 	[ids, secrets] := _sdk_names[c]
-	id := [n | some n in ids; vars[n].set][0]
-	secret := [n | some n in secrets; vars[n].set][0]
+	id := [n | some n in ids; _var[[i, n]].set][0]
+	secret := [n | some n in secrets; _var[[i, n]].set][0]
 }
 
 _sdks_take(clients) := "SDK takes" if count(clients) == 1
@@ -152,13 +200,10 @@ else := "SDKs take"
 # environment holds credentials only under names these clients never read,
 # which sdk-ignores-remotion-prefix reports.)
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, idv.location) if {
-	some env in _sdk_envs
-	vars := lib.env_vars[env.id]
-	vars[lib.remotion_token].set
-	not vars[lib.aws_token].set
-	some pair in {p | some c in lib.sdk_clients[env.id]; p := _sdk_pair[[env.id, c]]}
-	clients := {c | some c in lib.sdk_clients[env.id]; _sdk_pair[[env.id, c]] == pair}
-	v := vars[lib.remotion_token]
-	idv := vars[pair[0]]
+	some i, cs in _sdk_clients
+	some pair in {p | some c in cs; p := _sdk_pair[[i, c]]}
+	clients := {c | some c in cs; _sdk_pair[[i, c]] == pair}
+	v := _var[[i, lib.remotion_token]]
+	idv := _var[[i, pair[0]]]
 	msg := sprintf("REMOTION_AWS_SESSION_TOKEN is never read by %s, whose AWS %s a session token only from AWS_SESSION_TOKEN: the %s/%s pair goes to AWS without it; rename it to AWS_SESSION_TOKEN if it belongs to that pair", [lib.clients_phrase(clients), _sdks_take(clients), pair[0], pair[1]])
 }
