@@ -74,10 +74,11 @@ _credential_names := {
 
 # [project, name] for the credentials the process environment (--env) sets.
 _process_credentials := {[env.project, name] |
+	envs := input.environments
 	some name in _credential_names
 	some [i, j] in lib.variables[name]
-	input.environments[i].process == true
-	env := input.environments[i]
+	envs[i].process == true
+	env := envs[i]
 	env.variables[j].set
 }
 
@@ -121,9 +122,10 @@ _node_candidates := {p |
 # [project, [path, line, column, location]].
 _credential_defs := [[p, [l.path, l.line, l.column, l]] |
 	cands := _node_candidates
+	envs := input.environments
 	some name in _credential_names
 	some [i, j] in lib.variables[name]
-	env := input.environments[i]
+	env := envs[i]
 	p := env.project
 	p in cands
 	not env.process
@@ -167,9 +169,10 @@ _cli_loaded := {p.dir |
 # credential entries are in templates: that test comes first.
 _cli_entries := [[i, j, name, f.dir, f.path, dot_env] |
 	cli := _cli_projects
+	files := input.envFiles
 	some name in _credential_names
 	some [i, j] in lib.env_entries[name]
-	f := input.envFiles[i]
+	f := files[i]
 	f.template == false
 	f.project in cli
 	f.entries[j].set

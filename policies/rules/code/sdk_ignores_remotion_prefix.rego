@@ -77,11 +77,14 @@ _candidates := [[i, j, name, clients] |
 	some [i, j] in lib.variables[name]
 	env := input.environments[i]
 	env.remotion
-	count(env.consumers) > 0
-	clients := [_sdk_clients[c] | some c in env.consumers; _sdk_clients[c]]
+	clients := _clients_of(env.consumers)
 	count(clients) > 0
 	env.variables[j].set
 ]
+
+# The Go, Python and PHP clients among consumers, by name. A function of a
+# short list that takes few distinct values: OPA caches each call.
+_clients_of(consumers) := [_sdk_clients[c] | some c in consumers; _sdk_clients[c]]
 
 _candidate_envs := {i | some [i, _, _, _] in _candidates}
 

@@ -117,40 +117,39 @@ _lead_line := {
 	"nul-byte": "this file is not plain text",
 }
 
-# The lead of an anomaly's message, from [whether Go rejects the whole file,
-# key ("" for none), kind]: scalars, so that OPA picks the definition by
-# its arguments and no call looks at the anomaly again.
-_lead(true, "", _) := "a Go program cannot load this file"
+# The format of an anomaly's lead, from [whether Go rejects the whole file,
+# whether it has a key, kind]; the lead is sprintf(format, [key]) (a format
+# for no key ends in "%.0s", which prints nothing). Scalars only, few
+# distinct: OPA caches each call, so the leads cost one call per kind of
+# anomaly, not per anomaly.
+_lead_format(true, false, _) := "a Go program cannot load this file%.0s"
 
-_lead(false, key, kind) := sprintf(_lead_key[kind], [key]) if key != ""
+_lead_format(true, true, _) := "%s stops a Go program from loading this file"
 
-_lead(true, key, _) := sprintf("%s stops a Go program from loading this file", [key]) if key != ""
+_lead_format(false, true, kind) := _lead_key[kind]
 
-_lead(false, key, kind) := _lead_line[kind] if not _keyed(key, kind)
-
-_lead(false, key, kind) := "this line is read differently from how it looks" if {
-	not _keyed(key, kind)
-	not _lead_line[kind]
-}
+_lead_format(false, keyed, kind) := _line_format(kind) if not _keyed(keyed, kind)
 
 # _keyed is true when the anomaly has a key and its kind a keyed lead.
-_keyed(key, kind) if {
-	key != ""
-	_lead_key[kind]
-}
+_keyed(true, kind) if _lead_key[kind]
+
+_line_format(kind) := concat("", [line, "%.0s"]) if line := _lead_line[kind]
+
+else := "this line is read differently from how it looks%.0s"
 
 # Every anomaly of every env file, with the file's project: one pass over
 # the files.
 _anomalies := [[f.project, a] | some f in input.envFiles; some a in f.anomalies]
 
 # [anomaly, message] for the anomalies that matter.
-_reported := [[a, sprintf("%s: %s", [_lead(rejects, object.get(a, "key", ""), kind), detail])] |
+_reported := [[a, sprintf("%s: %s", [sprintf(format, [key]), detail])] |
 	some [dir, a] in _anomalies
 	dialect := a.dialect
 	kind := a.kind
 	_matters(dir, dialect, kind)
 	detail := object.get(a, "detail", "")
-	rejects := object.get({"go": contains(detail, "rejects the whole file")}, dialect, false)
+	key := object.get(a, "key", "")
+	format := _lead_format(object.get({"go": contains(detail, "rejects the whole file")}, dialect, false), key != "", kind)
 ]
 
 report contains lib.finding(rego.metadata.chain(), a.location, msg) if {

@@ -56,21 +56,27 @@ _key_id := {
 # The shapes a credential value can have.
 _credential_shapes := {"aws-access-key-id", "aws-temporary-key-id", "other"}
 
-# Which files the rule reads, by [template, tracked]: templates, and the
-# live files git tracks.
-_read := {true: {true: true, false: true}, false: {true: true}}
-
 # Entries of templates and of tracked live files whose shape may be a
-# credential's, as [entry, whether the file is a template].
-_entries := [[e, template] |
-	read := _read
-	shapes := _credential_shapes
-	some f in input.envFiles
-	template := f.template
-	read[template][f.tracked]
-	some e in f.entries
-	e.shape in shapes
-]
+# credential's, as [entry, whether the file is a template]: two passes over
+# the files, each with one comparison per file (cheaper than one pass that
+# reads both fields).
+_entries := array.concat(
+	[[e, true] |
+		shapes := _credential_shapes
+		some f in input.envFiles
+		f.template == true
+		some e in f.entries
+		e.shape in shapes
+	],
+	[[e, false] |
+		shapes := _credential_shapes
+		some f in input.envFiles
+		f.tracked == true
+		f.template == false
+		some e in f.entries
+		e.shape in shapes
+	],
+)
 
 # [entry, description of its credential value (never the value), whether
 # the file is a template] for each entry that holds a key id or a secret

@@ -92,12 +92,12 @@ _numbered(v) if {
 # misspells (numbered names left out).
 
 _entry_suggested := {name: s |
+	files := input.envFiles
 	some name, refs in lib.env_entries
 	[i, j] := refs[0]
-	e := input.envFiles[i].entries[j]
-	s := e.suggestion
+	s := files[i].entries[j].suggestion
 	s != ""
-	not _numbered(e)
+	not _numbered(files[i].entries[j])
 }
 
 _write_suggested := {name: s |

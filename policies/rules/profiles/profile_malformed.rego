@@ -84,30 +84,55 @@ report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, m
 
 _static_keys := {"aws_access_key_id", "aws_secret_access_key"}
 
-# The folder of a shared file (the path up to its last "/"): credentials
-# and config of one folder merge.
-_folder(path) := regex.replace(path, `/?[^/]*$`, "")
+# The folder of a shared file: credentials and config of one folder merge.
+_folder(path) := concat("/", array.slice(parts, 0, count(parts) - 1)) if parts := split(path, "/")
 
-# [folder, profile name, key name, profile index, key index] of each static
-# key set in an effective profile.
-_set_static := [[_folder(path), name, k.name, i, j] |
-	static := _static_keys
-	some [i, path, name, true, _, _] in _profiles
+# [profile index, key name, key index] of each key of an effective profile
+# that a check below reads: the static keys and source_profile.
+_keys := [[i, name, j] |
+	checked := _checked_keys
+	some [i, _, _, true, _, _] in _profiles
 	some j, k in input.profiles[i].keys
-	k.name in static
-	k.set
+	name := k.name
+	name in checked
 ]
 
-_set_static_keys := {[folder, name, key] | some [folder, name, key, _, _] in _set_static}
+_checked_keys := _static_keys | {"source_profile"}
+
+# The static keys that are set.
+_set_static := [[i, key, j] |
+	static := _static_keys
+	some [i, key, j] in _keys
+	key in static
+	input.profiles[i].keys[j].set
+]
+
+_set_static_pairs := {[i, key] | some [i, key, _] in _set_static}
 
 _other_half := {"aws_access_key_id": "aws_secret_access_key", "aws_secret_access_key": "aws_access_key_id"}
 
-report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
-	set_keys := _set_static_keys
-	some [folder, name, key, i, j] in _set_static
+# The static keys whose other half their own profile does not set: the
+# other half may still come from a section of the same name in the other
+# file of the folder, so only these need the folders.
+_lone := [[i, key, j, other] |
+	pairs := _set_static_pairs
+	some [i, key, j] in _set_static
 	other := _other_half[key]
-	not [folder, name, other] in set_keys
+	not [i, other] in pairs
+]
+
+# [folder, profile name, key name] of each static key set in an effective
+# profile (only when some half is alone in its profile).
+_set_static_keys := {[_folder(p.path), p.name, key] |
+	count(_lone) > 0
+	some [i, key, _] in _set_static
 	p := input.profiles[i]
+}
+
+report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
+	some [i, key, j, other] in _lone
+	p := input.profiles[i]
+	not [_folder(p.path), p.name, other] in _set_static_keys
 	k := p.keys[j]
 	msg := sprintf(
 		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none%s",
@@ -129,7 +154,7 @@ _shared_project := {f.path: f.project | some f in input.files; f.kind in {"aws-c
 report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
 	some p in input.profiles
 	some k in p.keys
-	object.get(k, "suggestion", "") != ""
+	k.suggestion != ""
 	msg := sprintf(
 		"%s in profile %s is not a key the AWS SDKs read (did you mean %s?): the setting is ignored",
 		[k.name, p.name, k.suggestion],
@@ -153,7 +178,7 @@ _definitions := [[[path, name], [l.line, l.column], i] |
 ]
 
 # _first[[path, name]] is the [line, column] of the first definition.
-_first := {k: min(ps) | some k in _effective_keys; ps := [pos | some [k2, pos, _] in _definitions; k2 == k]; count(ps) > 0}
+_first := {k: min(ps) | some [k, _, _] in _definitions; ps := [pos | some [k2, pos, _] in _definitions; k2 == k]}
 
 report contains lib.finding_related(rego.metadata.chain(), p.location, msg, related) if {
 	first := _first
@@ -174,9 +199,9 @@ _defined := {name | some [_, _, name, true, _, _] in _profiles}
 
 report contains lib.finding(rego.metadata.chain(), object.get(k, "valueLocation", k.location), msg) if {
 	defined := _defined
-	some [i, _, pname, true, _, _] in _profiles
-	some k in input.profiles[i].keys
-	k.name == "source_profile"
+	some [i, "source_profile", j] in _keys
+	pname := input.profiles[i].name
+	k := input.profiles[i].keys[j]
 	name := object.get(k, "value", "")
 	name != ""
 	not name in defined
