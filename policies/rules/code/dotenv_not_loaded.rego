@@ -85,15 +85,15 @@ _process_credentials := {[env.project, name] |
 _process_has_credentials := {p | some [p, _] in _process_credentials}
 
 # Remotion calls from JavaScript that rely on the environment, as
-# [project, [path, line, column], index into code.remotionCalls].
-_calls := [[c.project, [l.path, l.line, l.column], i] |
+# [project, index into code.remotionCalls]; where they are is read only for
+# the candidates.
+_calls := [[c.project, i] |
 	some i, c in input.code.remotionCalls
 	c.language == "js"
 	not c.credentials
-	l := c.location
 ]
 
-_call_projects := {p | some [p, _, _] in _calls}
+_call_projects := {p | some [p, _] in _calls}
 
 # Projects whose Node code has its env files loaded: a dotenv import or
 # call, a script with node --env-file or dotenv-cli, Next.js or Bun. A
@@ -114,9 +114,15 @@ _node_candidates := {p |
 	proj := projects[p]
 	proj.remotion
 	"node" in proj.consumers
-	count([x | some x in object.get(proj, "loaders", []); x != "dotenv"]) == 0
-	count([x | some x in proj.platforms; x in _injecting_platforms]) == 0
+	_only_dotenv(object.get(proj, "loaders", []))
+	_not_injected(object.get(proj, "platforms", []))
 }
+
+# Tests of a project's loaders and platforms: functions of short lists that
+# take few distinct values, so OPA answers most calls from its cache.
+_only_dotenv(loaders) if count([x | some x in loaders; x != "dotenv"]) == 0
+
+_not_injected(platforms) if count([x | some x in platforms; x in _injecting_platforms]) == 0
 
 # The credentials set in the env-file environments of each candidate, as
 # [project, [path, line, column, location]].
@@ -139,8 +145,8 @@ report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred
 	defs := [d | some [q, d] in _credential_defs; q == p]
 	count(defs) > 0
 	cred := min(defs)[3]
-	calls := [[pos, i] | some [q, pos, i] in _calls; q == p]
-	c := input.code.remotionCalls[min(calls)[1]]
+	calls := [[l.path, l.line, l.column, i] | some [q, i] in _calls; q == p; l := input.code.remotionCalls[i].location]
+	c := input.code.remotionCalls[min(calls)[3]]
 	msg := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; %s", [c.function, cred.path, _load_advice(_base(cred.path))])
 }
 
@@ -155,14 +161,12 @@ _cli_projects := {p.dir |
 	some p in input.projects
 	p.remotion
 	"cli" in p.consumers
-} - _cli_loaded
-
-# Loaders that put other env files into the CLI's process environment.
-_cli_loaded := {p.dir |
-	some p in input.projects
-	some loader in p.loaders
-	loader in {"dotenv-cli", "bun"}
+	_cli_unloaded(object.get(p, "loaders", []))
 }
+
+# No loader puts other env files into the CLI's process environment (a
+# function of a short list with few distinct values: OPA caches the calls).
+_cli_unloaded(loaders) if count([x | some x in loaders; x in {"dotenv-cli", "bun"}]) == 0
 
 # Credential entries set in a live env file of a CLI project, as [file,
 # entry, name, dir, path, whether the file is ./.env of its folder]. Most
