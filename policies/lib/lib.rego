@@ -229,164 +229,380 @@ _region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION
 # Family). Two families are the key and secret halves of one pair when they
 # share a stem in one project (`AWS_KEY_n`/`AWS_SECRET_n`,
 # `X_ACCESS_KEY_ID_n`/`X_SECRET_ACCESS_KEY_n`), or when one code file reads
-# both with a run-time index. Every lookup below is a complete rule: facts
-# are joined in plain sets of [key, value] pairs and grouped by the indexed
-# comprehension {k: vs | some k in keys; vs := {v | some [k2, v] in pairs;
-# k2 == k}}, which must stay inline in a rule (inside a function it is not
-# indexed, and a ref-head rule `x[k] contains v` is quadratic).
+# both with a run-time index.
 #
-# Performance of the account rules, which read every numbered entry of every
-# scope (one env file may hold thousands; bench/rules_bench_test.go over
-# `go run ./bench/gen -pathological 4000` measures them):
-# - Read each entry once, into a tuple built inline. A function call per
-#   entry is the dearest expression there (OPA caches every call under its
-#   arguments and evaluates every body of the function), then object.union
-#   (it copies its operands) and other built-in calls; a reference or a
-#   `not` is cheap.
-# - Keep entries as arrays of short tuples, not objects, and read them with
-#   tuple patterns (`some [k, _, n, true] in rows`): the cheapest way to
-#   filter and read an entry. A pattern binds every element, `_` included,
-#   so what only a finding needs goes into one nested element.
-# - Sets for `in` lookups; arrays for what is only iterated (iterating a set
-#   sorts it first).
-# - Look a complete rule up per entry through a variable bound before the
-#   loop (`stops := _stop; some ...; n > stops[k]`), then group the result.
-#   The same lookup inside an indexed comprehension made the steps of
-#   bench/linear_test.go grow faster than the tree.
+# Performance of the account rules, which read every numbered definition of
+# every scope (one env file may hold thousands; bench/rules_bench_test.go
+# over `go run ./bench/gen -pathological 4000` measures them):
+# - A family is a function of the name alone (names.ParseFamily), so the
+#   model goes through the lookups by name: it reads the family of each
+#   distinct name once, from its first definition, and expands the
+#   definitions only of the names that count (_acct_names). No other entry,
+#   variable or read is looked at.
+# - Each definition is then read once, into a one-key object {[scope,
+#   prefix, padded, exists]: {number: true}}, and object.union_n merges them
+#   all (in Go, in one call) into the sets of numbers of each group
+#   (account_numbers). The rules work on those sets with set operations,
+#   which also run in Go (`keys & secrets`, `filled - counted`), skip the
+#   scopes whose groups hold 1..n in step with their partners
+#   (account_twins), and build names, locations and messages only for
+#   findings.
+# - What each expression costs per element: a function call is the dearest
+#   (OPA caches every call under its arguments), then built-in calls that
+#   build objects, then binding a reference to a variable; comparing a
+#   reference with a constant (`f.template == true`) or matching a tuple
+#   pattern (`some [k, n, _, _] in defs`) is cheap. Bind a rule to a
+#   variable before a loop instead of naming it inside (`own :=
+#   _acct_own_files`).
+# - The indexed comprehension {k: vs | some k in keys; vs := {v | some [k2,
+#   v] in pairs; k2 == k}} is one pass only for keys that all have values: a
+#   key with none is a scan of every pair, as is a comprehension that names
+#   a variable bound outside it. object.union_n of one-key objects groups in
+#   Go instead.
 # ---------------------------------------------------------------------------
 
 # account_own_scope contains the path of every env file that is checked on
 # its own entries: templates, and files that no environment layers. Every
 # other env file is checked through the environments that layer it.
-account_own_scope := {f.path | some f in input.envFiles; f.template} | {f.path |
+account_own_scope := ({f.path | some f in input.envFiles} - _acct_layered) | {f.path |
 	some f in input.envFiles
-	not f.path in _acct_layered
+	f.template == true
 }
 
 _acct_layered := {p | some env in input.environments; some p in env.files}
 
-# account_loop_prefixes contains every prefix that code reads with a run-time
-# index (`process.env["AWS_KEY_" + i]` gives AWS_KEY), whatever its name.
-account_loop_prefixes := {trim_suffix(r.prefix, "_") |
-	some r in input.code.reads
-	r.dynamic
+# _acct_loop_reads lists [code file, project, prefix, role, language,
+# credential, stem] for the code reads with a run-time index and a constant
+# prefix (`process.env["AWS_KEY_" + i]` gives AWS_KEY; role and stem are ""
+# and credential false when the read carries no family). A dynamic access
+# has no name: the lookup by name holds them all under "".
+_acct_loop_reads := [[r.location.path, r.project, trim_suffix(r.prefix, "_"), object.get(fam, "role", ""), r.language, object.get(fam, "credential", false), object.get(fam, "stem", "")] |
+	all_reads := input.code.reads
+	some i in reads[""]
+	r := all_reads[i]
+	r.dynamic == true
 	r.prefix != ""
+	fam := object.get(r, "family", {})
+]
+
+# account_loop_prefixes contains every prefix that code reads with a run-time
+# index, whatever its name.
+account_loop_prefixes := {p | some [_, _, p, _, _, _, _] in _acct_loop_reads}
+
+# _acct_loose_loops contains the loop prefixes that name no credential: their
+# families count too.
+_acct_loose_loops := {p | some [_, _, p, _, _, false, _] in _acct_loop_reads}
+
+# --- numbered definitions ---
+
+# _acct_names lists [name, prefix, number, padded, refs] for every name of a
+# counted family (a credential prefix, or one read with a run-time index)
+# that an environment or an env file defines: the names of the environments'
+# variables, then those that only env files define (templates, files no
+# environment layers). Names with no number are there (number 0, missing).
+# refs are the name's variables (lib.variables; none for a name only env
+# files define). (facts.Family always holds prefix, index, padded and
+# credential.)
+_acct_names := array.concat(array.concat(_acct_credential_names, _acct_loose_names), _acct_entry_names)
+
+_acct_credential_names := [[name, fam.prefix, fam.index, fam.padded, refs] |
+	envs := input.environments
+	some name, refs in variables
+	[i, j] := refs[0]
+	fam := envs[i].variables[j].family
+	fam.credential == true
+]
+
+_acct_loose_names := [[name, prefix, fam.index, fam.padded, refs] |
+	loops := _acct_loose_loops
+	count(loops) > 0
+	envs := input.environments
+	some name, refs in variables
+	[i, j] := refs[0]
+	fam := envs[i].variables[j].family
+	not fam.credential == true
+	prefix := fam.prefix
+	loops[prefix]
+]
+
+_acct_entry_names := [[name, prefix, fam.index, fam.padded, []] |
+	loops := account_loop_prefixes
+	files := input.envFiles
+	by_name := env_entries
+	some name in (object.keys(by_name) - object.keys(variables))
+	[i, j] := by_name[name][0]
+	fam := files[i].entries[j].family
+	prefix := fam.prefix
+	true in [object.get(fam, "credential", false), prefix in loops]
+]
+
+# The definitions of a counted family in every scope: the winning variables
+# of each environment, and the entries of each env file checked on its own
+# (account_own_scope). A scope s is an environment (input.environments[s])
+# when s >= 0, else an env file (input.envFiles[-1 - s]). An entry of a file
+# that an environment layers is also a variable of that environment, in the
+# same project (model.addEnvironment): the scopes hold every definition that
+# counts. Each definition is read once, into {[scope, prefix, padded,
+# exists]: {number: true}}, where exists is true when it holds an account (a
+# value; in a template, being there); object.union_n merges them all into
+# one object (in Go, in one call), which account_numbers reads.
+_acct_merged := object.union_n(array.concat(
+	array.concat(_acct_variable_numbers, [{k: {n: true}} | some [k, n, _, _] in _acct_padded_variable_defs]),
+	[{k: {n: true}} | some [k, n, _, _] in _acct_entry_defs],
+))
+
+_acct_variable_numbers := [{[i, prefix, false, envs[i].variables[j].set]: {n: true}} |
+	envs := input.environments
+	some [_, prefix, n, false, refs] in _acct_names
+	some [i, j] in refs
+]
+
+# account_padded_defs lists the definitions of zero-padded names as
+# [[scope, prefix, true, exists], number, name, at], where at is the
+# definition's index in the scope's variables or entries (account_location).
+account_padded_defs := array.concat(_acct_padded_variable_defs, [d | some d in _acct_entry_defs; d[0][2] == true])
+
+_acct_padded_variable_defs := [[[i, prefix, true, envs[i].variables[j].set], n, name, j] |
+	envs := input.environments
+	some [name, prefix, n, true, refs] in _acct_names
+	some [i, j] in refs
+]
+
+# _acct_entry_defs lists the definitions in the env files checked on their
+# own as account_padded_defs does.
+_acct_entry_defs := [[[-1 - i, prefix, padded, exists], n, name, j] |
+	own := _acct_own_files
+	count(own) > 0
+	files := input.envFiles
+	by_name := env_entries
+	some [name, prefix, n, padded, _] in _acct_names
+	some [i, j] in by_name[name]
+	own[i]
+	exists := true in [files[i].template, object.get(files[i].entries[j], "set", false)]
+]
+
+# _acct_own_files contains the index of every env file checked on its own
+# that defines a counted name.
+_acct_own_files := {i |
+	files := input.envFiles
+	some i in _acct_entry_files
+	files[i].template == true
+} | {i |
+	layered := _acct_layered
+	files := input.envFiles
+	some i in _acct_entry_files
+	not layered[files[i].path]
 }
+
+_acct_entry_files := {i |
+	by_name := env_entries
+	some [name, _, _, _, _] in _acct_names
+	some [i, _] in by_name[name]
+}
+
+# account_numbers[[scope, prefix, padded, exists]] holds the numbers of those
+# definitions (a name with no number counts as number 0).
+account_numbers := {k: object.keys(ns) | some k, ns in _acct_merged}
+
+# account_groups contains every [scope, prefix] with a definition.
+account_groups := {[s, p] | some [s, p, _, _], _ in _acct_merged}
+
+# account_filled[[scope, prefix]] holds the numbers (zero-padded ones left
+# out) that hold an account in the scope, account_unfilled those defined
+# without one (an empty value); a group with no such number is absent.
+# Number 0 there is `<prefix>_0` or a name with no number: a rule that reads
+# it looks the name up (account_named).
+account_filled := {[s, p]: ns | some [s, p, false, true], ns in account_numbers}
+
+account_unfilled := {[s, p]: ns | some [s, p, false, false], ns in account_numbers}
+
+# account_prefix_family[prefix] is the family of one name of each prefix with
+# a definition: what the prefix says (role, stem, credential) is the same for
+# all its names. The name is found in the sorted list of every name: the
+# first `<prefix>_<n>` with n of at most six digits (a larger number makes no
+# family), else `<prefix>_`.
+account_prefix_family := {p: fam |
+	names := _acct_all_names
+	some p in {prefix | some [_, prefix] in account_groups}
+	quoted := strings.replace_n(_acct_regex_escapes, p)
+	name := _acct_first_name(names, quoted, p)
+	fam := _acct_family_of(name)
+}
+
+_acct_all_names := concat("\n", object.keys(variables) | object.keys(env_entries))
+
+_acct_regex_escapes := {c: concat("", ["\\", c]) | some c in ["\\", ".", "+", "*", "?", "(", ")", "|", "[", "]", "{", "}", "^", "$"]}
+
+_acct_first_name(names, quoted, p) := found[0] if {
+	found := regex.find_n(concat("", ["(?m)^", quoted, "_[0-9]{1,6}$"]), names, 1)
+	count(found) == 1
+} else := concat("", [p, "_"])
+
+_acct_family_of(name) := input.environments[i].variables[j].family if {
+	[i, j] := variables[name][0]
+} else := input.envFiles[i].entries[j].family if {
+	[i, j] := env_entries[name][0]
+}
+
+# account_scope_projects maps each scope with a definition to its project.
+account_scope_projects := object.union(
+	{s: envs[s].project | envs := input.environments; some [s, _] in account_groups; s >= 0},
+	{s: files[-1 - s].project | files := input.envFiles; some [s, _] in account_groups; s < 0},
+)
+
+# account_twins contains every group [scope, prefix] that holds a value at
+# the same numbers as its partner in the scope (zero-padded names left out),
+# and every group of a family with no partner. A group whose family has more
+# than one partner is never one. The account rules look no further at a
+# scope whose groups are all twins with plain numbers from 1 on.
+account_twins contains g if {
+	filled := account_filled
+	twins := _acct_twin
+	projects := account_scope_projects
+	some g, ns in filled
+	[s, p] := g
+	filled[[s, object.get(twins, [[projects[s], p]], p)]] == ns
+}
+
+# _acct_twin maps [project, prefix] to the prefix of its only partner, or to
+# "" (no prefix) when it has several.
+_acct_twin := object.union(
+	{k: p | some k, ps in account_partners; count(ps) == 1; some p in ps},
+	{k: "" | some k, ps in account_partners; count(ps) > 1},
+)
+
+# account_scope_env is the id of a scope's environment ("" for an env file).
+account_scope_env(s) := input.environments[s].id if s >= 0
+
+account_scope_env(s) := "" if s < 0
+
+# account_location is where the definition at index at of scope s is.
+account_location(s, at) := input.environments[s].variables[at].location if s >= 0
+
+account_location(s, at) := input.envFiles[-1 - s].entries[at].location if s < 0
+
+# account_named lists [at, exists, location] for every definition of name in
+# scope s (an env file may define a name twice).
+account_named(s, name) := [[j, v.set, v.location] |
+	some [s2, j] in variables[name]
+	s2 == s
+	v := input.environments[s].variables[j]
+] if s >= 0
+
+account_named(s, name) := [[j, exists, e.location] |
+	f := input.envFiles[-1 - s]
+	some [i, j] in env_entries[name]
+	i == -1 - s
+	e := f.entries[j]
+	exists := true in [f.template, object.get(e, "set", false)]
+] if s < 0
+
+# --- pairs ---
 
 # account_partners maps [project, prefix] to the prefixes of the other half
 # of its key/secret pair (a set; absent for a family with no partner):
 # account_partners[[".", "AWS_KEY"]] == {"AWS_SECRET"}.
-account_partners := {k: ps |
-	some k in _acct_partner_keys
-	ps := {p | some [k2, p] in _acct_partner_pairs; k2 == k}
-}
+account_partners := {k: object.keys(ps) | some k, ps in object.union_n(_acct_partner_objects)}
 
-# _acct_halves lists every [project, stem, role, prefix] of a key or secret
-# family (env entries, environment variables, code reads). Only scalars go
-# into the set: sets of objects hash slowly.
-_acct_halves contains [proj, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
-	some f in input.envFiles
-	proj := f.project
-	some e in f.entries
-	fam := e.family
-	fam.role in {"key", "secret"}
-}
-
-_acct_halves contains [proj, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
-	some env in input.environments
-	proj := env.project
-	some v in env.variables
-	fam := v.family
-	fam.role in {"key", "secret"}
-}
-
-_acct_halves contains [r.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
-	some r in input.code.reads
-	fam := r.family
-	fam.role in {"key", "secret"}
-}
-
-# Key and secret prefixes by [project, stem].
-_acct_stem_keys contains [[proj, stem], prefix] if some [proj, stem, "key", prefix] in _acct_halves
-
-_acct_stem_secret_pairs contains [[proj, stem], prefix] if some [proj, stem, "secret", prefix] in _acct_halves
-
-_acct_stem_secret_keys contains k if some [k, _] in _acct_stem_secret_pairs
-
-_acct_stem_secrets := {k: ps |
-	some k in _acct_stem_secret_keys
-	ps := {p | some [k2, p] in _acct_stem_secret_pairs; k2 == k}
-}
-
-# Roles of each prefix, for code reads that carry no family.
-_acct_role_pairs contains [prefix, role] if some [_, _, role, prefix] in _acct_halves
-
-_acct_role_keys contains k if some [k, _] in _acct_role_pairs
-
-_acct_roles := {k: rs | some k in _acct_role_keys; rs := {r | some [k2, r] in _acct_role_pairs; k2 == k}}
-
-# Key and secret prefixes read with a run-time index, by [code file, project]:
-# the read's own role, else the roles its prefix has elsewhere.
-_acct_read_prefixes contains [[r.location.path, r.project], r.family.role, prefix] if {
-	some r in input.code.reads
-	r.dynamic
-	prefix := trim_suffix(r.prefix, "_")
-	prefix != ""
-	r.family.role
-}
-
-_acct_read_prefixes contains [[r.location.path, r.project], role, prefix] if {
-	roles := _acct_roles
-	some r in input.code.reads
-	r.dynamic
-	prefix := trim_suffix(r.prefix, "_")
-	prefix != ""
-	not r.family.role
-	some role in roles[prefix]
-}
-
-_acct_read_secret_pairs contains [k, p] if some [k, "secret", p] in _acct_read_prefixes
-
-_acct_read_secret_keys contains k if some [k, _] in _acct_read_secret_pairs
-
-_acct_read_secrets := {k: ps |
-	some k in _acct_read_secret_keys
-	ps := {p | some [k2, p] in _acct_read_secret_pairs; k2 == k}
-}
+_acct_partner_objects := [{[proj, k]: {s: true}, [proj, s]: {k: true}} | some [k, s, proj] in _acct_pair_links]
 
 # _acct_pair_links holds [key prefix, secret prefix, project] for the halves
 # of a pair: same stem, or read by the same code file with a run-time index.
+# _acct_pair_groups maps [project, "stem", stem] and [project, "read", code
+# file] to the key and secret halves of each ({[role, prefix]: true}): of
+# the groups (env files and environments), and of code reads.
 _acct_pair_links contains [k, s, proj] if {
-	secrets := _acct_stem_secrets
-	some [[proj, stem], k] in _acct_stem_keys
-	some s in secrets[[proj, stem]]
+	some [proj, _, _], halves in _acct_pair_groups
+	some ["key", k], _ in halves
+	some ["secret", s], _ in halves
 }
 
-_acct_pair_links contains [k, s, proj] if {
-	secrets := _acct_read_secrets
-	some [[path, proj], "key", k] in _acct_read_prefixes
-	some s in secrets[[path, proj]]
+_acct_pair_groups := object.union_n(array.concat(
+	array.concat(
+		[{[projects[s], "stem", stem]: {[role, prefix]: true}} |
+			projects := account_scope_projects
+			halves := _acct_half_prefixes
+			some [s, prefix] in account_groups
+			[stem, role] := halves[prefix]
+		],
+		[{[proj, "stem", stem]: {[role, prefix]: true}} | some [proj, stem, role, prefix] in _acct_read_stems],
+	),
+	[{[proj, "read", path]: {[role, prefix]: true}} | some [path, proj, role, prefix] in _acct_read_halves],
+))
+
+# _acct_half_prefixes maps each key or secret prefix with a definition to
+# its [stem, role].
+_acct_half_prefixes := {p: [object.get(fam, "stem", ""), fam.role] |
+	some p, fam in account_prefix_family
+	fam.role in {"key", "secret"}
 }
 
-_acct_partner_pairs contains [[proj, k], s] if some [k, s, proj] in _acct_pair_links
+# _acct_read_stems lists [project, stem, role, prefix] for the key and
+# secret families of code reads: with a run-time index, and by name.
+_acct_read_stems contains [proj, stem, role, prefix] if {
+	some [_, proj, prefix, role, _, _, stem] in _acct_loop_reads
+	role in {"key", "secret"}
+}
 
-_acct_partner_pairs contains [[proj, s], k] if some [k, s, proj] in _acct_pair_links
+_acct_read_stems contains [r.project, object.get(fam, "stem", ""), fam.role, fam.prefix] if {
+	all_reads := input.code.reads
+	some name, idxs in reads
+	name != ""
+	all_reads[idxs[0]].family.role in {"key", "secret"}
+	some i in idxs
+	r := all_reads[i]
+	fam := r.family
+}
 
-_acct_partner_keys contains k if some [k, _] in _acct_partner_pairs
+# _acct_read_halves lists [code file, project, role, prefix] for the key and
+# secret prefixes read with a run-time index: the read's own role, else the
+# roles its prefix has elsewhere (_acct_roles).
+_acct_read_halves contains [path, proj, role, prefix] if {
+	some [path, proj, prefix, role, _, _, _] in _acct_loop_reads
+	prefix != ""
+	role in {"key", "secret"}
+}
 
-# account_readers maps a project dir to the language of the code that runs
-# its account rotation, which decides what account 0 copies: "node" (the
+_acct_read_halves contains [path, proj, role, prefix] if {
+	some [path, proj, prefix, "", _, _, _] in _acct_loop_reads
+	prefix != ""
+	some role, _ in _acct_roles[prefix]
+}
+
+# _acct_roles maps each key or secret prefix to its roles ({role: true}).
+_acct_roles := object.union_n(array.concat(
+	[{p: {role: true}} | some p, [_, role] in _acct_half_prefixes],
+	[{prefix: {role: true}} | some [_, _, role, prefix] in _acct_read_stems],
+))
+
+# --- messages ---
+
+# account_reader is the language of the code that runs the account rotation
+# of the project at dir, which decides what account 0 copies: "node" (the
 # documented pattern: process.env yields undefined, which Node stores as the
 # string "undefined"), "go" (os.Getenv yields "") or "other" (a Python or
 # PHP client: no rotation code seen). The code that reads numbered names with
-# a run-time index decides; without such code, the project's clients do.
-account_readers := {p.dir: _acct_reader(p.dir in _acct_js_loops, p.dir in _acct_go_loops, p.dir in node_projects, project_sdk_clients[p.dir]) |
+# a run-time index decides; without such code, the project's clients do. A
+# dir that is no project reads as "node".
+account_reader(dir) := _acct_reader(dir in _acct_js_loops, dir in _acct_go_loops, _acct_node_reader(cs), cs & sdk_consumers) if {
+	some k
+	input.projects[k].dir == dir
+	cs := {c | some c in input.projects[k].consumers}
+} else := "node"
+
+# account_readers maps every project dir to its account_reader.
+account_readers := {p.dir: _acct_reader(p.dir in _acct_js_loops, p.dir in _acct_go_loops, _acct_node_reader(cs), cs & sdk_consumers) |
 	some p in input.projects
+	cs := {c | some c in p.consumers}
 }
 
-_acct_js_loops := {r.project | some r in input.code.reads; r.dynamic; r.prefix != ""; r.language != "go"}
+_acct_js_loops := {proj | some [_, proj, _, _, lang, _, _] in _acct_loop_reads; lang != "go"}
 
-_acct_go_loops := {r.project | some r in input.code.reads; r.dynamic; r.prefix != ""; r.language == "go"}
+_acct_go_loops := {proj | some [_, proj, _, _, "go", _, _] in _acct_loop_reads}
+
+_acct_node_reader(cs) if {
+	_node_reader(cs)
+} else := false
 
 _acct_reader(true, _, _, _) := "node"
 
@@ -398,7 +614,7 @@ _acct_reader(false, false, false, sdk) := "go" if "go" in sdk
 
 _acct_reader(false, false, false, sdk) := "other" if not "go" in sdk
 
-# account_zero_copy says, by account_readers value, what copying account 0
+# account_zero_copy says, by account_reader value, what copying account 0
 # (the number picked when the account count is 0) yields; it follows "the
 # chosen number is 0".
 account_zero_copy := {

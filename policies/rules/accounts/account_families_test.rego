@@ -126,3 +126,57 @@ test_env_prefix_names_environments_only_when_some_disagree if {
 	lib.account_env_prefix({"c", "a"}, {"a", "b", "c"}) == "in environments a and c: "
 	lib.account_env_prefix({"c", "a", "b"}, {"a", "b", "c", "d"}) == "in environments a, b and c: "
 }
+
+_num(path, line, prefix, num, set, role, stem) := {
+	"name": concat("_", [prefix, num]), "set": set,
+	"location": _loc(path, line),
+	"family": {
+		"prefix": prefix, "index": to_number(num), "padded": count(num) > 1,
+		"credential": true, "role": role, "stem": stem,
+	},
+}
+
+test_numbers_group_definitions_by_scope_prefix_padding_and_value if {
+	vars := [
+		_num(".env", 1, "AWS_KEY", "1", true, "key", "AWS"),
+		_num(".env", 2, "AWS_KEY", "2", false, "key", "AWS"),
+		_num(".env", 3, "AWS_KEY", "03", true, "key", "AWS"),
+	]
+	inp := {
+		"envFiles": [
+			_file(".env", ".", false, vars),
+			_file(".env.example", ".", true, [_num(".env.example", 1, "AWS_SECRET", "1", false, "secret", "AWS")]),
+		],
+		"environments": [{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": vars}],
+	}
+	got := lib.account_numbers with input as inp
+
+	# Environment 0; the template is env file 1, scope -2.
+	got == {
+		[0, "AWS_KEY", false, true]: {1},
+		[0, "AWS_KEY", false, false]: {2},
+		[0, "AWS_KEY", true, true]: {3},
+		[-2, "AWS_SECRET", false, true]: {1},
+	}
+}
+
+test_twins_hold_the_same_numbers_as_their_partner if {
+	vars := [
+		_num(".env", 1, "AWS_KEY", "1", true, "key", "AWS"),
+		_num(".env", 2, "AWS_SECRET", "1", true, "secret", "AWS"),
+		_num(".env", 3, "AWS_KEY", "2", true, "key", "AWS"),
+		_num(".env", 4, "API_TOKEN", "1", true, "token", "API"), # no partner
+	]
+	gap := array.concat(vars, [_num(".env", 5, "AWS_SECRET", "3", true, "secret", "AWS")])
+	even := [vars[0], vars[1]]
+	inp := {
+		"envFiles": [_file(".env", ".", false, gap)],
+		"environments": [
+			{"id": ".", "dir": ".", "project": ".", "files": [".env"], "variables": vars},
+			{"id": "gap", "dir": ".", "project": ".", "files": [".env"], "variables": gap},
+			{"id": "even", "dir": ".", "project": ".", "files": [".env"], "variables": even},
+		],
+	}
+	got := lib.account_twins with input as inp
+	got == {[0, "API_TOKEN"], [1, "API_TOKEN"], [2, "AWS_KEY"], [2, "AWS_SECRET"]}
+}

@@ -30,117 +30,122 @@ package remolint.rules.accounts.account_number_missing
 
 import data.remolint.lib
 
+# Performance: one env file may hold thousands of numbered keys. The names
+# with no number are found among the distinct names (lib.env_entries), by
+# their trailing "_" (a name ending in "_" is the only one that can have a
+# missing number), and only they are read. Only the files holding one are
+# read again, for the hint, and only their entries of the stems involved.
+
 # A name with no number belongs to a numbered family when its prefix names a
 # credential (the Go side only marks those as missing) or when the same prefix
 # or stem is numbered somewhere else.
 _member(fam) if fam.credential
 
-_member(fam) if fam.prefix in _numbered_prefixes
+_member(fam) if {
+	not fam.credential
+	fam.prefix in _numbered_prefixes
+}
 
 _member(fam) if {
+	not fam.credential
 	fam.stem != ""
 	fam.stem in _numbered_stems
 }
 
-_numbered_prefixes contains e.family.prefix if {
-	some f in input.envFiles
-	some e in f.entries
-	not e.family.missing
-}
+# The families numbered anywhere (entries of env files, code reads with a
+# run-time index), looked at only for a family that names no credential.
+_numbered_families := [fam |
+	files := input.envFiles
+	some refs in lib.env_entries
+	fam := files[refs[0][0]].entries[refs[0][1]].family
+	not fam.missing
+]
 
-_numbered_prefixes contains trim_suffix(r.prefix, "_") if {
-	some r in input.code.reads
-	r.dynamic
-	r.prefix != ""
-}
+_numbered_prefixes := {fam.prefix | some fam in _numbered_families} | lib.account_loop_prefixes
 
-_numbered_stems contains e.family.stem if {
-	some f in input.envFiles
-	some e in f.entries
-	not e.family.missing
-}
-
-_numbered_stems contains r.family.stem if {
-	some r in input.code.reads
+_numbered_stems := {fam.stem | some fam in _numbered_families} | {r.family.stem |
+	all_reads := input.code.reads
+	some i in lib.reads[""]
+	r := all_reads[i]
 	r.dynamic
 }
 
-# Performance: one env file may hold thousands of numbered keys. The entries
-# are read once to find those with no number; only the files holding one are
-# read again, for the hint, and only their entries of the stems involved. The
-# rest is built from those few entries.
+# _missing lists [file, entry, name, family] (input.envFiles[file].entries[entry])
+# for every env entry whose number is missing.
+_missing := [[i, j, name, fam] |
+	files := input.envFiles
+	by_name := lib.env_entries
+	some name in regex.find_n(`(?m)^.*_$`, concat("\n", object.keys(by_name)), -1)
+	refs := by_name[name]
+	fam := files[refs[0][0]].entries[refs[0][1]].family
+	fam.missing
+	some [i, j] in refs
+]
 
-# _missing holds [path, entry] for every env entry whose number is missing.
-_missing contains [f.path, e] if {
-	some f in input.envFiles
-	some e in f.entries
-	e.family.missing
+# _stem_numbers[[file, stem]] maps each prefix of the stem to the numbers it
+# uses in the file that the loop can read (neither zero-padded nor 0), for
+# the files and stems of an entry with no number: {prefix: {number: true}}.
+# (A prefix always has the same stem.)
+_stem_numbers := {[i, stem]: object.union_n(numbers) |
+	files := input.envFiles
+	some [i, stem] in {[i, stem] | some [i, stem, _] in _hint_keys}
+	entries := files[i].entries
+	numbers := [{fam.prefix: {fam.index: true}} |
+		some j
+		entries[j].family.stem == stem
+		fam := entries[j].family
+		not fam.padded
+		fam.index > 0
+	]
 }
 
-# _hint_stems[path] holds the stems of the entries of path with no number.
-_hint_stems := {path: stems |
-	some [path, _] in _missing
-	stems := {e.family.stem | some [path2, e] in _missing; path2 == path}
-}
-
-# _stem_numbers[[path, stem]] holds [prefix, number] for every number of the
-# stem that the loop can read (neither zero-padded nor 0) in the file, for
-# the stems of _hint_stems. (A prefix always has the same stem.)
-_stem_number_pairs contains [[f.path, fam.stem], [fam.prefix, fam.index]] if {
-	wanted := _hint_stems
-	some f in input.envFiles
-	stems := wanted[f.path]
-	some e in f.entries
-	fam := e.family
-	fam.stem in stems
-	not fam.padded
-	fam.index > 0
-}
-
-_stem_number_keys contains k if some [k, _] in _stem_number_pairs
-
-_stem_numbers := {k: pns | some k in _stem_number_keys; pns := {pn | some [k2, pn] in _stem_number_pairs; k2 == k}}
-
-# _hints[[path, stem, prefix]] names the numbered name an entry of path with
-# no number most likely means: the lowest number its pair partner (the same
-# stem) uses in the file that its own prefix lacks. Worked out once per
-# [path, stem, prefix] (_hint_keys), however many entries share it.
-_hints := {[path, stem, prefix]: _hint_text(prefix, free) |
+# _hints[[file, stem, prefix]] names the numbered name an entry of the file
+# with no number most likely means: the lowest number its pair partner (the
+# same stem) uses in the file that its own prefix lacks. Worked out once per
+# [file, stem, prefix], however many entries share it.
+_hints := {k: _hint_text(prefix, free) |
 	numbers := _stem_numbers
-	some [path, stem, prefix] in _hint_keys
-	pns := object.get(numbers, [[path, stem]], set())
-	free := {n | some [_, n] in pns} - {n | some [prefix2, n] in pns; prefix2 == prefix}
+	some k in _hint_keys
+	[i, stem, prefix] := k
+	pns := object.get(numbers, [[i, stem]], {})
+	free := union({object.keys(ns) | some ns in pns}) - object.keys(object.get(pns, prefix, {}))
 }
 
-_hint_keys := {[path, e.family.stem, e.family.prefix] | some [path, e] in _missing}
+_hint_keys := {[i, fam.stem, fam.prefix] | some [i, _, _, fam] in _missing}
 
 _hint_text(prefix, free) := sprintf(": did you mean %s_%d?", [prefix, min(free)]) if count(free) > 0
 
 _hint_text(_, free) := "" if count(free) == 0
 
-_hint(hints, path, fam) := h if {
-	h := hints[[path, fam.stem, fam.prefix]]
+_hint(hints, i, fam) := h if {
+	h := hints[[i, fam.stem, fam.prefix]]
 } else := ""
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	hints := _hints
-	some [path, e] in _missing
-	_member(e.family)
+	files := input.envFiles
+	some [i, j, name, fam] in _missing
+	_member(fam)
+	e := files[i].entries[j]
 	msg := sprintf(
 		"%s has no account number: the count-until-missing loop reads %s_1, %s_2, ... and never this name, so the account count stops early (the example in Remotion's docs has this same typo)%s",
-		[e.name, e.family.prefix, e.family.prefix, _hint(hints, path, e.family)],
+		[name, fam.prefix, fam.prefix, _hint(hints, i, fam)],
 	)
 }
 
 report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	some r in input.code.reads
+	all_reads := input.code.reads
+	some name, idxs in lib.reads
+	name != ""
+	fam := all_reads[idxs[0]].family
+	fam.missing
+	_member(fam)
+	some k in idxs
+	r := all_reads[k]
 	not r.dynamic
-	r.name != ""
-	r.family.missing
-	_member(r.family)
 	msg := sprintf(
 		"the code reads %s with no account number appended: no numbered variable (%s_1, %s_2, ...) is ever read here, so the account count stops early or %s",
-		[r.name, r.family.prefix, r.family.prefix, _unset_value(r.language)],
+		[name, fam.prefix, fam.prefix, _unset_value(r.language)],
 	)
 }
 

@@ -46,125 +46,140 @@ import data.remolint.lib
 # account-sequence-gap.
 #
 # Performance (one env file may hold thousands of numbered keys; see the
-# notes at lib's account_* block): every entry is read once, into the tuples
-# of _rows, built inline (no function call per entry). Everything else is a
-# complete rule built once from _rows by matching tuple patterns: sets of
-# small tuples answer "is this number there" with `in`, and the groupings use
-# the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}. Where a count stops is worked out only for the
-# families with a finding.
+# notes at lib's account_* block): the definitions are read once, by lib,
+# into the sets of numbers of each group (a prefix in a scope:
+# lib.account_filled, lib.account_unfilled). A half whose partners hold the
+# same numbers, all with a value, has no finding: only the scopes with
+# another group are looked at, with set operations on those numbers. Names,
+# locations and messages are built for the findings alone.
 
 # --- pairs ---
 
-# _scopes holds [scope, environment id, project, template, entries] for every
-# environment (its winning variables) and every env file checked on its own
-# (the environment id is "" there).
-_scopes contains [concat("", ["environment ", env.id]), env.id, env.project, false, env.variables] if {
-	some env in input.environments
+# _others[[scope, prefix]] holds the prefixes of the other half of the
+# group's pair (lib.account_partners in the scope's project), for the groups
+# of a pair.
+_others := {g: others |
+	partners := lib.account_partners
+	projects := lib.account_scope_projects
+	some g in lib.account_groups
+	[s, p] := g
+	others := partners[[projects[s], p]]
 }
 
-_scopes contains [concat("", ["file ", f.path]), "", f.project, f.template, f.entries] if {
-	own := lib.account_own_scope
-	some f in input.envFiles
-	f.path in own
+# A group is matched when it is a twin (lib.account_twins: its partner holds
+# a value at the same numbers), none of its numbers is 0 (a name with no
+# number or `<prefix>_0`), and neither has a definition without a value or
+# zero-padded. A scope whose pair groups are all matched has no finding;
+# _groups are the pair groups of the other scopes.
+_matched contains g if {
+	filled := lib.account_filled
+	others := _others
+	some g in lib.account_twins
+	others[g]
+	min(filled[g]) > 0
 }
 
-# _partners[project] maps the prefix of each half of a pair to the prefixes of
-# its other half (lib.account_partners, looked up by prefix in a scope).
-_partners := {proj: ps |
-	some [proj, _], _ in lib.account_partners
-	ps := {prefix: others | some [proj2, prefix], others in lib.account_partners; proj2 == proj}
+_unmatched_groups := (object.keys(_others) - _matched) | {[s, p] |
+	some [s, p, padded, exists], _ in lib.account_numbers
+	[padded, exists] != [false, true]
 }
 
-# _rows holds one tuple per numbered entry, in every scope, of a family that
-# has a partner:
-#   [scope, prefix, suffix, filled, others, number, plain, [env, project, name, location]]
-# suffix is the number as written (AWS_KEY_01 pairs with AWS_SECRET_01
-# only); filled is true when the half holds a value (in a template, when it
-# is there; Remotion counts an empty value as unset); others are the
-# prefixes of the other half; plain is true when the loop can read the
-# number (neither zero-padded nor 0). An array (every entry is there once),
-# and short: matching a tuple pattern binds every element, so what only
-# findings need is one element.
-_rows := [[scope, prefix, suffix, filled, others, fam.index, plain, [env, proj, v.name, v.location]] |
-	partners_of := _partners
-	some [scope, env, proj, template, entries] in _scopes
-	partners := partners_of[proj]
-	some v in entries
-	fam := v.family
-	prefix := fam.prefix
-	others := partners[prefix]
-	not fam.missing
-	filled := true in [template, object.get(v, "set", false)]
-	suffix := trim_prefix(v.name, concat("", [prefix, "_"]))
-	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
-]
-
-# _halves holds [scope, prefix, suffix, filled] for every half in a scope.
-_halves contains [scope, prefix, suffix, filled] if some [scope, prefix, suffix, filled, _, _, _, _] in _rows
-
-# _complete holds [scope, prefix, number] for the plain numbers at which the
-# prefix and one of its partners both hold a value: the numbers the
-# count-until-missing loop accepts.
-_complete contains [scope, prefix, n] if {
-	halves := _halves
-	some [scope, prefix, suffix, true, others, n, true, _] in _rows
-	some q in others
-	[scope, q, suffix, true] in halves
+_groups := {g |
+	scopes := {s | some [s, _] in _unmatched_groups}
+	some g, _ in _others
+	scopes[g[0]]
 }
 
-# _unmatched holds the halves with a value (in a template: any half) whose
-# partners lack the number:
-#   [scope, prefix, suffix, others, number, plain, [env, project, name, location]]
-_unmatched contains [scope, prefix, suffix, others, n, plain, def] if {
-	halves := _halves
-	some [scope, prefix, suffix, true, others, n, plain, def] in _rows
-	every q in others {
-		not [scope, q, suffix, true] in halves
-		not [scope, q, suffix, false] in halves
-	}
+# _keys[[scope, prefix]] holds [filled, unfilled] for the groups of _groups
+# (a partner in the scope of one is one too): the numbers a definition of the
+# group holds a value
+# at, and those a definition has no value at. A number is the index of a
+# plain name, and the suffix as written of a zero-padded one (AWS_KEY_01
+# pairs with AWS_SECRET_01 only); a name with no number is left out.
+_keys := {g: [filled, unfilled] |
+	all_filled := lib.account_filled
+	all_unfilled := lib.account_unfilled
+	padded_defs := lib.account_padded_defs
+	some g in _groups
+	[s, p] := g
+	zeros := [exists | some [_, exists, _] in lib.account_named(s, concat("", [p, "_0"]))]
+	padded := [[exists, trim_prefix(name, concat("", [p, "_"]))] |
+		some [[s2, p2, true, exists], _, name, _] in padded_defs
+		[s2, p2] == g
+	]
+	filled := ((object.get(all_filled, [g], set()) - {0}) | {0 | true in zeros}) | {k | some [true, k] in padded}
+	unfilled := ((object.get(all_unfilled, [g], set()) - {0}) | {0 | false in zeros}) | {k | some [false, k] in padded}
 }
 
-# _empty holds the empty halves in a non-template file whose other half has
-# a value (Remotion counts "" as unset):
-#   [scope, prefix, number, plain, [env, project, name, location]]
-# (With every half empty or missing the account does not exist, and a gap
-# before later accounts is account-sequence-gap's finding.)
-_empty contains [scope, prefix, n, plain, def] if {
-	halves := _halves
-	some [scope, prefix, suffix, false, others, n, plain, def] in _rows
-	some q in others
-	[scope, q, suffix, true] in halves
+# _sets[[scope, prefix]] is [filled, unfilled, matched, present] for each
+# group of _groups: its numbers with and without a value, and the numbers
+# its partners hold a value at and are defined at.
+_sets := {g: [filled, unfilled, matched, present] |
+	keys := _keys
+	others := _others
+	some g, [filled, unfilled] in keys
+	halves := [object.get(keys, [[g[0], q]], [set(), set()]) | some q in others[g]]
+	matched := union({v | some [v, _] in halves})
+	present := matched | union({n | some [_, n] in halves})
 }
 
 # _stop[[scope, prefix]] is the first number the loop does not accept (the
-# account count is one less), for the families with a finding: the least of
-# 1 when 1 is not accepted and of every n + 1 not accepted after an accepted
-# n.
-_stop := {k: stop |
-	some k in _firing
-	firsts := {1 | not [k[0], k[1], 1] in _complete}
-	nexts := {next | some [s, p, n] in _complete; [s, p] == k; next := n + 1; not [s, p, next] in _complete}
-	stop := min(firsts | nexts)
+# account count is one less), for the groups with a finding: after 1..k,
+# k + 1 (n distinct numbers from 1 sum to n(n + 1)/2 only when they are
+# 1..n), else the least of 1 and every n + 1 not accepted after an accepted
+# n. The loop accepts a plain number that the group and a partner both hold.
+_stop := object.union(
+	{g: stop | some g, c in _complete; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
+	{g: stop |
+		some g, c in _complete
+		k := count(c)
+		sum(c) != (k * (k + 1)) / 2
+		nexts := {next | some n in c; next := n + 1}
+		stop := min(({1} | nexts) - c)
+	},
+)
+
+_complete := {g: c |
+	filled := lib.account_filled
+	others := _others
+	some g, [v, n, matched, present] in _sets
+	count(((v - present) | (n & matched))) > 0
+	theirs := union({object.get(filled, [[g[0], q]], set()) | some q in others[g]})
+	c := (object.get(filled, [g], set()) & theirs) - {0}
 }
 
-_firing := {[s, p] | some [s, p, _, _, _, _, _] in _unmatched} | {[s, p] | some [s, p, _, _, _] in _empty}
+_name(prefix, n) := sprintf("%s_%d", [prefix, n]) if is_number(n)
 
-_candidates contains {"location": loc, "env": env, "message": msg} if {
-	readers := lib.account_readers
+_name(prefix, suffix) := concat("", [prefix, "_", suffix]) if is_string(suffix)
+
+# A plain number is one the loop reads: neither zero-padded nor 0.
+_plain(n) if {
+	is_number(n)
+	n > 0
+} else := false
+
+_candidates contains {"location": loc, "env": lib.account_scope_env(g[0]), "message": msg, "name": name} if {
 	stops := _stop
-	some [scope, prefix, suffix, others, n, plain, [env, proj, name, loc]] in _unmatched
-	wanted := concat(" or ", sort({sprintf("%s_%s", [q, suffix]) | some q in others}))
-	reader := object.get(readers, proj, "node")
-	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(plain, n, reader, stops[[scope, prefix]])])
+	others := _others
+	projects := lib.account_scope_projects
+	some g, [v, _, _, present] in _sets
+	some k in (v - present)
+	name := _name(g[1], k)
+	some [_, true, loc] in lib.account_named(g[0], name)
+	wanted := concat(" or ", sort({_name(q, k) | some q in others[g]}))
+	reader := lib.account_reader(projects[g[0]])
+	msg := sprintf("%s has no matching %s: %s", [name, wanted, _consequence(_plain(k), k, reader, stops[g])])
 }
 
-_candidates contains {"location": loc, "env": env, "message": msg} if {
-	readers := lib.account_readers
+_candidates contains {"location": loc, "env": lib.account_scope_env(g[0]), "message": msg, "name": name} if {
 	stops := _stop
-	some [scope, prefix, n, plain, [env, proj, name, loc]] in _empty
-	reader := object.get(readers, proj, "node")
-	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(plain, n, reader, stops[[scope, prefix]])])
+	projects := lib.account_scope_projects
+	some g, [_, n, matched, _] in _sets
+	some k in (n & matched)
+	name := _name(g[1], k)
+	some [_, false, loc] in lib.account_named(g[0], name)
+	reader := lib.account_reader(projects[g[0]])
+	msg := sprintf("%s is empty and an empty value counts as unset: %s", [name, _consequence(_plain(k), k, reader, stops[g])])
 }
 
 # The same env file is a layer of several environments. A finding that only
@@ -176,20 +191,17 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
 # _seen[[path, line, column]] holds the environments whose winning variable
-# is defined there, where an environment has a finding. (A definition has one
-# location object, whichever environment sees it.)
-_finding_locations := {c.location | some c in _candidates; c.env != ""}
-
-_seen_pairs contains [_at(loc), env] if {
-	locations := _finding_locations
-	some [_, _, _, _, _, _, _, [env, _, _, loc]] in _rows
-	env != ""
-	loc in locations
+# is defined there, where an environment has a finding: those with a
+# variable of the name defined there.
+_seen := {at: ids |
+	some c in _candidates
+	c.env != ""
+	at := _at(c.location)
+	ids := {input.environments[i].id |
+		some [i, j] in lib.variables[c.name]
+		_at(input.environments[i].variables[j].location) == at
+	}
 }
-
-_seen_keys contains k if some [k, _] in _seen_pairs
-
-_seen := {k: ids | some k in _seen_keys; ids := {id | some [k2, id] in _seen_pairs; k2 == k}}
 
 report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 	some c in _candidates
@@ -209,7 +221,7 @@ _at(loc) := [loc.path, loc.line, loc.column]
 
 # _consequence says what the count-until-missing loop does with the half
 # numbered n (plain: the loop reads that number); reader is the project's
-# lib.account_readers value (what copying account 0 yields), stop the first
+# lib.account_reader value (what copying account 0 yields), stop the first
 # number the loop does not accept (at most n).
 _consequence(true, 1, reader, 1) := concat("", ["the account count is 0, so the chosen number is 0", lib.account_zero_copy[reader]])
 

@@ -52,253 +52,256 @@ import data.remolint.lib
 # their own) is lib's account_* block, shared with account-pair-incomplete.
 #
 # Performance (one env file may hold thousands of numbered keys; see the
-# notes at lib's account_* block): every entry is read once, into the tuples
-# of _rows, built inline (no function call per entry). Everything else is a
-# complete rule built once from _rows by matching tuple patterns: sets of
-# small tuples answer "is this number there" with `in`, and the groupings use
-# the indexed comprehension {k: vs | some k in keys; vs := {v | some [k2, v]
-# in pairs; k2 == k}}. Messages, and the numbers they name, are built only
-# for the units with a finding.
+# notes at lib's account_* block): lib reads the definitions once, into the
+# sets of numbers of each group (a prefix in a scope: lib.account_filled).
+# A scope whose groups hold 1..n in step with their partners has no finding
+# and is skipped; in the others a sequence is counted on those sets with set
+# operations. Only the numbers past the stop are listed, and names,
+# locations and messages are built for the findings alone.
 
 # --- sequences ---
 
-# A sequence (unit) is keyed by its scope: [scope, prefix] for a family
-# counted on its own, [scope, "pair", least prefix] for the key and secret
-# halves of a pair, counted together. _pair_units[project] maps the prefix of
-# each half of a pair to that least prefix.
-_pair_units := {proj: units |
-	some [proj, _], _ in lib.account_partners
-	units := {prefix: min(ps | {prefix}) | some [proj2, prefix], ps in lib.account_partners; proj2 == proj}
+# A sequence (unit) is a group [scope, prefix] counted on its own, or
+# [scope, "pair", least prefix] for the key and secret halves of a pair,
+# counted together. _pair_least[[project, prefix]] is that least prefix for
+# the halves of a pair.
+_pair_least := {[proj, prefix]: min(ps | {prefix}) | some [proj, prefix], ps in lib.account_partners}
+
+# _unit_of[[scope, prefix]] is the unit each group is counted in, for the
+# groups of the scopes that may have a finding.
+_unit_of := object.union({g: g | some g in _groups}, {g: [s, "pair", least] |
+	pair_least := _pair_least
+	projects := lib.account_scope_projects
+	some g in _groups
+	[s, prefix] := g
+	least := pair_least[[projects[s], prefix]]
+})
+
+# A scope has no finding when each of its groups is settled: a twin
+# (lib.account_twins: its partner holds the same numbers) that holds 1..n
+# (no 0: a name with no number or `<prefix>_0`), and none of its zero-padded
+# names holds an account. Then every unit of the scope accepts 1..n and stops
+# after it. _groups are the groups of the other scopes.
+_settled contains g if {
+	filled := lib.account_filled
+	some g in lib.account_twins
+	ns := filled[g]
+	min(ns) > 0
+	max(ns) == count(ns)
 }
 
-# _scopes holds [scope, environment id, project, template, entries] for every
-# environment (its winning variables) and every env file checked on its own
-# (the environment id is "" there).
-_scopes contains [concat("", ["environment ", env.id]), env.id, env.project, false, env.variables] if {
-	some env in input.environments
+_unsettled := (lib.account_groups - _settled) | {[s, p] | some [s, p, true, true], _ in lib.account_numbers}
+
+_groups := {g |
+	groups := lib.account_groups
+	some s in {s | some [s, _] in _unsettled}
+	some p, _ in lib.account_prefix_family
+	g := [s, p]
+	groups[g]
 }
 
-_scopes contains [concat("", ["file ", f.path]), "", f.project, f.template, f.entries] if {
-	own := lib.account_own_scope
-	some f in input.envFiles
-	f.path in own
+_units := {u | some _, u in _unit_of}
+
+# _members[unit] holds the groups counted in the unit.
+_members := {u: gs | some u in _units; gs := {g | some g, u2 in _unit_of; u2 == u}}
+
+# _complete[unit] holds the numbers the loop accepts: every number a lone
+# family holds; a number that both a key and a secret of a pair hold.
+_complete := object.union(
+	{g: c | filled := lib.account_filled; some g, u in _unit_of; u == g; c := object.get(filled, [g], set())},
+	{u: c |
+		numbers := _pair_numbers
+		some u in _units
+		[_, "pair", _] = u
+		c := object.get(numbers, [[u, "key"]], set()) & object.get(numbers, [[u, "secret"]], set())
+	},
+)
+
+# _pair_numbers[[unit, role]] holds the numbers that the key (or secret)
+# halves of a pair hold.
+_pair_numbers := {k: union(sets) | some k in _pair_roles; sets := {ns | some [k2, ns] in _pair_sets; k2 == k}}
+
+_pair_roles := {k | some [k, _] in _pair_sets}
+
+_pair_sets contains [[u, families[g[1]].role], filled[g]] if {
+	filled := lib.account_filled
+	families := lib.account_prefix_family
+	some g, u in _unit_of
+	[_, "pair", _] = u
+	filled[g]
 }
 
-# _counted_loops maps each prefix read with a run-time index to true: those
-# families count whatever their name.
-_counted_loops := {p: true | some p in lib.account_loop_prefixes}
+# _stop[unit] is the first number the loop does not accept (the account count
+# is one less): the least number from 1 on that is not accepted. (k distinct
+# numbers from 1 sum to k(k + 1)/2 only when they are 1..k: then it is k + 1.)
+_stop := object.union(
+	{u: stop | some u, c0 in _complete; c := c0 - {0}; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
+	{u: stop |
+		some u, c0 in _complete
+		c := c0 - {0}
+		k := count(c)
+		sum(c) != (k * (k + 1)) / 2
+		stop := min({n | some n in numbers.range(1, k + 1)} - c)
+	},
+)
 
-# _rows holds one tuple per numbered entry of a counted family (a credential
-# prefix, or one read with a run-time index) in every scope:
-#   [key, prefix, role, number, exists, plain, [env, name, location]]
-# key is the unit the entry is counted in; exists is true when the entry
-# holds an account (a value; in a template, being there); plain when the
-# loop can read its number (neither zero-padded nor 0). An array (every
-# entry is there once), and short: matching a tuple pattern binds every
-# element, so what only findings need is one element.
-_rows := [[key, prefix, object.get(fam, "role", ""), fam.index, exists, plain, [env, v.name, v.location]] |
-	loops := _counted_loops
-	pair_units := _pair_units
-	some [scope, env, proj, template, entries] in _scopes
-	pairs := {p: [scope, "pair", least] | some p, least in object.get(pair_units, proj, {})}
-	some v in entries
-	fam := v.family
-	prefix := fam.prefix
-	object.get(loops, prefix, object.get(fam, "credential", false))
-	not fam.missing
-	key := object.get(pairs, prefix, [scope, prefix])
-	exists := true in [template, object.get(v, "set", false)]
-	plain := {object.get(fam, "padded", false), fam.index < 1} == {false}
-]
-
-# _numbers holds [scope, prefix, number, exists] for every number the loop
-# can read (present at all, and holding an account when exists is true) that
-# is where some count stops: what the messages say about.
-_numbers contains [scope, prefix, n, exists] if {
-	stops := {n | some _, n in _stop}
-	some [k, prefix, _, n, exists, true, _] in _rows
-	n in stops
-	scope := k[0]
+# _past[[scope, prefix]] holds the numbers of the group that hold an account
+# past its unit's stop: the loop never reaches them.
+_past := {g: ns |
+	filled := lib.account_filled
+	stops := _stop
+	some g, u in _unit_of
+	stop := stops[u]
+	max(filled[g]) > stop
+	ns := filled[g] - {n | some n in numbers.range(0, stop)}
 }
 
-# _held holds [unit key, role, number] for every readable number that holds
-# an account.
-_held contains [k, role, n] if some [k, _, role, n, true, true, _] in _rows
+# _unread lists the definitions the loop never reads (zero-padded or number
+# 0) that hold an account: [[scope, prefix], number, name, at].
+_unread := array.concat(
+	[[g, n, name, j] |
+		defs := lib.account_padded_defs
+		some [[s, p, true, true], n, name, j] in defs
+		g := [s, p]
+	],
+	[[g, 0, name, j] |
+		filled := lib.account_filled
+		some g in _groups
+		0 in filled[g]
+		name := _name(g[1], 0)
+		some [j, true, _] in lib.account_named(g[0], name)
+	],
+)
 
-# _complete holds [unit key, number] for the numbers the loop accepts: any
-# held number of a lone family, a number that both a key and a secret of a
-# pair hold.
-_complete contains [k, n] if {
-	some [k, _, n] in _held
-	[_, _] = k
-}
-
-_complete contains [k, n] if {
-	held := _held
-	some [k, "key", n] in held
-	[_, "pair", _] = k
-	[k, "secret", n] in held
-}
-
-# _families holds [unit key, prefix] once per family of each unit.
-_families contains [k, prefix] if some [k, prefix, _, _, _, _, _] in _rows
-
-_unit_keys := {k | some [k, _] in _families}
-
-_scope_projects := {scope: proj | some [scope, _, proj, _, _] in _scopes}
-
-# _stop[unit key] is the first number the loop does not accept (the
-# account count is one less): the least of 1 when 1 is not accepted and of
-# every n + 1 not accepted after an accepted n.
-_breaks contains [k, 1] if {
-	some k in _unit_keys
-	not [k, 1] in _complete
-}
-
-_breaks contains [k, n + 1] if {
-	complete := _complete
-	some [k, n] in complete
-	not [k, n + 1] in complete
-}
-
-_stop := {k: min(ns) | some k in _unit_keys; ns := {n | some [k2, n] in _breaks; k2 == k}}
-
-# _unit_prefixes[unit key]: every prefix of the unit, partners included.
-_unit_prefix_pairs contains [k, p] if {
+# _unit_prefixes[unit]: every prefix of the unit, partners included, for the
+# units with a finding.
+_unit_prefixes := {u: ps |
 	partners := lib.account_partners
-	projects := _scope_projects
-	some [k, prefix] in _families
-	some p in (object.get(partners, [[projects[k[0]], prefix]], set()) | {prefix})
-}
-
-_unit_prefixes := {k: ps | some k in _unit_keys; ps := {p | some [k2, p] in _unit_prefix_pairs; k2 == k}}
-
-# _scope_readers[scope] is what copying account 0 yields in the scope's
-# project (lib.account_readers).
-_scope_readers := {scope: object.get(readers, proj, "node") |
-	readers := lib.account_readers
-	some scope, proj in _scope_projects
+	projects := lib.account_scope_projects
+	members := _members
+	some u in _phrase_units
+	ps := {p |
+		some [s, prefix] in members[u]
+		some p in (object.get(partners, [[projects[s], prefix]], set()) | {prefix})
+	}
 }
 
 _name(prefix, n) := sprintf("%s_%d", [prefix, n])
 
-# _empty_at[[scope, name]] is where an empty numbered variable is set, for
-# messages ("AWS_SECRET_2 is empty (.env.staging:2)").
-_empty_pairs contains [[k[0], name], [loc.path, loc.line]] if some [k, _, _, _, false, true, [_, name, loc]] in _rows
-
-_empty_keys contains k if some [k, _] in _empty_pairs
-
-_empty_at := {k: min(ls) | some k in _empty_keys; ls := {l | some [k2, l] in _empty_pairs; k2 == k}}
-
-# _unreachable[unit key] holds [number, [env, name, location]] for
-# every entry past the stop that holds an account: the loop never reaches it.
-_unreachable_pairs contains [k, [n, def]] if {
+# _phrases[unit] says where the count of the unit stops and why, for the
+# units with a finding.
+_phrases := {u: _count_phrase(n, _why(u[0], n, prefixes[u]), lib.account_reader(projects[u[0]])) |
 	stops := _stop
-	some [k, _, _, n, true, true, def] in _rows
-	n > stops[k]
-}
-
-_unreachable_keys contains k if some [k, _] in _unreachable_pairs
-
-_unreachable := {k: us | some k in _unreachable_keys; us := {u | some [k2, u] in _unreachable_pairs; k2 == k}}
-
-# Entries the loop never reads (zero-padded or 0) that hold an account:
-# [unit key, prefix, number, [env, name, location]].
-_unread contains [k, prefix, n, def] if some [k, prefix, _, n, true, false, def] in _rows
-
-# _phrases[unit key] says where the count of the unit stops and why, for
-# the units with a finding.
-_phrases := {k: _count_phrase(n, _why(k[0], n, prefixes[k], numbers, empty_at), readers[k[0]]) |
-	stops := _stop
-	readers := _scope_readers
 	prefixes := _unit_prefixes
-	numbers := _numbers
-	empty_at := _empty_at
-	some k in _phrase_keys
-	n := stops[k]
+	projects := lib.account_scope_projects
+	some u in _phrase_units
+	n := stops[u]
 }
 
 # (An entry the loop never reads names the stop only when the count is 0.)
-_phrase_keys := _unreachable_keys | {k | stops := _stop; some [k, _, _, _] in _unread; stops[k] == 1}
+_phrase_units := {u | unit_of := _unit_of; some g, _ in _past; u := unit_of[g]} | {u |
+	unit_of := _unit_of
+	stops := _stop
+	some [g, _, _, _] in _unread
+	u := unit_of[g]
+	stops[u] == 1
+}
 
 # _why says why the loop of a unit in scope, whose prefixes are ps, stops at
 # n: which names are missing or empty (and where the empty ones are set).
-_why(scope, n, ps, numbers, empty_at) := concat(" and ", [phrase |
+_why(scope, n, ps) := concat(" and ", [phrase |
 	some state in ["missing", "empty"]
 	names := sort({_name(p, n) |
 		some p in ps
-		_state(numbers, scope, p, n) == state
+		_state(scope, p, n) == state
 	})
 	count(names) > 0
-	phrase := sprintf("%s %s %s%s", [_join(names), _verb(names), state, _where(scope, names, state, empty_at)])
+	phrase := sprintf("%s %s %s%s", [_join(names), _verb(count(names)), state, _where(scope, names, state)])
 ])
 
-_where(_, _, "missing", _) := ""
+_where(_, _, "missing") := ""
 
-_where(scope, names, "empty", empty_at) := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
+_where(scope, names, "empty") := sprintf(" (%s)", [concat(", ", [sprintf("%s:%d", [l[0], l[1]]) |
 	some name in names
-	l := empty_at[[scope, name]]
+	l := min({[loc.path, loc.line] | some [_, false, loc] in lib.account_named(scope, name)})
 ])])
 
-_state(numbers, scope, p, n) := "empty" if {
-	not [scope, p, n, true] in numbers
-	[scope, p, n, false] in numbers
+_state(scope, p, n) := "empty" if {
+	not n in object.get(lib.account_filled, [[scope, p]], set())
+	n in object.get(lib.account_unfilled, [[scope, p]], set())
 }
 
-_state(numbers, scope, p, n) := "missing" if {
-	not [scope, p, n, true] in numbers
-	not [scope, p, n, false] in numbers
+_state(scope, p, n) := "missing" if {
+	not n in object.get(lib.account_filled, [[scope, p]], set())
+	not n in object.get(lib.account_unfilled, [[scope, p]], set())
 }
 
-_verb(names) := "is" if count(names) == 1
+_verb(1) := "is"
 
-_verb(names) := "are" if count(names) > 1
+_verb(n) := "are" if n > 1
 
 _count_phrase(n, why, _) := sprintf("the account count stops at %d because %s", [n - 1, why]) if n > 1
 
 _count_phrase(1, why, reader) := sprintf("the account count is 0 because %s, so the chosen number is 0%s", [why, lib.account_zero_copy[reader]])
 
-# _join lists names as "A", "A and B", "A, B and C"; past six it counts the rest.
+# _join lists names as "A", "A and B", "A, B and C".
 _join(names) := names[0] if count(names) == 1
 
-_join(names) := concat(" and ", [concat(", ", array.slice(names, 0, count(names) - 1)), names[count(names) - 1]]) if {
-	count(names) > 1
-	count(names) <= 6
-}
+_join(names) := concat(" and ", [concat(", ", array.slice(names, 0, count(names) - 1)), names[count(names) - 1]]) if count(names) > 1
 
-_join(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 6)), count(names) - 6]) if count(names) > 6
+# _join_first lists the first names of total as _join does; past six it
+# counts the rest.
+_join_first(names, total) := _join(names) if total <= 6
 
-# _candidates are the findings of every scope. The same env file is a layer
-# of several environments; where not all of them report the same at one
-# place, the message names the environments that do.
+_join_first(names, total) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 6)), total - 6]) if total > 6
+
+# _candidates are the findings of every scope, with the name defined at
+# their location. The same env file is a layer of several environments;
+# where not all of them report the same at one place, the message names the
+# environments that do.
 #
 # Every unreachable entry of a unit is named (in number order) at the first
-# one: the lowest number, then the earliest place.
-_candidates contains {"location": loc, "env": env, "message": msg} if {
+# one: the lowest number, then the earliest place. The names of a group past
+# the stop are its prefix and numbers; the first six of the unit are among
+# the first six of its groups.
+_candidates contains {"location": loc, "env": env, "message": msg, "name": name} if {
 	phrases := _phrases
-	some k, us in _unreachable
-	numbered := sort({[n, name] | some [n, [_, name, _]] in us})
+	past := _past
+	some u, gs in _members
+	pasts := [[g, ns] | some g in gs; ns := past[g]]
+	count(pasts) > 0
+	numbered := sort([[n, _name(g[1], n)] | some [g, ns] in pasts; some n in array.slice(sort(ns), 0, 6)])
+	total := sum([count(ns) | some [_, ns] in pasts])
 	least := numbered[0][0]
-	[_, _, _, loc, env] := min({[l.path, l.line, l.column, l, e] | some [n, [e, _, l]] in us; n == least})
-	names := [name | some [_, name] in numbered]
-	msg := sprintf("%s %s never used: %s", [_join(names), _verb(names), phrases[k]])
+	env := lib.account_scope_env(u[0])
+	[_, _, _, loc, name] := min({[l.path, l.line, l.column, l, name] |
+		some [g, ns] in pasts
+		least in ns
+		name := _name(g[1], least)
+		some [_, true, l] in lib.account_named(u[0], name)
+	})
+	names := [name | some [_, name] in array.slice(numbered, 0, 6)]
+	msg := sprintf("%s %s never used: %s", [_join_first(names, total), _verb(total), phrases[u]])
 }
 
 # Zero-padded numbers and number 0: the loop reads AWS_KEY_1, not AWS_KEY_01.
-_candidates contains {"location": loc, "env": env, "message": msg} if {
+_candidates contains {"location": lib.account_location(g[0], j), "env": lib.account_scope_env(g[0]), "message": msg, "name": name} if {
+	unit_of := _unit_of
 	stops := _stop
-	some [k, prefix, n, [env, name, loc]] in _unread
-	stops[k] > 1
-	msg := sprintf("%s is never read: %s", [name, _loop_reads(prefix, n)])
+	some [g, n, name, j] in _unread
+	stops[unit_of[g]] > 1
+	msg := sprintf("%s is never read: %s", [name, _loop_reads(g[1], n)])
 }
 
 # When the count is 0, the message also says why.
-_candidates contains {"location": loc, "env": env, "message": msg} if {
+_candidates contains {"location": lib.account_location(g[0], j), "env": lib.account_scope_env(g[0]), "message": msg, "name": name} if {
+	unit_of := _unit_of
 	stops := _stop
 	phrases := _phrases
-	some [k, prefix, n, [env, name, loc]] in _unread
-	stops[k] == 1
-	msg := sprintf("%s is never read: %s; %s", [name, _loop_reads(prefix, n), phrases[k]])
+	some [g, n, name, j] in _unread
+	u := unit_of[g]
+	stops[u] == 1
+	msg := sprintf("%s is never read: %s; %s", [name, _loop_reads(g[1], n), phrases[u]])
 }
 
 _loop_reads(prefix, n) := sprintf("the loop reads %s", [_name(prefix, n)]) if n > 0
@@ -314,20 +317,17 @@ _fired_keys contains k if some [k, _] in _fired_pairs
 _fired := {k: ids | some k in _fired_keys; ids := {id | some [k2, id] in _fired_pairs; k2 == k}}
 
 # _seen[[path, line, column]] holds the environments whose winning variable
-# is defined there, where an environment has a finding. (A definition has one
-# location object, whichever environment sees it.)
-_finding_locations := {c.location | some c in _candidates; c.env != ""}
-
-_seen_pairs contains [_at(loc), env] if {
-	locations := _finding_locations
-	some [_, _, _, _, _, _, [env, _, loc]] in _rows
-	env != ""
-	loc in locations
+# is defined there, where an environment has a finding: those with a
+# variable of the name defined there.
+_seen := {at: ids |
+	some c in _candidates
+	c.env != ""
+	at := _at(c.location)
+	ids := {input.environments[i].id |
+		some [i, j] in lib.variables[c.name]
+		_at(input.environments[i].variables[j].location) == at
+	}
 }
-
-_seen_keys contains k if some [k, _] in _seen_pairs
-
-_seen := {k: ids | some k in _seen_keys; ids := {id | some [k2, id] in _seen_pairs; k2 == k}}
 
 report contains lib.finding(rego.metadata.chain(), c.location, c.message) if {
 	some c in _candidates
