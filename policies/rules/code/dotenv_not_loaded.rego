@@ -66,11 +66,12 @@ _credential_names := {
 #   lib.variables) to the definitions of the eight credential names, and the
 #   Node case is worked out only for projects with a call that can have a
 #   finding.
-# - Per definition, each field read costs, and a `not` costs more: the test
-#   that rejects most comes first, always-present booleans are compared with
-#   false, and exclusions are set differences taken once. Lists of index
-#   pairs are arrays: OPA hashes an array of numbers by their sum, so a set
-#   of them collides.
+# - Per definition, binding a value to a variable costs more than comparing
+#   a reference with a constant, and a `not` costs more: the test that
+#   rejects most comes first, references are tested in place and bound only
+#   for what passes, always-present booleans are compared with false. Lists
+#   of index pairs are arrays: OPA hashes an array of numbers by their sum,
+#   so a set of them collides.
 
 # [project, name] for the credentials the process environment (--env) sets.
 _process_credentials := {[env.project, name] |
@@ -85,15 +86,15 @@ _process_credentials := {[env.project, name] |
 _process_has_credentials := {p | some [p, _] in _process_credentials}
 
 # Remotion calls from JavaScript that rely on the environment, as
-# [project, index into code.remotionCalls]; where they are is read only for
-# the candidates.
-_calls := [[c.project, i] |
+# [project, [path, line, column], index into code.remotionCalls].
+_calls := [[c.project, [l.path, l.line, l.column], i] |
 	some i, c in input.code.remotionCalls
 	c.language == "js"
 	not c.credentials
+	l := c.location
 ]
 
-_call_projects := {p | some [p, _] in _calls}
+_call_projects := {p | some [p, _, _] in _calls}
 
 # Projects whose Node code has its env files loaded: a dotenv import or
 # call, a script with node --env-file or dotenv-cli, Next.js or Bun. A
@@ -131,13 +132,11 @@ _credential_defs := [[p, [l.path, l.line, l.column, l]] |
 	envs := input.environments
 	some name in _credential_names
 	some [i, j] in lib.variables[name]
-	env := envs[i]
-	p := env.project
-	p in cands
-	not env.process
-	v := env.variables[j]
-	v.set
-	l := v.location
+	envs[i].project in cands
+	not envs[i].process
+	envs[i].variables[j].set
+	p := envs[i].project
+	l := envs[i].variables[j].location
 ]
 
 report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred) if {
@@ -145,8 +144,8 @@ report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred
 	defs := [d | some [q, d] in _credential_defs; q == p]
 	count(defs) > 0
 	cred := min(defs)[3]
-	calls := [[l.path, l.line, l.column, i] | some [q, i] in _calls; q == p; l := input.code.remotionCalls[i].location]
-	c := input.code.remotionCalls[min(calls)[3]]
+	calls := [[pos, i] | some [q, pos, i] in _calls; q == p]
+	c := input.code.remotionCalls[min(calls)[1]]
 	msg := sprintf("%s() needs the credentials set in %s, but nothing loads that file: the Node APIs never read env files, so Remotion throws \"...have not set the environment variable AWS_ACCESS_KEY_ID or REMOTION_AWS_ACCESS_KEY_ID\" or silently uses the default profile of the machine it runs on; %s", [c.function, cred.path, _load_advice(_base(cred.path))])
 }
 
@@ -176,10 +175,10 @@ _cli_entries := [[i, j, name, f.dir, f.path, dot_env] |
 	files := input.envFiles
 	some name in _credential_names
 	some [i, j] in lib.env_entries[name]
+	files[i].template == false
+	files[i].project in cli
+	files[i].entries[j].set
 	f := files[i]
-	f.template == false
-	f.project in cli
-	f.entries[j].set
 	dot_env := endswith(concat("/", ["", f.path]), "/.env")
 ]
 
