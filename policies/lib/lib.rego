@@ -17,10 +17,12 @@ package remolint.lib
 # finding returns a finding for the rule whose metadata chain is given.
 # Call it as lib.finding(rego.metadata.chain(), location, message).
 finding(chain, location, message) := {
-	"rule": _annotation(chain).title,
-	"severity": _annotation(chain).custom.severity,
+	"rule": a.title,
+	"severity": a.custom.severity,
 	"message": message,
 	"location": _location(location),
+} if {
+	a := _annotation(chain)
 }
 
 # finding_related is finding/3 with a second location the message refers to.
@@ -31,10 +33,9 @@ finding_related(chain, location, message, related) := object.union(
 
 _annotation(chain) := [e.annotations | some e in chain; e.annotations.title][0]
 
-_location(loc) := {k: v |
-	some k in {"path", "line", "column", "endLine", "endColumn"}
-	v := loc[k]
-}
+_location(loc) := object.filter(loc, _location_keys)
+
+_location_keys := {"path", "line", "column", "endLine", "endColumn"}
 
 # ---------------------------------------------------------------------------
 # Lookups by name. remolint indexes the finished document by variable name
