@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/remolint/remolint/internal/facts"
 )
 
 // ValueOf converts a Go value to the AST value that encoding/json's encoding
@@ -44,7 +46,7 @@ type valueEncoder struct {
 	// stack holds the pairs of the objects being built.
 	stack   [][2]*ast.Term
 	customs map[reflect.Type]bool
-	structs map[any]*ast.Term // terms of comparable structs, by value
+	structs map[any]*ast.Term // terms of sharedStructs values, by value
 	slices  map[sliceKey]*ast.Term
 }
 
@@ -115,6 +117,16 @@ func planFor(t reflect.Type) *structPlan {
 	return actual.(*structPlan)
 }
 
+// sharedStructs are the struct types whose equal values share one term:
+// locations (an environment's variables repeat the locations of its files'
+// entries) and families (numbered names repeat across files and
+// environments). Sharing every comparable struct cost more in hashing the
+// values as map keys than it saved.
+var sharedStructs = map[reflect.Type]bool{
+	reflect.TypeFor[facts.Location](): true,
+	reflect.TypeFor[facts.Family]():   true,
+}
+
 // custom reports whether encoding/json would call a method of t's to encode
 // it (remembered per type: reflection's Implements is slow).
 func (e *valueEncoder) custom(t reflect.Type) bool {
@@ -180,12 +192,10 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		}
 		return e.encode(v.Elem(), depth+1)
 	case reflect.Struct:
-		if !t.Comparable() {
+		if !sharedStructs[t] {
 			return e.object(v, depth)
 		}
-		// Equal comparable structs (locations, families: an environment's
-		// variables repeat its files' entries) share one term, as equal
-		// strings do.
+		// Equal locations and families share one term, as equal strings do.
 		key := v.Interface()
 		if t, ok := e.structs[key]; ok {
 			return t, nil
