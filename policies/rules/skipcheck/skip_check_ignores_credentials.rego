@@ -42,11 +42,22 @@ _ignored_names := [lib.remotion_profile, lib.remotion_id, lib.remotion_secret, l
 # The variable index of the flag in each environment (by index) read by
 # Remotion's Node APIs or CLI where it is set.
 _flagged := {i: j |
-	node_envs := lib.node_envs
 	some [i, j] in lib.variables[lib.skip_flag]
 	env := input.environments[i]
 	env.variables[j].set
-	env.id in node_envs
+	_node_reader(object.get(env, "consumers", []))
+}
+
+# _node_reader is true for the consumers of an environment that Remotion's
+# Node APIs or CLI read, as lib.node_envs (no known consumer counts: Node is
+# the default reader). Tested per candidate environment, not built for every
+# environment of the tree; a function of a short list with few distinct
+# values, so OPA answers most calls from its cache.
+_node_reader(consumers) if count(consumers) == 0
+
+_node_reader(consumers) if {
+	some c in consumers
+	c in lib.node_consumers
 }
 
 # Each ignored definition with the flag that causes it, per environment:
