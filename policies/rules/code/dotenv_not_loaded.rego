@@ -85,16 +85,13 @@ _process_credentials := {[env.project, name] |
 
 _process_has_credentials := {p | some [p, _] in _process_credentials}
 
-# Remotion calls from JavaScript that rely on the environment, as
-# [project, [path, line, column], index into code.remotionCalls].
-_calls := [[c.project, [l.path, l.line, l.column], i] |
-	some i, c in input.code.remotionCalls
+# Projects with a Remotion call from JavaScript that relies on the
+# environment.
+_call_projects := {c.project |
+	some c in input.code.remotionCalls
 	c.language == "js"
 	not c.credentials
-	l := c.location
-]
-
-_call_projects := {p | some [p, _, _] in _calls}
+}
 
 # Projects whose Node code has its env files loaded: a dotenv import or
 # call, a script with node --env-file or dotenv-cli, Next.js or Bun. A
@@ -124,6 +121,17 @@ _node_candidates := {p |
 _only_dotenv(loaders) if count([x | some x in loaders; x != "dotenv"]) == 0
 
 _not_injected(platforms) if count([x | some x in platforms; x in _injecting_platforms]) == 0
+
+# The calls of the candidates that rely on the environment, as [project,
+# [path, line, column], index into code.remotionCalls].
+_calls := [[c.project, [l.path, l.line, l.column], i] |
+	cands := _node_candidates
+	some i, c in input.code.remotionCalls
+	c.project in cands
+	c.language == "js"
+	not c.credentials
+	l := c.location
+]
 
 # The credentials set in the env-file environments of each candidate, as
 # [project, [path, line, column, location]].
