@@ -147,12 +147,77 @@ _platforms := ["vercel", "netlify", "aws-lambda"]
 # _owning[dir] lists the platforms of a Remotion project that own names. A
 # complete rule, built once: each env file, read and write then costs one
 # lookup instead of four function calls.
-_owning := {dir: ps |
-	some dir, proj in lib.projects
-	proj.remotion
-	ps := [p | some p in _platforms; p in proj.platforms]
+#
+# Each value is [platforms, node, clients]: node is true when Remotion's Node
+# APIs or CLI read the project (or no consumer is known: lib.node_projects),
+# clients is its set of Go, Python and PHP consumers
+# (lib.project_sdk_clients). Only the projects of the env files, reads and
+# writes the rule looks at are worked out (_candidate_dirs, through the name
+# index and lib.projects), not every project of the tree, and each distinct
+# list of platforms or consumers once, not once per project.
+_owning := {proj.dir: [ps, kind[0], kind[1]] |
+	lists := _platform_lists
+	kinds := _consumer_kinds
+	some proj in _platform_projects
+	ps := lists[proj.platforms]
 	count(ps) > 0
+	kind := kinds[object.get(proj, "consumers", [])]
 }
+
+# The dir of every project with an env-file entry of a platform-owned name,
+# or a read or write of one with a Remotion name to use instead: the only
+# dirs the report clauses look up in _owning.
+_candidate_dirs contains files[i].project if {
+	files := input.envFiles
+	some name in _owned_names
+	some [i, _] in lib.env_entries[name]
+}
+
+_candidate_dirs contains reads[i].project if {
+	reads := input.code.reads
+	some name, _ in _instead
+	some i in lib.reads[name]
+}
+
+_candidate_dirs contains writes[i].project if {
+	writes := input.code.writes
+	some name, _ in _instead
+	some i in lib.writes[name]
+}
+
+# The candidate projects that are Remotion projects with a platform.
+_platform_projects := [proj |
+	projects := lib.projects
+	some dir in _candidate_dirs
+	proj := projects[dir]
+	proj.platforms[0]
+	proj.remotion
+]
+
+# The owning platforms, in _platforms order, by list of platforms.
+_platform_lists := {ps: [p | some p in _platforms; p in ps] |
+	some ps in {proj.platforms | some proj in _platform_projects}
+}
+
+# [node, clients] by list of consumers (a project without the key has none,
+# as in lib).
+_consumer_kinds := {cs: [_node_reader(consumers), consumers & lib.sdk_consumers] |
+	some cs in {object.get(proj, "consumers", []) | some proj in _platform_projects}
+	consumers := {c | some c in cs}
+}
+
+_node_reader(cs) if {
+	count(cs) == 0
+} else if {
+	count(cs & lib.node_consumers) > 0
+} else := false
+
+# _owned_by[platform] is the set of names the platform fills, refuses or
+# reserves (_owned), and _owned_names every such name of any platform: the
+# names looked up in the index.
+_owned_by := {p: (_injected[p] | _refused[p]) | some p in _platforms}
+
+_owned_names := {name | some names in _owned_by; some name in names}
 
 # ---------------------------------------------------------------------------
 # Go, Python and PHP clients: their AWS SDKs read the AWS_* names.
@@ -220,8 +285,7 @@ _sdk_advice(p, name, cs) := _client_advice(p, name, c) if {
 } else := "rename it"
 
 # For a project with Node and SDK consumers: the SDK clients need their own fix.
-_mixed_note(dir, p, name) := sprintf("; %s %s only the AWS_* names: %s", [lib.clients_phrase(cs), _reads_verb(cs), _sdk_advice(p, name, cs)]) if {
-	cs := lib.project_sdk_clients[dir]
+_mixed_note(cs, p, name) := sprintf("; %s %s only the AWS_* names: %s", [lib.clients_phrase(cs), _reads_verb(cs), _sdk_advice(p, name, cs)]) if {
 	count(cs) > 0
 	name in (_credential_names | _region_names)
 } else := ""
@@ -231,7 +295,10 @@ _reads_verb(cs) := "reads" if count(cs) == 1
 else := "read"
 
 # Projects whose code replaces or unsets AWS_SESSION_TOKEN.
-_token_handled := {w.project | some w in input.code.writes; w.name == "AWS_SESSION_TOKEN"}
+_token_handled := {writes[i].project |
+	writes := input.code.writes
+	some i in lib.writes.AWS_SESSION_TOKEN
+}
 
 # A Go write of the key pair on Vercel or Netlify that also replaces or
 # unsets AWS_SESSION_TOKEN: the way to give the Go client other keys there.
@@ -257,36 +324,47 @@ _go_write_effect(p, name, project) := sprintf("the AWS_SESSION_TOKEN that the pl
 
 _go := {"go"}
 
-# Env-file entries, templates included: Remotion's Node APIs and CLI (or an
-# unknown consumer) read the project.
-report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	some p in _owning[f.project]
-	f.project in lib.node_projects
-	some e in f.entries
-	_owned(p, e.name)
-	msg := sprintf("%s: %s%s", [_what(p, e.name), _advice(e.name), _mixed_note(f.project, p, e.name)])
+# Every clause below goes through the name index to the platform-owned
+# names only, binds the lookups and input collections it needs once before
+# the loop, and tests names by set lookup (`owned[p][name]`, cheaper than the
+# `in` built-in or a function call) before it formats anything.
+
+# Env-file entries, templates included. The message depends on who reads
+# the project: Remotion's Node APIs and CLI (or an unknown consumer), or
+# only the Go, Python or PHP clients.
+report contains lib.finding(chain, e.location, msg) if {
+	chain := rego.metadata.chain()
+	files := input.envFiles
+	owning := _owning
+	owned := _owned_by
+	some name in _owned_names
+	some [i, j] in lib.env_entries[name]
+	f := files[i]
+	o := owning[f.project]
+	some p in o[0]
+	owned[p][name]
+	e := f.entries[j]
+	msg := _env_message(o[1], o[2], p, name)
 }
 
-# Env-file entries of a project read only by the Go, Python or PHP clients.
-report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	some p in _owning[f.project]
-	not f.project in lib.node_projects
-	cs := lib.project_sdk_clients[f.project]
-	some e in f.entries
-	_owned(p, e.name)
-	msg := sprintf("%s: %s", [_sdk_what(p, e.name, cs), _sdk_advice(p, e.name, cs)])
-}
+# Read by Remotion's Node APIs and CLI (or an unknown consumer).
+_env_message(true, cs, p, name) := sprintf("%s: %s%s", [_what(p, name), _advice(name), _mixed_note(cs, p, name)])
+
+# Read only by the Go, Python or PHP clients cs.
+_env_message(false, cs, p, name) := sprintf("%s: %s", [_sdk_what(p, name, cs), _sdk_advice(p, name, cs)])
 
 # Presence guards on a name the platform always sets.
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	some r in input.code.reads
+report contains lib.finding(chain, r.location, msg) if {
+	chain := rego.metadata.chain()
+	reads := input.code.reads
+	owning := _owning
+	some name, _ in _instead
+	some i in lib.reads[name]
+	r := reads[i]
 	r.guard
-	some p in _owning[r.project]
-	r.name in _injected[p]
-	_instead[r.name]
-	msg := sprintf("this check of %s is a presence guard that can never fire on %s because the platform always sets it: %s", [r.name, lib.platform_names[p], _guard_advice(r.language, r.name)])
+	some p in owning[r.project][0]
+	_injected[p][name]
+	msg := sprintf("this check of %s is a presence guard that can never fire on %s because the platform always sets it: %s", [name, lib.platform_names[p], _guard_advice(r.language, name)])
 }
 
 _guard_advice("go", _) := "check the variables of your own that hold the keys instead"
@@ -294,45 +372,54 @@ _guard_advice("go", _) := "check the variables of your own that hold the keys in
 _guard_advice(lang, name) := sprintf("check %s instead", [_instead[name]]) if lang != "go"
 
 # Other reads of a platform-owned credential or region name: JS/TS code
-# (Remotion's Node client), then Go code (the AWS SDK for Go).
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	some r in input.code.reads
-	r.language != "go"
-	some p in _owning[r.project]
+# (Remotion's Node client), or Go code (the AWS SDK for Go).
+report contains lib.finding(chain, r.location, msg) if {
+	chain := rego.metadata.chain()
+	reads := input.code.reads
+	owning := _owning
+	owned := _owned_by
+	some name, _ in _instead
+	some i in lib.reads[name]
+	r := reads[i]
 	not r.guard
-	_owned(p, r.name)
-	_instead[r.name]
-	msg := sprintf("code reads %s, but %s: %s", [r.name, _what(p, r.name), _advice(r.name)])
+	go := r.language == "go"
+	some p in owning[r.project][0]
+	owned[p][name]
+	msg := sprintf("code reads %s, but %s", [name, _read_effect(go, p, name)])
 }
 
-report contains lib.finding(rego.metadata.chain(), r.location, msg) if {
-	some r in input.code.reads
-	r.language == "go"
-	some p in _owning[r.project]
-	not r.guard
-	_owned(p, r.name)
-	_instead[r.name]
-	msg := sprintf("code reads %s, but %s: %s", [r.name, _sdk_what(p, r.name, _go), _client_advice(p, r.name, "go")])
-}
+_read_effect(false, p, name) := sprintf("%s: %s", [_what(p, name), _advice(name)])
+
+_read_effect(true, p, name) := sprintf("%s: %s", [_sdk_what(p, name, _go), _client_advice(p, name, "go")])
 
 # Writes of a platform-owned credential or region name.
-report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
-	w.language != "go"
-	some p in _owning[w.project]
+report contains lib.finding(chain, w.location, msg) if {
+	chain := rego.metadata.chain()
+	writes := input.code.writes
+	owning := _owning
+	owned := _owned_by
+	some name, _ in _instead
+	some i in lib.writes[name]
+	w := writes[i]
 	not w.unset
-	_owned(p, w.name)
-	_instead[w.name]
-	msg := sprintf("code sets %s, but %s: %s", [w.name, _what(p, w.name), _advice(w.name)])
+	w.language != "go"
+	some p in owning[w.project][0]
+	owned[p][name]
+	msg := sprintf("code sets %s, but %s: %s", [name, _what(p, name), _advice(name)])
 }
 
-report contains lib.finding(rego.metadata.chain(), w.location, msg) if {
-	some w in input.code.writes
-	w.language == "go"
-	some p in _owning[w.project]
+report contains lib.finding(chain, w.location, msg) if {
+	chain := rego.metadata.chain()
+	writes := input.code.writes
+	owning := _owning
+	owned := _owned_by
+	some name, _ in _instead
+	some i in lib.writes[name]
+	w := writes[i]
 	not w.unset
-	_owned(p, w.name)
-	_instead[w.name]
-	not _go_write_ok(p, w.name, w.project)
-	msg := sprintf("code sets %s, but %s: %s", [w.name, _sdk_what(p, w.name, _go), _go_write_effect(p, w.name, w.project)])
+	w.language == "go"
+	some p in owning[w.project][0]
+	owned[p][name]
+	not _go_write_ok(p, name, w.project)
+	msg := sprintf("code sets %s, but %s: %s", [name, _sdk_what(p, name, _go), _go_write_effect(p, name, w.project)])
 }

@@ -37,23 +37,42 @@ _instead := {
 	"AWS_SESSION_TOKEN": "REMOTION_AWS_SESSION_TOKEN",
 }
 
-_node_consumer(dir) if lib.has_consumer(dir, "node")
-
-_node_consumer(dir) if lib.has_consumer(dir, "cli")
-
-_sdk_consumer(dir) if {
-	some c in {"go", "python", "php"}
-	lib.has_consumer(dir, c)
+# _eligible contains the dir of every project the rule checks that holds
+# one of the AWS_* names in an env file: a Remotion project on no platform
+# (lib.on_owning_platform), read by Remotion's Node APIs or CLI and by no
+# Go, Python or PHP client. A complete rule, built once, over the projects
+# of those env files only (through the name index and lib.projects), not
+# over every project of the tree.
+_eligible := {dir |
+	projects := lib.projects
+	some dir in _candidate_dirs
+	p := projects[dir]
+	p.remotion
+	not p.platforms[0]
+	consumers := {c | some c in p.consumers}
+	count(consumers & lib.node_consumers) > 0
+	count(consumers & lib.sdk_consumers) == 0
 }
 
-report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in lib.live_env_files
-	lib.remotion_project(f.project)
-	not lib.on_owning_platform(f.project)
-	_node_consumer(f.project)
-	not _sdk_consumer(f.project)
-	some e in f.entries
+_candidate_dirs := {files[i].project |
+	files := input.envFiles
+	some name, _ in _instead
+	some [i, _] in lib.env_entries[name]
+}
+
+# Goes through the name index to the three AWS_* names only, with the set
+# and input.envFiles bound once before the loop.
+report contains lib.finding(chain, e.location, msg) if {
+	chain := rego.metadata.chain()
+	eligible := _eligible
+	count(eligible) > 0
+	files := input.envFiles
+	some name, instead in _instead
+	some [i, j] in lib.env_entries[name]
+	f := files[i]
+	eligible[f.project]
+	not f.template
+	e := f.entries[j]
 	e.set
-	_instead[e.name]
-	msg := sprintf("%s is a name every AWS SDK and the AWS CLI read, so other AWS clients in the same process or shell silently use Remotion's credentials: use %s, which only Remotion reads", [e.name, _instead[e.name]])
+	msg := sprintf("%s is a name every AWS SDK and the AWS CLI read, so other AWS clients in the same process or shell silently use Remotion's credentials: use %s, which only Remotion reads", [name, instead])
 }

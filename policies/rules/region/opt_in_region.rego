@@ -46,46 +46,82 @@ _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 # in the tree.
 _relevant := (lib.supported_regions & lib.opt_in_regions) | _china
 
-# Every region value with where it comes from, as [kind, subject, value,
-# location]; kind is "env", "shared" (an AWS shared file) or "call".
-_regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
-	some f in input.envFiles
-	some e in f.entries
-	e.name in _region_vars
+# Every region value is reported where it comes from: an env file, an AWS
+# shared file ("shared") or a call. A message is the subject ("NAME=value",
+# "region = value in profile ...", "the region ... passed to ...") followed
+# by _tails[value][kind]. Each clause goes straight to its values (env
+# files through the name index), tests them by set lookup (`relevant[v]`,
+# cheaper than the `in` built-in) against sets and input collections bound
+# once before the loop, and formats only what it reports.
+
+report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, e.value, tails[e.value].env])) if {
+	chain := rego.metadata.chain()
+	tails := _tails
+	files := input.envFiles
+	relevant := _relevant
+	some name in _region_vars
+	some [i, j] in lib.env_entries[name]
+	relevant[files[i].entries[j].value]
+	e := files[i].entries[j]
 	e.set
-	e.value in _relevant
-	not _unread(f.project, e.name)
+	not _unread[[name, files[i].project]]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
 # consumes, and no code reads the variable): region-variable-ignored says so,
-# and no Remotion client will ever see the value.
-_unread(dir, "REMOTION_AWS_REGION") if dir in lib.region_var_unread
+# and no Remotion client will ever see the value. Pairs of [name, dir],
+# looked up (not called) for each candidate entry.
+_unread := {["REMOTION_AWS_REGION", dir] | some dir in _unread_dirs}
 
-_regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+# _unread_dirs is lib.region_var_unread through the name index (the same
+# set as region-variable-ignored builds): the first consumer is tested
+# before the set of consumers is built, and the reads of the variable are
+# looked up only when some project passes.
+_unread_dirs := {p.dir |
+	some p in input.projects
+	p.consumers[0] == "node"
+	p.remotion
+	{c | some c in p.consumers} == {"node"}
+	not _region_var_read[p.dir]
+}
+
+_region_var_read := {reads[i].project |
+	reads := input.code.reads
+	some i in lib.reads.REMOTION_AWS_REGION
+}
+
+# A value in _relevant is never "".
+report contains lib.finding(chain, k.location, sprintf("region = %s in profile \"%s\"%s", [k.value, p.name, tails[k.value].shared])) if {
+	chain := rego.metadata.chain()
+	tails := _tails
+	relevant := _relevant
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
-	k.value != ""
-	k.value in _relevant
+	relevant[k.value]
 }
 
-_regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+report contains lib.finding(chain, c.regionLocation, sprintf("the region \"%s\" passed to %s%s", [c.region, c.function, tails[c.region].call])) if {
+	chain := rego.metadata.chain()
+	tails := _tails
+	relevant := _relevant
 	some c in input.code.remotionCalls
-	c.region != ""
-	c.region in _relevant
+	relevant[c.region]
 }
 
 # Regions through constants and literal operands, one finding per place: a
 # constant of the same file is reported where it is used, one imported from
 # another module at its definition, naming every function it reaches.
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
+	relevant := _relevant
 	some c in input.code.remotionCalls
 	some v in c.regionValues
-	v.value in _relevant
+	relevant[v.value]
 }
 
-_regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {
+report contains lib.finding(chain, loc, sprintf("the region \"%s\"%s passed to %s%s", [value, _constant(name), _and_list(fns), tails[value].call])) if {
+	chain := rego.metadata.chain()
+	tails := _tails
 	some [loc, name, value], fns in _region_value_uses
 }
 
@@ -103,23 +139,23 @@ _and_list(xs) := sprintf("%s and %s", [concat(", ", array.slice(s, 0, count(s) -
 	count(s) > 1
 }
 
-report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [kind, subject, value, loc] in _regions
-	value in lib.supported_regions
-	value in lib.opt_in_regions
-	not value in _china
-	msg := sprintf("%s is an opt-in region: %s", [subject, _consequence(kind)])
-}
+# The opt-in regions of a global account: supported, opt-in, not China.
+_opt_in := (lib.supported_regions & lib.opt_in_regions) - _china
 
 # The China regions are not opt-in regions of a global account: they belong
 # to the separate aws-cn partition.
 _china := {"cn-north-1", "cn-northwest-1"}
 
-report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [kind, subject, value, loc] in _regions
-	value in _china
-	msg := sprintf("%s is a China region: %s", [subject, _china_consequence(kind)])
-}
+# _tails[value][kind] ends the message about a value of that kind: " is an
+# opt-in region: ..." or " is a China region: ...". Built once per value and
+# kind, not once per finding.
+_tails := {value: {kind: _tail(value, kind) | some kind in _kinds} | some value in _relevant}
+
+_tail(value, kind) := sprintf(" is an opt-in region: %s", [_consequence(kind)]) if value in _opt_in
+
+_tail(value, kind) := sprintf(" is a China region: %s", [_china_consequence(kind)]) if value in _china
+
+_kinds := {"env", "shared", "call"}
 
 _partition := "it belongs to the separate aws-cn partition, which needs an AWS China account and credentials from it (it cannot be enabled in a global AWS account)"
 

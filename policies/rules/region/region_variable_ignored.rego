@@ -30,11 +30,36 @@ import data.remolint.lib
 
 _region_var := "REMOTION_AWS_REGION"
 
+# Goes through the name index straight to the REMOTION_AWS_REGION entries,
+# and looks at them only when some project ignores the variable (usually
+# none): its cost follows those entries, not the size of the tree. The set
+# and input.envFiles are bound once before the loop, and membership is a
+# set lookup (`unread[dir]`), cheaper than the `in` built-in.
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	some f in input.envFiles
-	f.project in lib.region_var_unread
-	some e in f.entries
-	e.name == _region_var
+	unread := _unread
+	count(unread) > 0
+	files := input.envFiles
+	some [i, j] in lib.env_entries[_region_var]
+	unread[files[i].project]
+	e := files[i].entries[j]
 	e.set
 	msg := "REMOTION_AWS_REGION is read only by the Remotion CLI, and this project uses only the Node APIs, which take region as an argument and read no region variable: pass region to each call, or read this variable in code"
+}
+
+# _unread is lib.region_var_unread through the name index: the dir of every
+# Remotion project whose only consumer is the Node API and whose code does
+# not read REMOTION_AWS_REGION. The first consumer is tested before the set
+# of consumers is built, and the reads of the variable are looked up only
+# when some project passes.
+_unread := {p.dir |
+	some p in input.projects
+	p.consumers[0] == "node"
+	p.remotion
+	{c | some c in p.consumers} == {"node"}
+	not _region_var_read[p.dir]
+}
+
+_region_var_read := {reads[i].project |
+	reads := input.code.reads
+	some i in lib.reads[_region_var]
 }

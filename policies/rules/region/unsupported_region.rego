@@ -44,50 +44,80 @@ import data.remolint.lib
 
 _region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
 
-# Every clause below keeps only unsupported values before it formats its
-# subject: the cost stays with the few reported values, not every region in
-# the tree.
+# Every region value is reported where it comes from: an env file, an AWS
+# shared file ("shared") or a call. A message is the subject ("NAME=value",
+# "region = value in profile ...", "the region ... passed to ...") followed
+# by _tail(kind, value). Every clause keeps only unsupported values before
+# it formats anything: the cost stays with the few reported values, not
+# every region in the tree. The env clause goes through the name index;
+# values are tested by set lookup (`supported[v]`, cheaper than the `in`
+# built-in) against sets and input collections bound once before the loop.
 
-# Every region value with where it comes from, as [kind, subject, value,
-# location]; kind is "env", "shared" (an AWS shared file) or "call".
-_regions contains ["env", sprintf("%s=%s", [e.name, e.value]), e.value, e.location] if {
-	some f in input.envFiles
-	some e in f.entries
-	e.name in _region_vars
+report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, e.value, _tail("env", e.value)])) if {
+	chain := rego.metadata.chain()
+	files := input.envFiles
+	supported := lib.supported_regions
+	some name in _region_vars
+	some [i, j] in lib.env_entries[name]
+	not supported[files[i].entries[j].value]
+	e := files[i].entries[j]
 	e.set
-	not e.value in lib.supported_regions
-	not _unread(f.project, e.name)
+	not _unread[[name, files[i].project]]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
 # consumes, and no code reads the variable): region-variable-ignored says so,
-# and no Remotion client will ever see the value.
-_unread(dir, "REMOTION_AWS_REGION") if dir in lib.region_var_unread
+# and no Remotion client will ever see the value. Pairs of [name, dir],
+# looked up (not called) for each candidate entry.
+_unread := {["REMOTION_AWS_REGION", dir] | some dir in _unread_dirs}
 
-_regions contains ["shared", sprintf("region = %s in profile \"%s\"", [k.value, p.name]), k.value, k.location] if {
+# _unread_dirs is lib.region_var_unread through the name index (the same
+# set as region-variable-ignored builds): the first consumer is tested
+# before the set of consumers is built, and the reads of the variable are
+# looked up only when some project passes.
+_unread_dirs := {p.dir |
+	some p in input.projects
+	p.consumers[0] == "node"
+	p.remotion
+	{c | some c in p.consumers} == {"node"}
+	not _region_var_read[p.dir]
+}
+
+_region_var_read := {reads[i].project |
+	reads := input.code.reads
+	some i in lib.reads.REMOTION_AWS_REGION
+}
+
+report contains lib.finding(chain, k.location, sprintf("region = %s in profile \"%s\"%s", [k.value, p.name, _tail("shared", k.value)])) if {
+	chain := rego.metadata.chain()
+	supported := lib.supported_regions
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
+	not supported[k.value]
 	k.value != ""
-	not k.value in lib.supported_regions
 }
 
-_regions contains ["call", sprintf("the region \"%s\" passed to %s", [c.region, c.function]), c.region, c.regionLocation] if {
+report contains lib.finding(chain, c.regionLocation, sprintf("the region \"%s\" passed to %s%s", [c.region, c.function, _tail("call", c.region)])) if {
+	chain := rego.metadata.chain()
+	supported := lib.supported_regions
 	some c in input.code.remotionCalls
+	not supported[c.region]
 	c.region != ""
-	not c.region in lib.supported_regions
 }
 
 # Regions through constants and literal operands, one finding per place: a
 # constant of the same file is reported where it is used, one imported from
 # another module at its definition, naming every function it reaches.
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
+	supported := lib.supported_regions
 	some c in input.code.remotionCalls
 	some v in c.regionValues
-	not v.value in lib.supported_regions
+	not supported[v.value]
 }
 
-_regions contains ["call", sprintf("the region \"%s\"%s passed to %s", [value, _constant(name), _and_list(fns)]), value, loc] if {
+report contains lib.finding(chain, loc, sprintf("the region \"%s\"%s passed to %s%s", [value, _constant(name), _and_list(fns), _tail("call", value)])) if {
+	chain := rego.metadata.chain()
 	some [loc, name, value], fns in _region_value_uses
 }
 
@@ -105,6 +135,12 @@ _and_list(xs) := sprintf("%s and %s", [concat(", ", array.slice(s, 0, count(s) -
 	count(s) > 1
 }
 
+# The end of a message about an unsupported value of a kind: the
+# consequence, then the note. A function: OPA caches it by its arguments,
+# so it is formatted once per kind and value (a few distinct values make up
+# most findings), not once per finding.
+_tail(kind, value) := sprintf(" is not one of the 25 regions Remotion Lambda supports: %s%s", [_consequence(kind, value), _note(value)])
+
 _note("me-south-1") := " (Remotion's docs still list me-south-1, but the code rejects it)"
 
 _note(value) := sprintf(" (did you mean %s?)", [fixed]) if {
@@ -116,12 +152,6 @@ _note(value) := sprintf(" (did you mean %s?)", [fixed]) if {
 _note(value) := "" if {
 	value != "me-south-1"
 	not lower(trim_space(value)) in lib.supported_regions
-}
-
-report contains lib.finding(rego.metadata.chain(), loc, msg) if {
-	some [kind, subject, value, loc] in _regions
-	not value in lib.supported_regions
-	msg := sprintf("%s is not one of the 25 regions Remotion Lambda supports: %s%s", [subject, _consequence(kind, value), _note(value)])
 }
 
 _rejects(value) := sprintf("Remotion rejects it with \"%s is not a supported AWS region\"", [value])
