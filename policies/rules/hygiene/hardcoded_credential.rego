@@ -48,46 +48,34 @@ _key_id := {
 }
 
 # Whether an env-file entry holds a credential depends on its value, so the
-# rule reads the entries of every template and tracked live file: each file
-# and each entry once, and of an entry first only its shape (a key id has a
-# key-id shape, a secret key the shape "other"). A function call or a `not`
-# per entry would cost more than the rest of the rule.
+# rule reads the entries of every template and tracked live file. A value
+# shaped like a key id has a display form, one shaped like a secret key the
+# looksLikeSecretKey flag; both fields are absent from other entries, so
+# each pass over the entries fails on most of them at its first test (a
+# function call or a `not` per entry would cost more than the rest of the
+# rule).
 
-# The shapes a credential value can have.
-_credential_shapes := {"aws-access-key-id", "aws-temporary-key-id", "other"}
-
-# Entries of templates and of tracked live files whose shape may be a
-# credential's, as [entry, whether the file is a template]: two passes over
-# the files, each with one comparison per file (cheaper than one pass that
-# reads both fields).
-_entries := array.concat(
-	[[e, true] |
-		shapes := _credential_shapes
-		some f in input.envFiles
-		f.template == true
-		some e in f.entries
-		e.shape in shapes
-	],
-	[[e, false] |
-		shapes := _credential_shapes
-		some f in input.envFiles
-		f.tracked == true
-		f.template == false
-		some e in f.entries
-		e.shape in shapes
-	],
+# [entries, whether the file is a template] of the templates and of the
+# tracked live files: two passes over the files, each with one comparison
+# per file (cheaper than one pass that reads both fields).
+_files := array.concat(
+	[[f.entries, true] | some f in input.envFiles; f.template == true],
+	[[f.entries, false] | some f in input.envFiles; f.tracked == true; f.template == false],
 )
 
 # [entry, description of its credential value (never the value), whether
 # the file is a template] for each entry that holds a key id or a secret
 # access key.
 _found := [[e, sprintf("%s (%s)", [_key_id[e.shape], e.display]), template] |
-	some [e, template] in _entries
+	some [entries, template] in _files
+	some e in entries
+	e.display
 	_key_id[e.shape]
 ]
 
 _found_secrets := [[e, "an AWS secret access key", template] |
-	some [e, template] in _entries
+	some [entries, template] in _files
+	some e in entries
 	e.looksLikeSecretKey
 	e.shape == "other"
 	contains(upper(e.name), "SECRET")
