@@ -1,10 +1,15 @@
 package policy
 
 import (
+	"context"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/remolint/remolint/internal/scan"
 )
 
 var decodeSeeds = []string{
@@ -54,4 +59,33 @@ func FuzzDecodeFast(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		checkDecode(t, in)
 	})
+}
+
+// TestParallelValueOfMatchesSerial converts fixture documents with the
+// fields spread over more workers than fields of weight, and on one
+// encoder: the values must be the same.
+func TestParallelValueOfMatchesSerial(t *testing.T) {
+	dirs, err := filepath.Glob("../../fixtures/*-quiet")
+	if err != nil || len(dirs) < 20 {
+		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
+	}
+	for _, dir := range dirs[:20] {
+		res, err := scan.Run(context.Background(), scan.Options{WorkDir: "../..", Paths: []string{dir[len("../../"):]}, NoGit: true})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		serial, err := (&valueEncoder{termPool: newTermPool()}).encode(reflect.ValueOf(res.Doc), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, workers := range []int{2, 3, 16} {
+			par, err := parallelObject(reflect.ValueOf(res.Doc).Elem(), workers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if par.Compare(serial.Value) != 0 {
+				t.Errorf("%s: %d workers give a different value", dir, workers)
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,13 +30,113 @@ import (
 // structs, the ",string" option, non-string map keys) is refused with
 // ErrUnsupported, and the caller encodes v as JSON instead. Equal strings
 // share one term, as in decodeFast. TestValueOfMatchesJSON checks both agree.
+//
+// A struct's fields are converted concurrently, one encoder per CPU (the
+// fact document's lists are converted while nothing else runs); terms are
+// shared within an encoder only, so the value is the same whatever the
+// schedule.
 func ValueOf(v any) (ast.Value, error) {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() == reflect.Struct && runtime.GOMAXPROCS(0) > 1 {
+		return parallelObject(rv, runtime.GOMAXPROCS(0))
+	}
 	e := valueEncoder{termPool: newTermPool()}
-	t, err := e.encode(reflect.ValueOf(v), 0)
+	t, err := e.encode(rv, 0)
 	if err != nil {
 		return nil, err
 	}
 	return t.Value, nil
+}
+
+// parallelObject converts the struct v as encode does, its fields on up to
+// workers goroutines, the longest lists first.
+func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
+	e := valueEncoder{termPool: newTermPool()}
+	if e.custom(v.Type()) {
+		return nil, fmt.Errorf("%w: %s has its own JSON encoding", ErrUnsupported, v.Type())
+	}
+	p := planFor(v.Type())
+	if p.err != nil {
+		return nil, p.err
+	}
+	type job struct {
+		field fieldPlan
+		size  int
+		term  *ast.Term
+		err   error
+	}
+	jobs := make([]*job, 0, len(p.fields))
+	for _, f := range p.fields {
+		fv := v.Field(f.index)
+		if f.omitEmpty && isEmpty(fv) {
+			continue
+		}
+		jobs = append(jobs, &job{field: f, size: weight(fv)})
+	}
+	order := slices.Clone(jobs)
+	slices.SortStableFunc(order, func(a, b *job) int { return b.size - a.size })
+	next := make(chan *job, len(order))
+	for _, j := range order {
+		next <- j
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(workers, len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := valueEncoder{termPool: newTermPool()}
+			for j := range next {
+				j.term, j.err = w.encode(v.Field(j.field.index), 1)
+			}
+		}()
+	}
+	wg.Wait()
+	pairs := make([][2]*ast.Term, 0, len(jobs))
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+		pairs = append(pairs, [2]*ast.Term{j.field.key, j.term})
+	}
+	return ast.NewObject(pairs...), nil
+}
+
+// weight estimates the work of converting v: the values it holds, counting
+// a list as its length times the weight of its first element, to a few
+// levels deep.
+func weight(v reflect.Value) int { return weighAt(v, 6) }
+
+func weighAt(v reflect.Value, depth int) int {
+	if depth == 0 {
+		return 1
+	}
+	weight := func(v reflect.Value) int { return weighAt(v, depth-1) }
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		if v.Len() == 0 {
+			return 1
+		}
+		return v.Len() * weight(v.Index(0))
+	case reflect.Map:
+		return 1 + v.Len()
+	case reflect.Struct:
+		n := 1
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += weight(v.Field(i))
+			}
+		}
+		return n
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return weight(v.Elem())
+		}
+	}
+	return 1
 }
 
 // ErrUnsupported is ValueOf's error for a value it does not convert.
