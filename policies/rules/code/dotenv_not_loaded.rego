@@ -108,7 +108,7 @@ _injecting_platforms := {"vercel", "netlify"}
 # environment and nothing that loads or injects their env files.
 _node_candidates := {p |
 	projects := lib.projects
-	some p in (_call_projects - _dotenv_loaded) - _process_has_credentials
+	some p in ((_call_projects - _dotenv_loaded) - _process_has_credentials)
 	proj := projects[p]
 	proj.remotion
 	"node" in proj.consumers

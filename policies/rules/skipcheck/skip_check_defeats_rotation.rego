@@ -97,7 +97,7 @@ _skip_on := {input.environments[i].project | some i in _skip_envs} | _code_skip
 
 # Projects where the skip flag is on and the client cache is not disabled.
 _skip_with_cache := {env.project |
-	some i in _skip_envs | _code_skip_envs
+	some i in (_skip_envs | _code_skip_envs)
 	not i in _cache_envs
 	env := input.environments[i]
 	not env.project in _code_cache
