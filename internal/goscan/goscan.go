@@ -68,11 +68,17 @@ func (e *SyntaxError) Error() string {
 // syntax where it does not. File never fails: a partial AST yields the facts
 // that can be found in it.
 func File(fset *token.FileSet, f *ast.File, info *types.Info) *Result {
+	return fileWithSource(fset, f, info, nil)
+}
+
+// fileWithSource is File for a file whose source is known (src may be nil).
+func fileWithSource(fset *token.FileSet, f *ast.File, info *types.Info, src []byte) *Result {
 	res := &Result{}
 	if f == nil || fset == nil {
 		return res
 	}
 	s := newScanner(fset, f, info, res)
+	s.src = src
 	s.run(f)
 	return res
 }
@@ -86,7 +92,7 @@ func Parse(filename string, src []byte) (*Result, error) {
 	}
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
-	res := File(fset, f, nil)
+	res := fileWithSource(fset, f, nil, src)
 	if err != nil {
 		return res, fmt.Errorf("parse go file %s: %w", filename, syntaxError(err, src))
 	}

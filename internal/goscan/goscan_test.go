@@ -584,6 +584,19 @@ func TestComments(t *testing.T) {
 	}
 }
 
+// TestSpanEndsAfterFinalNewline: a span that takes in the newline ending the
+// file (an unterminated raw string) ends at the start of the next line,
+// which go/token does not record.
+func TestSpanEndsAfterFinalNewline(t *testing.T) {
+	res, _ := Parse("p.go", []byte("package p\nimport \"os\"\nvar v = os.ExpandEnv(`\r$HOME\n"))
+	if len(res.Reads) != 1 {
+		t.Fatalf("reads: %+v", res.Reads)
+	}
+	if l := res.Reads[0].Location; l.Line != 3 || l.Column != 22 || l.EndLine != 4 || l.EndColumn != 1 {
+		t.Errorf("read at %d:%d-%d:%d, want 3:22-4:1", l.Line, l.Column, l.EndLine, l.EndColumn)
+	}
+}
+
 func TestParseSyntaxError(t *testing.T) {
 	// The bad token is a key id: the error must not quote it, and the facts
 	// before the error must still be extracted.

@@ -45,6 +45,8 @@ type varKey struct {
 type walker struct {
 	fset *token.FileSet
 	file *ast.File
+	// src is the file's source when Parse read it, else nil.
+	src  []byte
 	info *types.Info
 	res  *Result
 
@@ -775,6 +777,13 @@ func (s *walker) span(pos, end token.Pos) facts.Location {
 	if end.IsValid() && end >= pos {
 		if e := s.fset.PositionFor(end, false); e.IsValid() {
 			loc.EndLine, loc.EndColumn = e.Line, e.Column
+			// A token.File records no line after a newline that ends the
+			// file, so a span that takes it in (an unterminated raw string
+			// or comment) would end past its last line: it ends at the
+			// start of the next one.
+			if n := len(s.src); n > 0 && e.Offset == n && s.src[n-1] == '\n' {
+				loc.EndLine, loc.EndColumn = e.Line+1, 1
+			}
 		}
 	}
 	return loc
