@@ -778,9 +778,9 @@ func (s *walker) span(pos, end token.Pos) facts.Location {
 		if e := s.fset.PositionFor(end, false); e.IsValid() {
 			loc.EndLine, loc.EndColumn = e.Line, e.Column
 			// A token.File records no line after a newline that ends the
-			// file, so a span that takes it in (an unterminated raw string
-			// or comment) would end past its last line: it ends at the
-			// start of the next one.
+			// file, so a span that takes it in (an unterminated raw
+			// string) would end past its last line: it ends at the start
+			// of the next one.
 			if n := len(s.src); n > 0 && e.Offset == n && s.src[n-1] == '\n' {
 				loc.EndLine, loc.EndColumn = e.Line+1, 1
 			}
