@@ -114,26 +114,25 @@ func weighAt(v reflect.Value, depth int) int {
 	if depth == 0 {
 		return 1
 	}
-	weight := func(v reflect.Value) int { return weighAt(v, depth-1) }
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		if v.Len() == 0 {
 			return 1
 		}
-		return v.Len() * weight(v.Index(0))
+		return v.Len() * weighAt(v.Index(0), depth-1)
 	case reflect.Map:
 		return 1 + v.Len()
 	case reflect.Struct:
 		n := 1
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
-				n += weight(v.Field(i))
+				n += weighAt(v.Field(i), depth-1)
 			}
 		}
 		return n
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			return weight(v.Elem())
+			return weighAt(v.Elem(), depth-1)
 		}
 	}
 	return 1
