@@ -67,6 +67,15 @@ variables := input.index.variables if {
 	name := v.name
 }
 
+# variables_named(names)[[environment, name]] is the definition of each of
+# names in each environment that holds it: the lookup by environment and
+# name for a few names, built from their definitions only (not from every
+# variable of the tree). Bind it once in a complete rule.
+variables_named(names) := {[i, name]: input.environments[i].variables[j] |
+	some name in names
+	some [i, j] in variables[name]
+}
+
 # reads and writes map a name to the indexes of its accesses in
 # input.code.reads and input.code.writes ("" for a dynamic access with no
 # name).
@@ -93,9 +102,6 @@ projects := {p.dir: p | some p in input.projects}
 # remotion_project is true when the project at dir is a Remotion project.
 remotion_project(dir) if projects[dir].remotion
 
-# has_platform is true when the project at dir deploys to platform.
-has_platform(dir, platform) if platform in projects[dir].platforms
-
 # has_consumer is true when the project at dir has consumer.
 has_consumer(dir, consumer) if consumer in projects[dir].consumers
 
@@ -103,12 +109,6 @@ has_consumer(dir, consumer) if consumer in projects[dir].consumers
 on_owning_platform(dir) if some p in projects[dir].platforms
 
 platform_names := {"vercel": "Vercel", "netlify": "Netlify", "aws-lambda": "AWS Lambda"}
-
-# Every env file that is not a template, with its entries.
-live_env_files contains f if {
-	some f in input.envFiles
-	not f.template
-}
 
 # Names of the credential variables, by prefix.
 remotion_id := "REMOTION_AWS_ACCESS_KEY_ID"
@@ -130,16 +130,6 @@ aws_profile := "AWS_PROFILE"
 skip_flag := "REMOTION_SKIP_AWS_CREDENTIALS_CHECK"
 
 cache_flag := "REMOTION_DISABLE_AWS_CLIENT_CACHE"
-
-# env_vars maps an environment id and a variable name to the winning
-# definition: lib.env_vars[env.id][name]. A complete rule, built once per
-# evaluation, so each lookup is constant time and rules stay linear in the
-# number of variables (a partial object would be re-derived for every
-# lookup by key).
-env_vars := {env.id: {v.name: v | some v in env.variables} | some env in input.environments}
-
-# is_set is true when the environment sets name to a non-empty value.
-is_set(env, name) if env_vars[env.id][name].set
 
 # The 25 regions Remotion Lambda supports.
 supported_regions := {
@@ -183,25 +173,28 @@ client_names := {
 # none is known). A complete rule: built once, constant-time lookups.
 env_consumers := {env.id: {c | some c in env.consumers} | some env in input.environments}
 
-# node_envs contains the id of every environment that Remotion's Node APIs
-# or CLI read. An environment with no known consumer counts: Node is the
-# default reader. A complete rule, like every lookup below: built once per
-# evaluation.
-node_envs := {id | some id, cs in env_consumers; _node_reader(cs)}
+# node_reader is true when Remotion's Node APIs or CLI read what has these
+# consumers (an array or a set): one of them is, or none is known (Node is
+# the default reader). Rules call it on an environment's or a project's own
+# consumer list, which is short and repeats, so OPA answers most calls from
+# its cache.
+node_reader(consumers) if count(consumers) == 0
+
+node_reader(consumers) if {
+	some c in consumers
+	c in node_consumers
+}
 
 # sdk_clients maps an environment id to its Go, Python and PHP consumers.
 sdk_clients := {id: (cs & sdk_consumers) | some id, cs in env_consumers}
 
 # node_projects contains the dir of every project that Remotion's Node APIs
-# or CLI read (or with no known consumer), as node_envs does for projects.
-node_projects := {p.dir | some p in input.projects; _node_reader({c | some c in p.consumers})}
+# or CLI read (node_reader). A complete rule, like every lookup below: built
+# once per evaluation.
+node_projects := {p.dir | some p in input.projects; node_reader(object.get(p, "consumers", []))}
 
 # project_sdk_clients maps a project dir to its Go, Python and PHP consumers.
 project_sdk_clients := {p.dir: {c | some c in p.consumers; c in sdk_consumers} | some p in input.projects}
-
-_node_reader(cs) if count(cs) == 0
-
-_node_reader(cs) if count(cs & node_consumers) > 0
 
 # clients_phrase names a set of consumers in words, sorted: "the Go client",
 # "the Go client and the Python client".
@@ -591,18 +584,12 @@ account_reader(dir) := _acct_reader(dir in _acct_js_loops, dir in _acct_go_loops
 	cs := {c | some c in input.projects[k].consumers}
 } else := "node"
 
-# account_readers maps every project dir to its account_reader.
-account_readers := {p.dir: _acct_reader(p.dir in _acct_js_loops, p.dir in _acct_go_loops, _acct_node_reader(cs), cs & sdk_consumers) |
-	some p in input.projects
-	cs := {c | some c in p.consumers}
-}
-
 _acct_js_loops := {proj | some [_, proj, _, _, lang, _, _] in _acct_loop_reads; lang != "go"}
 
 _acct_go_loops := {proj | some [_, proj, _, _, "go", _, _] in _acct_loop_reads}
 
 _acct_node_reader(cs) if {
-	_node_reader(cs)
+	node_reader(cs)
 } else := false
 
 _acct_reader(true, _, _, _) := "node"

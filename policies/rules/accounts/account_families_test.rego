@@ -116,8 +116,8 @@ test_readers_follow_the_rotation_code_then_the_clients if {
 			object.union(_read("worker/main.go", "worker", "AWS_KEY", {}), {"language": "go"}),
 		]},
 	}
-	got := lib.account_readers with input as inp
-	got == {"web": "node", "worker": "go", "api": "node", "plain": "node", "svc": "go", "py": "other"}
+	got := {d: lib.account_reader(d) | some d in ["web", "worker", "api", "plain", "svc", "py", "missing"]} with input as inp
+	got == {"web": "node", "worker": "go", "api": "node", "plain": "node", "svc": "go", "py": "other", "missing": "node"}
 }
 
 test_env_prefix_names_environments_only_when_some_disagree if {

@@ -207,9 +207,7 @@ _consumer_kinds := {cs: [_node_reader(consumers), consumers & lib.sdk_consumers]
 }
 
 _node_reader(cs) if {
-	count(cs) == 0
-} else if {
-	count(cs & lib.node_consumers) > 0
+	lib.node_reader(cs)
 } else := false
 
 # _owned_by[platform] is the set of names the platform fills, refuses or

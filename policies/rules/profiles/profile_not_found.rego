@@ -150,7 +150,7 @@ _missing := [[i, j, name] |
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	some [i, j, name] in _missing
 	env := input.environments[i]
-	_node_reader(object.get(env, "consumers", []))
+	lib.node_reader(object.get(env, "consumers", []))
 	v := env.variables[j]
 	prof := v.value
 	msg := sprintf("%s names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s%s", [
@@ -163,25 +163,13 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 	some [i, j, "AWS_PROFILE"] in _missing
 	env := input.environments[i]
-	not _node_reader(object.get(env, "consumers", []))
+	not lib.node_reader(object.get(env, "consumers", []))
 	v := env.variables[j]
 	prof := v.value
 	cs := lib.sdk_clients[env.id]
 	pair := _pair_note(i)
 	consequences := concat("; ", [_sdk_consequence(c, prof, pair) | some c in sort(cs)])
 	msg := sprintf("AWS_PROFILE names the profile \"%s\", which no AWS shared file read by this environment defines%s%s: %s", [prof, _elsewhere_note(prof), _section_note(prof), consequences])
-}
-
-# _node_reader is true for the consumers of an environment that Remotion's
-# Node APIs or CLI read, as lib.node_envs (no known consumer counts: Node is
-# the default reader). Tested per candidate environment, not built for every
-# environment of the tree; a function of a short list with few distinct
-# values, so OPA answers most calls from its cache.
-_node_reader(consumers) if count(consumers) == 0
-
-_node_reader(consumers) if {
-	some c in consumers
-	c in lib.node_consumers
 }
 
 _sdk_consequence("go", prof, pair) := sprintf("the AWS SDK for Go fails to load its configuration with \"failed to get shared config profile, %s\"%s", [prof, pair])

@@ -45,19 +45,7 @@ _flagged := {i: j |
 	some [i, j] in lib.variables[lib.skip_flag]
 	env := input.environments[i]
 	env.variables[j].set
-	_node_reader(object.get(env, "consumers", []))
-}
-
-# _node_reader is true for the consumers of an environment that Remotion's
-# Node APIs or CLI read, as lib.node_envs (no known consumer counts: Node is
-# the default reader). Tested per candidate environment, not built for every
-# environment of the tree; a function of a short list with few distinct
-# values, so OPA answers most calls from its cache.
-_node_reader(consumers) if count(consumers) == 0
-
-_node_reader(consumers) if {
-	some c in consumers
-	c in lib.node_consumers
+	lib.node_reader(object.get(env, "consumers", []))
 }
 
 # Each ignored definition with the flag that causes it, per environment:

@@ -49,19 +49,7 @@ _candidates := {i: [j, platforms] |
 	env.remotion
 	platforms := [p | some p in ["vercel", "netlify"]; p in env.platforms]
 	count(platforms) > 0
-	_node_reader(object.get(env, "consumers", []))
-}
-
-# _node_reader is true for the consumers of an environment that Remotion's
-# Node APIs or CLI read, as lib.node_envs (no known consumer counts: Node is
-# the default reader). Tested per candidate environment, not built for every
-# environment of the tree; a function of a short list with few distinct
-# values, so OPA answers most calls from its cache.
-_node_reader(consumers) if count(consumers) == 0
-
-_node_reader(consumers) if {
-	some c in consumers
-	c in lib.node_consumers
+	lib.node_reader(object.get(env, "consumers", []))
 }
 
 _source_names := [

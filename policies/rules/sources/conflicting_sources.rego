@@ -72,12 +72,8 @@ _credential_names := {
 _names := _credential_names | {lib.skip_flag}
 
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names (lib.env_vars, which would be built from every variable, for these
-# names only). A complete rule: built once.
-_var := {[i, name]: input.environments[i].variables[j] |
-	some name in _names
-	some [i, j] in lib.variables[name]
-}
+# _names. A complete rule: built once.
+_var := lib.variables_named(_names)
 
 # Environments of Remotion projects that define one of _names, in index
 # order. An array: it is only iterated.
@@ -87,13 +83,8 @@ _remotion := [i |
 ]
 
 # Remotion's Node APIs or CLI read input.environments[i], or no consumer is
-# known (Node is the default reader), as lib.node_envs.
-_node(i) if count(input.environments[i].consumers) == 0
-
-_node(i) if {
-	some c in input.environments[i].consumers
-	c in lib.node_consumers
-}
+# known (Node is the default reader), as lib.node_reader says.
+_node(i) if lib.node_reader(input.environments[i].consumers)
 
 # _sdk_clients[i] is the set of Go, Python and PHP consumers of the
 # environment, as lib.sdk_clients (a missing entry reads as none), for the

@@ -77,12 +77,8 @@ _names := [
 ]
 
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names (lib.env_vars, which would be built from every variable, for these
-# names only). A complete rule: built once.
-_var := {[i, name]: input.environments[i].variables[j] |
-	some name in _names
-	some [i, j] in lib.variables[name]
-}
+# _names. A complete rule: built once.
+_var := lib.variables_named(_names)
 
 # _set[name] is the set of environments (by index) that set name to a
 # non-empty value, for the names of the key pairs: the half pairs and
@@ -92,7 +88,7 @@ _set := {name: {i | some [i, j] in lib.variables[name]; input.environments[i].va
 }
 
 # The environment belongs to a Remotion project, and Remotion's Node APIs or
-# CLI read it (or an unknown consumer, taken as Node, as lib.node_envs):
+# CLI read it (or an unknown consumer, taken as Node, as lib.node_reader says):
 # Remotion's own rules apply. Checked last, on the few definitions that
 # would make a finding.
 _node_env(i) if {
@@ -100,12 +96,7 @@ _node_env(i) if {
 	_node(i)
 }
 
-_node(i) if count(input.environments[i].consumers) == 0
-
-_node(i) if {
-	some c in input.environments[i].consumers
-	c in lib.node_consumers
-}
+_node(i) if lib.node_reader(input.environments[i].consumers)
 
 # Crossed pairs: [env index, the REMOTION half, the AWS half], each set
 # without its partner.

@@ -61,23 +61,14 @@ _names := [
 ]
 
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names (lib.env_vars, which would be built from every variable, for these
-# names only). A complete rule: built once.
-_var := {[i, name]: input.environments[i].variables[j] |
-	some name in _names
-	some [i, j] in lib.variables[name]
-}
+# _names. A complete rule: built once.
+_var := lib.variables_named(_names)
 
 # Remotion's Node APIs or CLI read input.environments[i] (or an unknown
-# consumer, taken as Node), as lib.node_envs. Environments read only by the
+# consumer, taken as Node), as lib.node_reader says. Environments read only by the
 # Go, Python or PHP clients are the others. Checked on the few definitions
 # that would make a finding.
-_node(i) if count(input.environments[i].consumers) == 0
-
-_node(i) if {
-	some c in input.environments[i].consumers
-	c in lib.node_consumers
-}
+_node(i) if lib.node_reader(input.environments[i].consumers)
 
 _remotion_pair(i) if {
 	_var[[i, lib.remotion_id]].set
