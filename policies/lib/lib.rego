@@ -102,6 +102,9 @@ projects := {p.dir: p | some p in input.projects}
 # remotion_project is true when the project at dir is a Remotion project.
 remotion_project(dir) if projects[dir].remotion
 
+# has_platform is true when the project at dir deploys to platform.
+has_platform(dir, platform) if platform in projects[dir].platforms
+
 # has_consumer is true when the project at dir has consumer.
 has_consumer(dir, consumer) if consumer in projects[dir].consumers
 
@@ -109,6 +112,13 @@ has_consumer(dir, consumer) if consumer in projects[dir].consumers
 on_owning_platform(dir) if some p in projects[dir].platforms
 
 platform_names := {"vercel": "Vercel", "netlify": "Netlify", "aws-lambda": "AWS Lambda"}
+
+# Every env file that is not a template, with its entries. (For team
+# policies: the built-in rules go through the name index instead.)
+live_env_files contains f if {
+	some f in input.envFiles
+	not f.template
+}
 
 # Names of the credential variables, by prefix.
 remotion_id := "REMOTION_AWS_ACCESS_KEY_ID"
@@ -130,6 +140,12 @@ aws_profile := "AWS_PROFILE"
 skip_flag := "REMOTION_SKIP_AWS_CREDENTIALS_CHECK"
 
 cache_flag := "REMOTION_DISABLE_AWS_CLIENT_CACHE"
+
+# env_vars maps an environment id and a variable name to the winning
+# definition: lib.env_vars[env.id][name]. A complete rule, built once per
+# evaluation from every variable of the tree, for team policies; the
+# built-in rules look up only the names they check (variables_named).
+env_vars := {env.id: {v.name: v | some v in env.variables} | some env in input.environments}
 
 # The 25 regions Remotion Lambda supports.
 supported_regions := {

@@ -71,9 +71,23 @@ test_project_predicates if {
 	lib.remotion_project("apps/web") with input as _input
 	not lib.remotion_project("tools") with input as _input
 	not lib.remotion_project("missing") with input as _input
+	lib.has_platform("apps/web", "vercel") with input as _input
+	not lib.has_platform("tools", "vercel") with input as _input
 	lib.has_consumer("tools", "go") with input as _input
 	lib.on_owning_platform("apps/web") with input as _input
 	not lib.on_owning_platform("tools") with input as _input
+}
+
+test_env_vars_by_environment_and_name if {
+	vars := lib.env_vars with input as _input
+	object.keys(vars) == {"apps/web", "apps/web (production)"}
+	vars["apps/web (production)"].AWS_REGION.value == "eu-west-1"
+	object.keys(vars["apps/web"]) == {"AWS_REGION", "REMOTION_AWS_PROFILE"}
+}
+
+test_live_env_files_leave_out_templates if {
+	files := lib.live_env_files with input as _input
+	{f.path | some f in files} == {"apps/web/.env"}
 }
 
 test_variables_named_by_environment_and_name if {
@@ -91,6 +105,8 @@ test_node_reader_is_node_the_cli_or_no_known_consumer if {
 
 test_helpers_are_empty_without_input if {
 	count(lib.projects) == 0 with input as {}
+	count(lib.env_vars) == 0 with input as {}
+	count(lib.live_env_files) == 0 with input as {}
 }
 
 test_regions if {
