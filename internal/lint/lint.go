@@ -15,13 +15,19 @@ import (
 	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
+	"github.com/remolint/remolint/internal/view"
 )
 
 // Evaluate runs the policies over the scanned document and turns their
 // output into sorted, fingerprinted findings restricted to the reported
 // paths.
 func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts Options) ([]finding.Finding, error) {
-	input, err := policy.Input(res.Doc)
+	doc := res.Doc
+	if engine.BuiltinOnly() {
+		// The built-in rules read about half of a monorepo's definitions.
+		doc = view.Builtin(doc, engine.Mentions)
+	}
+	input, err := policy.Input(doc)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}

@@ -167,6 +167,14 @@ type Engine struct {
 	files      map[string]bool // policy file names
 	timeout    time.Duration
 
+	// builtinOnly is true when the policies are the embedded bundle alone;
+	// mentioned then holds every string constant its modules contain (see
+	// Mentions), gathered on first need from modules.
+	builtinOnly   bool
+	modules       map[string]*ast.Module
+	mentionedOnce sync.Once
+	mentioned     map[string]bool
+
 	// store holds data.remolint.config and nothing else; cfg is its value.
 	// mu is held for reading by evaluations that use cfg, and for writing
 	// by one that replaces it.
@@ -246,6 +254,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		files:   make(map[string]bool, len(files)),
 		timeout: o.timeout,
 	}
+	if trusted {
+		e.builtinOnly, e.modules = true, modules
+	}
 	// Each package's compiler: the one whose modules define it.
 	e.compilerOf = make([]*ast.Compiler, len(pkgs))
 	for i, p := range pkgs {
@@ -312,6 +323,33 @@ func (e *Engine) EvalContained(ctx context.Context, input []byte, config map[str
 		return nil, nil, err
 	}
 	return e.EvalInput(ctx, doc, config)
+}
+
+// BuiltinOnly reports whether the engine holds the embedded bundle alone,
+// with no team policy: the fact document's built-in view (package view)
+// then gives the same findings as the whole document.
+func (e *Engine) BuiltinOnly() bool { return e.builtinOnly }
+
+// Mentions reports whether a built-in policy contains name as a string
+// constant: a variable name it looks up, a set member, a message fragment.
+// The built-in view keeps the definitions of such names whatever else it
+// knows of them. It is false for every name when team policies are loaded.
+func (e *Engine) Mentions(name string) bool {
+	if !e.builtinOnly {
+		return false
+	}
+	e.mentionedOnce.Do(func() {
+		e.mentioned = map[string]bool{}
+		for _, m := range e.modules {
+			ast.WalkTerms(m, func(t *ast.Term) bool {
+				if s, ok := t.Value.(ast.String); ok {
+					e.mentioned[string(s)] = true
+				}
+				return false
+			})
+		}
+	})
+	return e.mentioned[name]
 }
 
 // Input converts a Go value to policy input, as if encoded as JSON: ValueOf

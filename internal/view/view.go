@@ -1,0 +1,113 @@
+// Package view narrows a fact document to the part the built-in rules read.
+//
+// The fact document describes everything remolint saw, for the built-in
+// rules and for a team's own policies alike. The built-in rules read far
+// less of it: of an env file's entries, only those of credential, region,
+// profile, account and platform names, and entries whose value or name
+// carries a fact (a key id, a misspelling, a number). In a monorepo the
+// others (PORT, DATABASE_URL, LOG_LEVEL, ...) are about half of all
+// definitions, and converting them to OPA's AST and indexing them cost as
+// much as the rules. When the built-in bundle runs alone, the linter hands
+// it Builtin's view instead; with a team policy loaded, it hands over the
+// whole document.
+//
+// What the view keeps is a contract with the built-in rules, written down
+// in Builtin and guarded by a test that evaluates every fixture both ways:
+// a rule that starts reading something the view drops makes its own
+// fixture's findings differ, and the test names it.
+package view
+
+import (
+	"strings"
+
+	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/model"
+)
+
+// Builtin returns a copy of doc holding what the built-in rules read, with
+// its index rebuilt; doc itself is not changed, and the copy shares
+// everything it keeps with it. mentioned reports whether a policy names a
+// variable as a constant (platform-reserved names such as TZ or _HANDLER
+// are not AWS_ names and carry no other fact); nil means none.
+//
+// It keeps:
+//   - every project, env file, environment, shared file, profile and code
+//     access, with every field the rules read;
+//   - of env-file entries and environment variables, those Relevant says
+//     the rules can read;
+//   - of files, the AWS shared files (profile-malformed names their
+//     projects; no other rule reads input.files).
+//
+// It drops what no built-in rule reads: projects' signals (the reasons
+// behind their platforms and consumers, for humans) and the code's
+// imports.
+func Builtin(doc *facts.Document, mentioned func(name string) bool) *facts.Document {
+	n := *doc
+	n.Files = nil
+	for _, f := range doc.Files {
+		if f.Kind == "aws-credentials" || f.Kind == "aws-config" {
+			n.Files = append(n.Files, f)
+		}
+	}
+	n.Projects = make([]facts.Project, len(doc.Projects))
+	for i, p := range doc.Projects {
+		p.Signals = nil
+		n.Projects[i] = p
+	}
+	n.Project.Signals = nil
+	n.Code.Imports = nil
+
+	// One backing array for all kept definitions: environments repeat
+	// their files' entries, so the two lists together are the bulk of the
+	// document.
+	total := 0
+	for _, f := range doc.EnvFiles {
+		total += len(f.Entries)
+	}
+	for _, e := range doc.Environments {
+		total += len(e.Variables)
+	}
+	kept := make([]facts.Variable, 0, total/2)
+	keep := func(vs []facts.Variable) []facts.Variable {
+		start := len(kept)
+		for i := range vs {
+			if Relevant(&vs[i], mentioned) {
+				kept = append(kept, vs[i])
+			}
+		}
+		// A full slice expression: appending to one list must never run
+		// into the next.
+		return kept[start:len(kept):len(kept)]
+	}
+	n.EnvFiles = make([]facts.EnvFile, len(doc.EnvFiles))
+	for i, f := range doc.EnvFiles {
+		f.Entries = keep(f.Entries)
+		n.EnvFiles[i] = f
+	}
+	n.Environments = make([]facts.Environment, len(doc.Environments))
+	for i, e := range doc.Environments {
+		e.Variables = keep(e.Variables)
+		n.Environments[i] = e
+	}
+	model.Reindex(&n)
+	return &n
+}
+
+// Relevant reports whether a built-in rule can read the definition v (an
+// env-file entry or an environment variable): when its name is an AWS or
+// Remotion name, a name a policy mentions, or a name or value the model
+// found something about (a known name, a likely misspelling, a numbered
+// family, a key id or secret key shape, a placeholder). Everything else is
+// a variable of the application (PORT, DATABASE_URL), which no rule checks.
+func Relevant(v *facts.Variable, mentioned func(name string) bool) bool {
+	switch {
+	case v.Known, v.Suggestion != "", v.Family != nil, v.Display != "", v.LooksLikeSecretKey:
+		return true
+	case v.Shape != "other" && v.Shape != "empty":
+		// Key ids, placeholders and the other shapes the model names.
+		return true
+	case strings.HasPrefix(v.Name, "AWS_"), strings.HasPrefix(v.Name, "REMOTION_"):
+		return true
+	}
+	return mentioned != nil && mentioned(v.Name)
+}
