@@ -150,9 +150,13 @@ func (f *File) Node() map[string]string {
 
 // Parse reads an env file. It never fails and runs in time linear in the
 // input.
-func Parse(src []byte) *File {
+func Parse(src []byte) *File { return parse(src, true) }
+
+// parse reads an env file; fast allows parseGoSimple to stand in for
+// parseGoMirror and godotenv (tests turn it off to compare both paths).
+func parse(src []byte, fast bool) *File {
 	p := newParser(src)
-	p.run()
+	p.run(fast)
 	return p.f
 }
 
@@ -228,7 +232,7 @@ func (p *parser) gorig(off int) int {
 	return p.gmap.orig(off)
 }
 
-func (p *parser) run() {
+func (p *parser) run(fast bool) {
 	// At most one Node match starts on a line; godotenv rarely reads more.
 	lines := len(p.li.starts)
 	p.nodes = make([]nrec, 0, lines)
@@ -240,7 +244,18 @@ func (p *parser) run() {
 		r.comment = [2]int{p.no(m.comment[0]), p.no(m.comment[1])}
 		p.nodes = append(p.nodes, r)
 	})
-	p.gp = parseGoMirror(p.gsrc, lines)
+	simple := false
+	if fast {
+		p.gp, simple = parseGoSimple(p.src, p.ntext, lines)
+	}
+	if simple {
+		// godotenv reads the file as parseGoSimple does: its map is the
+		// statements' (nothing else holds or changes gp.vars).
+		p.f.Go, p.goErr = p.gp.vars, goErrNone
+	} else {
+		p.gp = parseGoMirror(p.gsrc, lines)
+		p.f.Go, p.goErr = runGodotenv(p.src)
+	}
 	p.gos = make([]grec, 0, len(p.gp.stmts))
 	for _, s := range p.gp.stmts {
 		r := grec{s: s, entry: -1}
@@ -252,7 +267,6 @@ func (p *parser) run() {
 		r.expand, r.expEnd = p.gorig(s.expand), p.gorig(s.expandEnd)
 		p.gos = append(p.gos, r)
 	}
-	p.f.Go, p.goErr = runGodotenv(p.src)
 	if p.goErr != goErrNone {
 		reason := goReason(p.goErr)
 		if p.gp.err == p.goErr && p.gp.errPos >= 0 {

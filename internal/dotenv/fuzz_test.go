@@ -76,6 +76,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := Parse(src)
 		checkInvariants(t, src, file)
+		checkFastPath(t, src)
 		// The reference is quadratic (and worse under Go's regexp) on long
 		// inputs with unclosed quotes; it is only consulted on short ones.
 		if len(src) > 2048 {

@@ -43,7 +43,6 @@ type goStmt struct {
 
 type goParse struct {
 	stmts    []goStmt
-	comments [][2]int // comments godotenv skips
 	err      int
 	errPos   int // offset of the offending byte (or opening quote)
 	errStart int // start of the statement being read when it failed
@@ -159,10 +158,8 @@ func parseGoMirror(src []byte, capHint int) goParse {
 			}
 			nl := bytes.IndexByte(src[cut:], '\n')
 			if nl < 0 {
-				g.comments = append(g.comments, [2]int{cut, len(src)})
 				break
 			}
-			g.comments = append(g.comments, [2]int{cut, cut + nl})
 			cut += nl
 		}
 		if start < 0 {
