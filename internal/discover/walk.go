@@ -48,6 +48,11 @@ type Options struct {
 	Git *Git
 	// Shallow reads only the root folder itself.
 	Shallow bool
+	// SizeCheckedByReader leaves MaxFileSize to the caller for regular
+	// files: it stats the file it opens anyway, which spares the walk an
+	// lstat per file. Their File.Size is then 0, and a file over the cap is
+	// the caller's to report (as a "too-large" diagnostic).
+	SizeCheckedByReader bool
 }
 
 // File is one file to read.
@@ -221,9 +226,13 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			continue
 		}
 		// Most files are not remolint's: classify by name before paying
-		// for the lstat behind Info.
+		// for the lstat behind Info, if it is needed at all.
 		kind := Classify(p)
 		if kind == "" {
+			continue
+		}
+		if w.opts.SizeCheckedByReader {
+			w.file(p, kind, -1, matcher)
 			continue
 		}
 		info, err := e.Info()
@@ -234,8 +243,9 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 	}
 }
 
+// file records a file of the given size (-1: unknown, the reader checks it).
 func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher) {
-	f := File{Path: p, Kind: kind, Size: size}
+	f := File{Path: p, Kind: kind, Size: max(size, 0)}
 	if w.opts.Git != nil {
 		f.GitKnown = true
 		gp := w.gitPath(p)

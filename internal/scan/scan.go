@@ -6,8 +6,8 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -149,7 +149,8 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 	seen := map[string]bool{}
 	for _, r := range roots {
 		in.Roots = append(in.Roots, r.display)
-		wopts := discover.Options{MaxFileSize: opts.MaxFileSize, Shallow: r.shallow}
+		// readOne checks the size cap on the open file.
+		wopts := discover.Options{MaxFileSize: opts.MaxFileSize, Shallow: r.shallow, SizeCheckedByReader: true}
 		if !opts.NoGit {
 			g, err := gitView(r.abs)
 			if err != nil {
@@ -175,7 +176,7 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 			}
 			seen[disp] = true
 			f.Path = disp
-			jobs = append(jobs, job{file: f, os: filepath.Join(r.abs, filepath.FromSlash(strings.TrimPrefix(disp, r.display+"/")))})
+			jobs = append(jobs, job{file: f, os: filepath.Join(r.abs, filepath.FromSlash(strings.TrimPrefix(disp, r.display+"/"))), walked: true})
 		}
 	}
 	for _, dir := range opts.AWSDirs {
@@ -356,6 +357,9 @@ func gitView(abs string) (*discover.Git, error) {
 type job struct {
 	file discover.File
 	os   string
+	// walked is true for files the walk found, whose size cap the walk
+	// left to readOne (a file over it is "too-large", as the walk says).
+	walked bool
 }
 
 type result struct {
@@ -378,8 +382,9 @@ func readAll(ctx context.Context, jobs []job, maxSize int64) ([]result, []facts.
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var scratch []byte // this worker's buffer for sources (see readOne)
 			for i := range next {
-				out[i], diags[i] = readOne(jobs[i], maxSize)
+				out[i], diags[i] = readOne(jobs[i], maxSize, &scratch)
 			}
 		}()
 	}
@@ -402,7 +407,13 @@ func readAll(ctx context.Context, jobs []job, maxSize int64) ([]result, []facts.
 
 // readOne reads one file. A panic in a reader is contained: the file yields
 // an internal diagnostic and no facts, and the run goes on.
-func readOne(j job, maxSize int64) (r result, diag *facts.Diagnostic) {
+//
+// Sources (JS/TS and Go, most of the bytes read) are read into scratch, which
+// the next file read by the same worker overwrites: their readers keep no
+// reference to the bytes (every string they return is a copy, and the
+// comments' own-line test runs before readOne returns). Other kinds get a
+// buffer of their own, as their parsers are free to keep slices of it.
+func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagnostic) {
 	at := facts.Location{Path: j.file.Path, Line: 1, Column: 1}
 	defer func() {
 		if p := recover(); p != nil {
@@ -410,9 +421,16 @@ func readOne(j job, maxSize int64) (r result, diag *facts.Diagnostic) {
 			diag = &facts.Diagnostic{Kind: "internal", Message: "internal error while reading this file (please report it); the rest of the run is unaffected", Location: at}
 		}
 	}()
-	data, err := readFile(j.os, maxSize)
+	if j.file.Kind != discover.KindJS && j.file.Kind != discover.KindGo {
+		scratch = nil
+	}
+	data, err := readFile(j.os, maxSize, scratch)
 	if err != nil {
-		return result{}, &facts.Diagnostic{Kind: "unreadable", Message: err.Error(), Location: at}
+		kind := "unreadable"
+		if _, ok := err.(*tooLargeError); ok && j.walked {
+			kind = "too-large"
+		}
+		return result{}, &facts.Diagnostic{Kind: kind, Message: err.Error(), Location: at}
 	}
 	r.parsed.File = j.file
 	p := j.file.Path
@@ -454,30 +472,9 @@ func readOne(j job, maxSize int64) (r result, diag *facts.Diagnostic) {
 	return r, nil
 }
 
-// readFile reads a regular file of at most max bytes.
-func readFile(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("skipped: not a regular file")
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("skipped: %d bytes is over the %d-byte size cap (--max-file-size)", st.Size(), max)
-	}
-	b := make([]byte, st.Size())
-	n, err := io.ReadFull(f, b)
-	if err != nil {
-		return nil, fmt.Errorf("skipped: %w", unwrapPath(err))
-	}
-	return b[:n], nil
-}
+var errNotRegular = errors.New("skipped: not a regular file")
+
+func skipped(err error) error { return fmt.Errorf("skipped: %w", err) }
 
 func unwrapPath(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {

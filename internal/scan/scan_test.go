@@ -3,11 +3,16 @@ package scan
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"sort"
+	"strings"
 	"testing"
+
+	"github.com/remolint/remolint/internal/discover"
 )
 
 func write(t *testing.T, root string, files map[string]string) {
@@ -114,5 +119,72 @@ func TestMissingPathIsAnError(t *testing.T) {
 	_, err := Run(context.Background(), Options{WorkDir: t.TempDir(), Paths: []string{"nope"}})
 	if err == nil || err.Error() != "reading nope: no such file or directory" {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// The walk leaves the size cap to the read: a file over it is still a
+// "too-large" diagnostic with the walk's message, and a file at the cap is read.
+func TestSizeCapCheckedOnRead(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"big/.env":   "A=" + string(make([]byte, 99)),
+		"fits/.env":  "A=" + string(make([]byte, 98)),
+		"src/big.ts": "process.env.REMOTION_AWS_REGION;" + string(make([]byte, 100)),
+	})
+	res, err := Run(context.Background(), Options{WorkDir: root, NoGit: true, MaxFileSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Doc.Diagnostics {
+		got = append(got, d.Kind+" "+d.Location.Path+": "+d.Message)
+	}
+	want := []string{
+		"too-large big/.env: skipped: 101 bytes is over the 100-byte size cap (--max-file-size)",
+		"too-large src/big.ts: skipped: 132 bytes is over the 100-byte size cap (--max-file-size)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics =\n%q\nwant\n%q", got, want)
+	}
+	if len(res.Doc.Files) != 1 || res.Doc.Files[0].Path != "fits/.env" {
+		t.Errorf("files = %+v", res.Doc.Files)
+	}
+}
+
+// Sources share one read buffer per worker: reading many sources of varied
+// sizes through one worker must give exactly what reading each file into a
+// buffer of its own gives.
+func TestReusedBufferGivesTheSameFacts(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for i := 0; i < 30; i++ {
+		pad := strings.Repeat("// padding line\n", (i*7)%13)
+		files[fmt.Sprintf("p%02d/src/a.ts", i)] = pad + fmt.Sprintf("// remolint:ignore some-rule\nconst r%d = process.env.REMOTION_AWS_REGION_%d; /* c */\n", i, i)
+		files[fmt.Sprintf("p%02d/main.go", i)] = "package main\n" + pad + fmt.Sprintf("import \"os\"\n\n// c%d\nvar v = os.Getenv(\"AWS_PROFILE_%d\") // trailing\n", i, i)
+		files[fmt.Sprintf("p%02d/.env", i)] = pad[:len(pad)/2] + fmt.Sprintf("# c\nA%d=1 # trailing\n", i)
+	}
+	write(t, root, files)
+	var jobs []job
+	for p := range files {
+		jobs = append(jobs, job{file: discover.File{Path: p, Kind: discover.Classify(p)}, os: filepath.Join(root, filepath.FromSlash(p))})
+	}
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].file.Path < jobs[j].file.Path })
+	old := runtime.GOMAXPROCS(1)
+	shared, diags := readAll(context.Background(), jobs, 0)
+	runtime.GOMAXPROCS(old)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for i, j := range jobs {
+		alone, diag := readOne(j, discover.DefaultMaxFileSize, nil)
+		if diag != nil {
+			t.Fatal(diag)
+		}
+		if !reflect.DeepEqual(shared[i], alone) {
+			t.Errorf("%s: read after other files %+v, alone %+v", j.file.Path, shared[i], alone)
+		}
+		if alone.parsed.Code == nil && j.file.Kind != discover.KindEnv {
+			t.Errorf("%s: no facts", j.file.Path)
+		}
 	}
 }
