@@ -20,6 +20,7 @@ import (
 	"github.com/remolint/remolint/internal/lint"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
+	"github.com/remolint/remolint/internal/view"
 )
 
 var (
@@ -41,8 +42,9 @@ func tree(b *testing.B, opts corpus.Options) string {
 }
 
 // BenchmarkPipeline times each stage of a full run over the generated tree:
-// the walk and read (scan), converting the fact document to OPA's AST
-// (input; marshal is the JSON encoding it replaced, for comparison),
+// the walk and read (scan), narrowing the fact document to the built-in
+// rules' view (view), converting that to OPA's AST (input; marshal is the
+// JSON encoding it replaced, for comparison),
 // converting and evaluating the policies (lint), and all of them together.
 func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
@@ -56,6 +58,11 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// What the policies receive: the built-in rules' view of the document.
+	doc := view.Builtin(res.Doc, engine.Mentions)
+	b.Run("view", func(b *testing.B) {
+		loop(b, func() { view.Builtin(res.Doc, engine.Mentions) })
+	})
 	b.Run("scan", func(b *testing.B) {
 		loop(b, func() {
 			if _, err := scan.Run(ctx, opts); err != nil {
@@ -65,14 +72,14 @@ func BenchmarkPipeline(b *testing.B) {
 	})
 	b.Run("marshal", func(b *testing.B) {
 		loop(b, func() {
-			if _, err := json.Marshal(res.Doc); err != nil {
+			if _, err := json.Marshal(doc); err != nil {
 				b.Fatal(err)
 			}
 		})
 	})
 	b.Run("input", func(b *testing.B) {
 		loop(b, func() {
-			if _, err := policy.ValueOf(res.Doc); err != nil {
+			if _, err := policy.ValueOf(doc); err != nil {
 				b.Fatal(err)
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -17,11 +18,16 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/remolint/remolint/bench/corpus"
+	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
+	"github.com/remolint/remolint/internal/view"
 	"github.com/remolint/remolint/policies"
 )
 
-var ruleFilter = regexp.MustCompile(".")
+var (
+	ruleFilter = regexp.MustCompile(".")
+	dumpInput  = flag.String("dump", "", "write the input BenchmarkRules evaluates to this file, as JSON")
+)
 
 func init() {
 	flag.Func("rules", "regular expression selecting the rule files BenchmarkRules evaluates", func(s string) error {
@@ -35,7 +41,8 @@ func init() {
 
 // BenchmarkRules evaluates each built-in rule package on its own (with the
 // helper library) over the fact document of the generated tree, the input
-// parsed once: the time a rule adds to every run. It finds the rule to
+// parsed once: the time a rule adds to every run. -args -dump FILE writes
+// that input as JSON, for `opa eval --profile`. It finds the rule to
 // profile when policy evaluation is slow.
 func BenchmarkRules(b *testing.B) {
 	ctx := context.Background()
@@ -44,9 +51,19 @@ func BenchmarkRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := json.Marshal(res.Doc)
+	// The rules see the document's built-in view, as in a run of remolint.
+	engine, err := policy.New(ctx)
 	if err != nil {
 		b.Fatal(err)
+	}
+	doc, err := json.Marshal(view.Builtin(res.Doc, engine.Mentions))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if *dumpInput != "" {
+		if err := os.WriteFile(*dumpInput, doc, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	var x any
 	if err := util.NewJSONDecoder(bytes.NewReader(doc)).Decode(&x); err != nil {

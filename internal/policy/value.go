@@ -29,12 +29,13 @@ import (
 // U+FFFD, byte by byte. Anything else (floats, custom marshalers, embedded
 // structs, the ",string" option, non-string map keys) is refused with
 // ErrUnsupported, and the caller encodes v as JSON instead. Equal strings
-// share one term, as in decodeFast. TestValueOfMatchesJSON checks both agree.
+// share one term, as in decodeFast, and so do equal locations, families and
+// definitions (see encode). TestValueOfMatchesJSON checks both agree.
 //
 // A struct's fields are converted concurrently, one encoder per CPU (the
 // fact document's lists are converted while nothing else runs); terms are
 // shared within an encoder only, so the value is the same whatever the
-// schedule.
+// schedule. The fields named in together go to one encoder.
 func ValueOf(v any) (ast.Value, error) {
 	rv := reflect.ValueOf(v)
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
@@ -52,7 +53,8 @@ func ValueOf(v any) (ast.Value, error) {
 }
 
 // parallelObject converts the struct v as encode does, its fields on up to
-// workers goroutines, the longest lists first.
+// workers goroutines, the longest lists first (fields that share terms,
+// named in together, as one).
 func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
 	e := valueEncoder{termPool: newTermPool()}
 	if e.custom(v.Type()) {
@@ -64,33 +66,55 @@ func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
 	}
 	type job struct {
 		field fieldPlan
-		size  int
 		term  *ast.Term
 		err   error
 	}
-	jobs := make([]*job, 0, len(p.fields))
+	// A task is the jobs one encoder does in turn: one field, or the fields
+	// that must share terms (together).
+	type task struct {
+		jobs []*job
+		size int
+	}
+	var jobs []*job
+	var tasks []*task
+	joint := map[string]*task{}
 	for _, f := range p.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmpty(fv) {
 			continue
 		}
-		jobs = append(jobs, &job{field: f, size: weight(fv)})
+		j := &job{field: f}
+		jobs = append(jobs, j)
+		name := string(f.key.Value.(ast.String))
+		t := &task{}
+		if slices.Contains(together[v.Type()], name) {
+			if joint[""] == nil {
+				joint[""] = t
+				tasks = append(tasks, t)
+			}
+			t = joint[""]
+		} else {
+			tasks = append(tasks, t)
+		}
+		t.jobs = append(t.jobs, j)
+		t.size += weight(fv)
 	}
-	order := slices.Clone(jobs)
-	slices.SortStableFunc(order, func(a, b *job) int { return b.size - a.size })
-	next := make(chan *job, len(order))
-	for _, j := range order {
-		next <- j
+	slices.SortStableFunc(tasks, func(a, b *task) int { return b.size - a.size })
+	next := make(chan *task, len(tasks))
+	for _, t := range tasks {
+		next <- t
 	}
 	close(next)
 	var wg sync.WaitGroup
-	for range min(workers, len(order)) {
+	for range min(workers, len(tasks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			w := valueEncoder{termPool: newTermPool()}
-			for j := range next {
-				j.term, j.err = w.encode(v.Field(j.field.index), 1)
+			for t := range next {
+				for _, j := range t.jobs {
+					j.term, j.err = w.encode(v.Field(j.field.index), 1)
+				}
 			}
 		}()
 	}
@@ -103,6 +127,13 @@ func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
 		pairs = append(pairs, [2]*ast.Term{j.field.key, j.term})
 	}
 	return ast.NewObject(pairs...), nil
+}
+
+// together names, per struct type, the fields parallelObject converts on
+// one encoder, in field order, so that they share terms: an environment's
+// variables repeat its files' entries, which come first.
+var together = map[reflect.Type][]string{
+	reflect.TypeFor[facts.Document](): {"envFiles", "environments"},
 }
 
 // weight estimates the work of converting v: the values it holds, counting
@@ -146,8 +177,19 @@ type valueEncoder struct {
 	// stack holds the pairs of the objects being built.
 	stack   [][2]*ast.Term
 	customs map[reflect.Type]bool
-	structs map[any]*ast.Term // terms of sharedStructs values, by value
-	slices  map[sliceKey]*ast.Term
+	// Terms shared by value (see encode): locations and families by the
+	// value itself, definitions by their location, with the definition
+	// they were made from.
+	locations map[facts.Location]*ast.Term
+	families  map[facts.Family]*ast.Term
+	variables map[facts.Location]sharedVariable
+	slices    map[sliceKey]*ast.Term
+}
+
+// sharedVariable is the term made from a definition, for the next equal one.
+type sharedVariable struct {
+	from *facts.Variable
+	term *ast.Term
 }
 
 // sliceKey identifies a slice by its elements' memory: slices that share it
@@ -217,15 +259,25 @@ func planFor(t reflect.Type) *structPlan {
 	return actual.(*structPlan)
 }
 
-// sharedStructs are the struct types whose equal values share one term:
+// Equal values of these types share one term, as equal strings do:
 // locations (an environment's variables repeat the locations of its files'
-// entries) and families (numbered names repeat across files and
-// environments). Sharing every comparable struct cost more in hashing the
-// values as map keys than it saved.
-var sharedStructs = map[reflect.Type]bool{
-	reflect.TypeFor[facts.Location](): true,
-	reflect.TypeFor[facts.Family]():   true,
-}
+// entries), families (numbered names repeat across files and environments)
+// and definitions (an environment's variable is, most often, the entry of
+// one of its files over again). Sharing every comparable struct cost more in
+// hashing the values as map keys than it saved.
+var (
+	locationType = reflect.TypeFor[facts.Location]()
+	familyType   = reflect.TypeFor[facts.Family]()
+	variableType = reflect.TypeFor[facts.Variable]()
+)
+
+// The predeclared types of most fields, which have no methods: encode
+// skips the custom-encoding check for them.
+var (
+	stringType = reflect.TypeFor[string]()
+	boolType   = reflect.TypeFor[bool]()
+	intType    = reflect.TypeFor[int]()
+)
 
 // custom reports whether encoding/json would call a method of t's to encode
 // it (remembered per type: reflection's Implements is slow).
@@ -282,6 +334,14 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		return ast.InternedNullTerm, nil
 	}
 	t := v.Type()
+	switch t {
+	case stringType:
+		return e.str(v.String()), nil
+	case boolType:
+		return ast.InternedTerm(v.Bool()), nil
+	case intType:
+		return ast.InternedTerm(v.Int()), nil
+	}
 	if e.custom(t) {
 		return nil, fmt.Errorf("%w: %s has its own JSON encoding", ErrUnsupported, t)
 	}
@@ -292,22 +352,17 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		}
 		return e.encode(v.Elem(), depth+1)
 	case reflect.Struct:
-		if !sharedStructs[t] {
-			return e.object(v, depth)
-		}
-		// Equal locations and families share one term, as equal strings do.
-		key := v.Interface()
-		if t, ok := e.structs[key]; ok {
-			return t, nil
-		}
-		t, err := e.object(v, depth)
-		if err == nil {
-			if e.structs == nil {
-				e.structs = make(map[any]*ast.Term, 1024)
+		switch t {
+		case locationType:
+			return shareByValue(e, &e.locations, v.Interface().(facts.Location), v, depth)
+		case familyType:
+			return shareByValue(e, &e.families, v.Interface().(facts.Family), v, depth)
+		case variableType:
+			if v.CanAddr() {
+				return e.variable(v.Addr().Interface().(*facts.Variable), v, depth)
 			}
-			e.structs[key] = t
 		}
-		return t, err
+		return e.object(v, depth)
 	case reflect.Slice:
 		if v.IsNil() {
 			return ast.InternedNullTerm, nil
@@ -353,6 +408,56 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 		return e.term(ast.Number(strconv.FormatUint(n, 10))), nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupported, t)
+}
+
+// shareByValue returns the term of v, a comparable struct equal to key,
+// made once per distinct value.
+func shareByValue[K comparable](e *valueEncoder, terms *map[K]*ast.Term, key K, v reflect.Value, depth int) (*ast.Term, error) {
+	if t, ok := (*terms)[key]; ok {
+		return t, nil
+	}
+	t, err := e.object(v, depth)
+	if err == nil {
+		if *terms == nil {
+			*terms = make(map[K]*ast.Term, 1024)
+		}
+		(*terms)[key] = t
+	}
+	return t, err
+}
+
+// variable returns the term of the definition d (v is d): the term of the
+// last definition at the same location when the two are equal, else a new
+// one. An environment's variable repeats its file's entry, and follows it
+// in the document.
+func (e *valueEncoder) variable(d *facts.Variable, v reflect.Value, depth int) (*ast.Term, error) {
+	if prev, ok := e.variables[d.Location]; ok && sameVariable(prev.from, d) {
+		return prev.term, nil
+	}
+	t, err := e.object(v, depth)
+	if err == nil {
+		if e.variables == nil {
+			e.variables = make(map[facts.Location]sharedVariable, 1024)
+		}
+		e.variables[d.Location] = sharedVariable{d, t}
+	}
+	return t, err
+}
+
+// sameVariable reports whether a and b encode alike: every field equal,
+// pointers by what they point to. Definitions with overrides are never
+// shared (an environment's own list, rarely repeated).
+func sameVariable(a, b *facts.Variable) bool {
+	return len(a.Overrides) == 0 && len(b.Overrides) == 0 &&
+		a.Name == b.Name && a.Value == b.Value && a.Secret == b.Secret && a.Set == b.Set &&
+		a.Shape == b.Shape && a.Display == b.Display && a.Hash == b.Hash &&
+		a.LooksLikeSecretKey == b.LooksLikeSecretKey && a.Location == b.Location &&
+		samePointee(a.ValueLocation, b.ValueLocation) && a.Known == b.Known &&
+		a.Suggestion == b.Suggestion && samePointee(a.Family, b.Family)
+}
+
+func samePointee[T comparable](a, b *T) bool {
+	return a == b || (a != nil && b != nil && *a == *b)
 }
 
 func (e *valueEncoder) object(v reflect.Value, depth int) (*ast.Term, error) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -158,4 +159,62 @@ func TestValueOfSharesSlices(t *testing.T) {
 		t.Errorf("wrong values: %v %v %v", list(0), list(2), list(3))
 	}
 	sameValue(t, "shared slices", envs)
+}
+
+// TestValueOfSharesOnlyEqualDefinitions converts an env-file entry and an
+// environment variable at the same location that differ in one field, for
+// each field of facts.Variable in turn: ValueOf shares the term of equal
+// definitions, and must not share these. A field added to facts.Variable
+// and forgotten by the sharing test fails here.
+func TestValueOfSharesOnlyEqualDefinitions(t *testing.T) {
+	loc := facts.Location{Path: ".env", Line: 1, Column: 1, EndLine: 1, EndColumn: 4}
+	base := facts.Variable{
+		Name: "KEY", Value: "v", Secret: true, Set: true, Shape: "other", Display: "d", Hash: "h",
+		LooksLikeSecretKey: true, Location: loc, ValueLocation: &facts.Location{Path: ".env", Line: 1, Column: 5},
+		Known: true, Suggestion: "s", Family: &facts.Family{Prefix: "KEY", Index: 1},
+	}
+	typ := reflect.TypeFor[facts.Variable]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if f.Name == "Location" {
+			continue // what sharing is keyed by
+		}
+		other := base
+		fv := reflect.ValueOf(&other).Elem().Field(i)
+		switch fv.Kind() {
+		case reflect.String:
+			fv.SetString(fv.String() + "x")
+		case reflect.Bool:
+			fv.SetBool(!fv.Bool())
+		case reflect.Pointer:
+			p := reflect.New(fv.Type().Elem())
+			p.Elem().Set(fv.Elem())
+			p.Elem().Field(1).SetInt(p.Elem().Field(1).Int() + 1) // Location.Line, Family.Index
+			fv.Set(p)
+		case reflect.Slice:
+			fv.Set(reflect.ValueOf([]facts.Override{{Location: loc}}))
+		default:
+			t.Fatalf("facts.Variable.%s: a %s; teach this test to change it", f.Name, fv.Kind())
+		}
+		doc := facts.Document{
+			EnvFiles:     []facts.EnvFile{{Path: ".env", Entries: []facts.Variable{base}}},
+			Environments: []facts.Environment{{ID: ".", Variables: []facts.Variable{other, base}}},
+		}
+		sameValue(t, "differing in "+f.Name, doc)
+	}
+	// And equal ones do share (the point of it).
+	doc := facts.Document{
+		EnvFiles:     []facts.EnvFile{{Path: ".env", Entries: []facts.Variable{base}}},
+		Environments: []facts.Environment{{ID: ".", Variables: []facts.Variable{base}}},
+	}
+	v, err := policy.ValueOf(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := v.(ast.Object)
+	entry := obj.Get(ast.StringTerm("envFiles")).Value.(*ast.Array).Elem(0).Value.(ast.Object).Get(ast.StringTerm("entries")).Value.(*ast.Array).Elem(0)
+	variable := obj.Get(ast.StringTerm("environments")).Value.(*ast.Array).Elem(0).Value.(ast.Object).Get(ast.StringTerm("variables")).Value.(*ast.Array).Elem(0)
+	if entry != variable {
+		t.Error("an environment variable equal to its file's entry got a term of its own")
+	}
 }
