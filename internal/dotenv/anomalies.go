@@ -2,6 +2,8 @@ package dotenv
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,9 +135,7 @@ type textAfterQuote struct {
 
 func (p *parser) anomalies() {
 	p.fileLevel()
-	qi := map[int]*quoteIssue{}
-	taq := map[int]*textAfterQuote{}
-	reported := map[int]bool{} // lines with a line-not-understood anomaly
+	qi, taq, reported := p.qi, p.taq, p.reported
 	p.nodeChecks(qi, taq)
 	p.goChecks(qi, taq)
 	p.goRejection(qi, taq, reported)
@@ -393,6 +393,10 @@ func (p *parser) notUnderstoodLine(line int, detail string, reported map[int]boo
 	p.add(KindLineNotUnderstood, "", DialectBoth, detail, s, e, nil)
 }
 
+// interval is the original extent of an entry, from its key to the end of
+// its value.
+type interval struct{ a, b int }
+
 func sortedKeys[T any](m map[int]T) []int {
 	keys := make([]int, 0, len(m))
 	for k := range m {
@@ -529,8 +533,7 @@ func (p *parser) keySpanOrig(e int) [2]int {
 }
 
 func (p *parser) duplicates() {
-	firstNode := map[string]int{}
-	firstGo := map[string]int{}
+	firstNode, firstGo := p.firstNode, p.firstGo
 	for e, en := range p.f.Entries {
 		fn, inNode := -1, false
 		if en.NodeOK {
@@ -601,25 +604,27 @@ func (p *parser) differ() {
 // notUnderstood reports non-blank, non-comment lines no dialect reads an
 // entry from.
 func (p *parser) notUnderstood(reported map[int]bool) {
-	type iv struct{ a, b int }
-	var ivs []iv
+	ivs := p.ivs
 	for i := range p.nodes {
 		n := &p.nodes[i]
-		ivs = append(ivs, iv{n.keyStart, max(n.keyEnd, n.valEnd)})
+		ivs = append(ivs, interval{n.keyStart, max(n.keyEnd, n.valEnd)})
 	}
+	var emptyKey map[int]bool // lines where godotenv reads a value with an empty name
 	for i := range p.gos {
 		g := &p.gos[i]
 		if g.s.key != "" {
-			ivs = append(ivs, iv{g.keyStart, max(g.keyEnd, g.valEnd)})
+			ivs = append(ivs, interval{g.keyStart, max(g.keyEnd, g.valEnd)})
+		} else {
+			if emptyKey == nil {
+				emptyKey = map[int]bool{}
+			}
+			emptyKey[p.li.lineOf(g.start)] = true
 		}
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
-	emptyKey := map[int]bool{} // lines where godotenv reads a value with an empty name
-	for i := range p.gos {
-		if p.gos[i].s.key == "" {
-			emptyKey[p.li.lineOf(p.gos[i].start)] = true
-		}
-	}
+	p.ivs = ivs
+	// Only the largest end among the intervals starting before a line's
+	// end matters, so the order of equal starts does not.
+	slices.SortFunc(ivs, func(x, y interval) int { return cmp.Compare(x.a, y.a) })
 	k, maxEnd := 0, -1
 	for l := range p.li.starts {
 		a, b := p.li.lineBounds(p.src, l)

@@ -15,11 +15,12 @@
 package dotenv
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/remolint/remolint/internal/facts"
 )
@@ -155,10 +156,22 @@ func Parse(src []byte) *File { return parse(src, true) }
 // parse reads an env file; fast allows parseGoSimple to stand in for
 // parseGoMirror and godotenv (tests turn it off to compare both paths).
 func parse(src []byte, fast bool) *File {
-	p := newParser(src)
+	p := parsers.Get().(*parser)
+	p.reset(src)
 	p.run(fast)
-	return p.f
+	f := p.f
+	p.release()
+	return f
 }
+
+// parsers recycles parsers and their working slices and maps: most env files
+// are small, and allocating these afresh for each one cost more than
+// reading it.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// maxPooledLines bounds the inputs whose parser goes back to the pool, so
+// that one huge file does not pin its working memory.
+const maxPooledLines = 4096
 
 // nrec is a Node match in original offsets.
 type nrec struct {
@@ -203,6 +216,19 @@ type parser struct {
 	explained []bool // entry has a specific anomaly
 	anoms     []anom
 	kindCount map[string]int
+	// verbatim is true when the Node text is the input byte for byte, so
+	// that its substrings can stand for copies of the input's bytes.
+	verbatim bool
+	ns       nodeScanner
+
+	// Working sets of anomalies(), kept for the next file.
+	qi        map[int]*quoteIssue
+	taq       map[int]*textAfterQuote
+	reported  map[int]bool // lines with a line-not-understood anomaly
+	firstNode map[string]int
+	firstGo   map[string]int
+	ivs       []interval
+	cms       []commentSpan
 }
 
 type anom struct {
@@ -210,12 +236,47 @@ type anom struct {
 	start int
 }
 
-func newParser(src []byte) *parser {
-	p := &parser{src: src, f: &File{}, kindCount: map[string]int{}}
-	p.li = newLineIndex(src)
+// reset prepares a parser (new or pooled) for src, keeping the memory of
+// its working slices and maps.
+func (p *parser) reset(src []byte) {
+	if p.kindCount == nil {
+		p.kindCount, p.reported = map[string]int{}, map[int]bool{}
+		p.qi, p.taq = map[int]*quoteIssue{}, map[int]*textAfterQuote{}
+		p.firstNode, p.firstGo = map[string]int{}, map[string]int{}
+	}
+	*p = parser{
+		src: src, f: &File{},
+		li:    lineIndex{starts: p.li.starts[:0]},
+		nodes: p.nodes[:0], gos: p.gos[:0], gp: goParse{stmts: p.gp.stmts[:0]},
+		nodeOf: p.nodeOf[:0], goOf: p.goOf[:0], explained: p.explained[:0], anoms: p.anoms[:0],
+		kindCount: p.kindCount, qi: p.qi, taq: p.taq, reported: p.reported,
+		firstNode: p.firstNode, firstGo: p.firstGo, ivs: p.ivs[:0], cms: p.cms[:0], ns: p.ns,
+	}
+	p.li = newLineIndex(src, p.li.starts)
 	p.ntext, p.nmap, p.invalid, p.firstBad = normalizeNode(src)
 	p.gsrc, p.gmap = normalizeGo(src)
-	return p
+	p.verbatim = p.invalid == 0 && bytes.IndexByte(src, '\r') < 0
+}
+
+// release returns the parser to the pool, dropping every reference to the
+// input and its values first.
+func (p *parser) release() {
+	if len(p.li.starts) > maxPooledLines {
+		return
+	}
+	clear(p.nodes)
+	clear(p.gos)
+	clear(p.gp.stmts)
+	clear(p.anoms)
+	clear(p.kindCount)
+	clear(p.qi)
+	clear(p.taq)
+	clear(p.reported)
+	clear(p.firstNode)
+	clear(p.firstGo)
+	p.src, p.gsrc, p.ntext, p.f, p.gp.vars = nil, nil, "", nil, nil
+	p.ns.reuse("")
+	parsers.Put(p)
 }
 
 func (p *parser) no(off int) int {
@@ -235,8 +296,9 @@ func (p *parser) gorig(off int) int {
 func (p *parser) run(fast bool) {
 	// At most one Node match starts on a line; godotenv rarely reads more.
 	lines := len(p.li.starts)
-	p.nodes = make([]nrec, 0, lines)
-	scanNode(p.ntext, func(m nodeMatch) {
+	p.nodes = slices.Grow(p.nodes, lines)
+	p.ns.reuse(p.ntext)
+	p.ns.scanNode(func(m nodeMatch) {
 		r := nrec{m: m, entry: -1}
 		r.keyStart, r.keyEnd = p.no(m.keyStart), p.no(m.keyEnd)
 		r.valStart, r.valEnd = p.no(m.valStart), p.no(m.valEnd)
@@ -246,7 +308,7 @@ func (p *parser) run(fast bool) {
 	})
 	simple := false
 	if fast {
-		p.gp, simple = parseGoSimple(p.src, p.ntext, lines)
+		p.gp, simple = parseGoSimple(p.src, p.ntext, p.gp.stmts)
 	}
 	if simple {
 		// godotenv reads the file as parseGoSimple does: its map is the
@@ -256,7 +318,7 @@ func (p *parser) run(fast bool) {
 		p.gp = parseGoMirror(p.gsrc, lines)
 		p.f.Go, p.goErr = runGodotenv(p.src)
 	}
-	p.gos = make([]grec, 0, len(p.gp.stmts))
+	p.gos = slices.Grow(p.gos, len(p.gp.stmts))
 	for _, s := range p.gp.stmts {
 		r := grec{s: s, entry: -1}
 		r.start = p.gorig(s.start)
@@ -294,7 +356,7 @@ func (p *parser) merge() {
 	goAccepts := p.goErr == goErrNone
 	n := max(len(p.nodes), len(p.gos))
 	p.f.Entries = make([]Entry, 0, n)
-	p.nodeOf, p.goOf = make([]int, 0, n), make([]int, 0, n)
+	p.nodeOf, p.goOf = slices.Grow(p.nodeOf, n), slices.Grow(p.goOf, n)
 	i, j := 0, 0
 	for {
 		for j < len(p.gos) && p.gos[j].s.key == "" {
@@ -354,17 +416,14 @@ func (p *parser) merge() {
 		p.nodeOf = append(p.nodeOf, ni)
 		p.goOf = append(p.goOf, gi)
 	}
-	p.explained = make([]bool, len(p.f.Entries))
+	p.explained = slices.Grow(p.explained, len(p.f.Entries))[:len(p.f.Entries)]
+	clear(p.explained)
 }
 
 // comments collects full-line comments and comments after a value, as
 // Node's dotenv delimits them.
 func (p *parser) comments() {
-	type cm struct {
-		start, end int
-		trailing   bool
-	}
-	var out []cm
+	out := p.cms
 	// Node's value spans, in order, to skip '#' lines inside quoted values.
 	k := 0
 	for l := range p.li.starts {
@@ -379,7 +438,7 @@ func (p *parser) comments() {
 		if k < len(p.nodes) && p.nodes[k].valStart <= c {
 			continue
 		}
-		out = append(out, cm{start: c, end: b})
+		out = append(out, commentSpan{start: c, end: b})
 	}
 	for i := range p.nodes {
 		n := &p.nodes[i]
@@ -388,17 +447,35 @@ func (p *parser) comments() {
 		}
 		a, _ := p.li.lineBounds(p.src, p.li.lineOf(n.comment[0]))
 		if firstNonSpace(p.src, a, n.comment[0]) < n.comment[0] {
-			out = append(out, cm{start: n.comment[0], end: n.comment[1], trailing: true})
+			out = append(out, commentSpan{start: n.comment[0], end: n.comment[1], trailing: true})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	p.cms = out
+	// Starts are distinct (a full-line comment has only spaces before it, a
+	// trailing one an entry), so any sort gives the same order.
+	slices.SortFunc(out, func(a, b commentSpan) int { return cmp.Compare(a.start, b.start) })
+	if len(out) > 0 {
+		p.f.Comments = make([]Comment, 0, len(out))
+	}
 	for _, c := range out {
+		var text string
+		if p.verbatim {
+			text = p.ntext[c.start:c.end] // no copy: the text already is one
+		} else {
+			text = string(p.src[c.start:c.end])
+		}
 		p.f.Comments = append(p.f.Comments, Comment{
-			Text:     string(p.src[c.start:c.end]),
+			Text:     text,
 			Span:     p.li.span(c.start, c.end),
 			Trailing: c.trailing,
 		})
 	}
+}
+
+// commentSpan is a comment found by comments(), in original offsets.
+type commentSpan struct {
+	start, end int
+	trailing   bool
 }
 
 // firstNonSpace returns the first offset in src[a:b] that is not a space

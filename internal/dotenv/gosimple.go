@@ -27,9 +27,9 @@ import "strings"
 // paths agree wherever this one applies.
 //
 // t is the Node text of src: on such a file normalizeNode leaves src
-// unchanged, so offsets agree and keys and values share t's memory. capHint
-// sizes the statement list.
-func parseGoSimple(src []byte, t string, capHint int) (goParse, bool) {
+// unchanged, so offsets agree and keys and values share t's memory. The
+// statements are appended to buf[:0].
+func parseGoSimple(src []byte, t string, buf []goStmt) (goParse, bool) {
 	for _, c := range src {
 		if c > '~' || c < ' ' && c != '\t' && c != '\n' {
 			return goParse{}, false
@@ -38,7 +38,7 @@ func parseGoSimple(src []byte, t string, capHint int) (goParse, bool) {
 	if len(t) != len(src) {
 		return goParse{}, false // cannot happen: normalizeNode changes no such file
 	}
-	g := goParse{errPos: -1, errStart: -1, stmts: make([]goStmt, 0, capHint)}
+	g := goParse{errPos: -1, errStart: -1, stmts: buf[:0]}
 	skip := func(i, end int) int {
 		for i < end && (t[i] == ' ' || t[i] == '\t') {
 			i++

@@ -1,6 +1,7 @@
 package dotenv
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +62,14 @@ type quoteIndex struct {
 type nodeScanner struct {
 	t      string
 	quotes [3]*quoteIndex
+	// store holds the quote indexes; a scanner reused for another text
+	// (see reuse) keeps their memory.
+	store [3]quoteIndex
+}
+
+// reuse prepares s for text t, keeping the memory of its quote indexes.
+func (s *nodeScanner) reuse(t string) {
+	s.t, s.quotes = t, [3]*quoteIndex{}
 }
 
 func isJSSpaceRune(r rune) bool {
@@ -193,7 +202,8 @@ func (s *nodeScanner) quoteIndexFor(c byte) *quoteIndex {
 	if qi := s.quotes[slot]; qi != nil {
 		return qi
 	}
-	qi := &quoteIndex{}
+	qi := &s.store[slot]
+	qi.pos = qi.pos[:0]
 	for i := 0; ; {
 		j := strings.IndexByte(s.t[i:], c)
 		if j < 0 {
@@ -203,8 +213,8 @@ func (s *nodeScanner) quoteIndexFor(c byte) *quoteIndex {
 		i += j + 1
 	}
 	n := len(qi.pos)
-	qi.first = make([]int32, n)
-	qi.best = make([]int32, n)
+	qi.first = slices.Grow(qi.first[:0], n)[:n]
+	qi.best = slices.Grow(qi.best[:0], n)[:n]
 	// best[k] first holds the farthest index <= k with a valid tail.
 	last := int32(-1)
 	for k := 0; k < n; k++ {
@@ -243,9 +253,10 @@ func (s *nodeScanner) bestClose(q int) int {
 	return int(qi.pos[qi.best[k]])
 }
 
-// scanNode calls yield with every match, in order.
-func scanNode(t string, yield func(nodeMatch)) {
-	s := &nodeScanner{t: t}
+// scanNode calls yield with every match of the text s was prepared for
+// (reuse), in order.
+func (s *nodeScanner) scanNode(yield func(nodeMatch)) {
+	t := s.t
 	for pos := 0; pos <= len(t); {
 		p := lineStartFrom(t, pos)
 		if p < 0 {
@@ -390,6 +401,10 @@ func stripQuotesMG(v string) string {
 	}
 	if lastGood == [3]int{-1, -1, -1} {
 		return v
+	}
+	if sl := quoteSlot(v[0]); sl >= 0 && lastGood[sl] == len(v)-1 && len(v) > 1 {
+		// The common "value": one pair of quotes around everything.
+		return v[1 : len(v)-1]
 	}
 	var b strings.Builder
 	copied := 0

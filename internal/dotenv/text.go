@@ -1,6 +1,7 @@
 package dotenv
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -175,8 +176,19 @@ type lineIndex struct {
 	size   int
 }
 
-func newLineIndex(src []byte) lineIndex {
-	li := lineIndex{starts: []int{0}, size: len(src)}
+// newLineIndex indexes src, appending the line starts to buf[:0].
+func newLineIndex(src []byte, buf []int) lineIndex {
+	li := lineIndex{starts: append(buf[:0], 0), size: len(src)}
+	if bytes.IndexByte(src, '\r') < 0 { // the usual case: lines end at "\n" only
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return li
+			}
+			i += j + 1
+			li.starts = append(li.starts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

@@ -74,7 +74,7 @@ func TestVectors(t *testing.T) {
 // in any Detail or GoErr.
 func checkInvariants(t testing.TB, src []byte, f *File) {
 	t.Helper()
-	li := newLineIndex(src)
+	li := newLineIndex(src, nil)
 	inside := func(what string, s Span) {
 		if !spanInside(li, s) {
 			t.Fatalf("%s span %v outside the input (%d lines, %d bytes)", what, s, len(li.starts), len(src))
