@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -162,7 +163,8 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 	}
 	w.sem <- struct{}{}
 	entries, err := fs.ReadDir(w.fsys, rel)
-	if err == nil && w.opts.Git != nil {
+	// Most folders have no .gitignore: the listing says so without a stat.
+	if err == nil && w.opts.Git != nil && hasEntry(entries, ".gitignore") {
 		if ps := gitignoreIn(w.fsys, rel, w.gitPath(rel)); len(ps) > 0 {
 			patterns = append(append([]gitignore.Pattern(nil), patterns...), ps...)
 		}
@@ -262,6 +264,15 @@ func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher) {
 	w.mu.Lock()
 	w.res.Files = append(w.res.Files, f)
 	w.mu.Unlock()
+}
+
+// hasEntry reports whether a folder listing (sorted by name, as
+// fs.ReadDir returns it) holds name.
+func hasEntry(entries []fs.DirEntry, name string) bool {
+	_, found := slices.BinarySearchFunc(entries, name, func(e fs.DirEntry, name string) int {
+		return strings.Compare(e.Name(), name)
+	})
+	return found
 }
 
 // gitignoreIn reads rel/.gitignore with patterns rooted at domain.

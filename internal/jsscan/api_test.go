@@ -188,3 +188,51 @@ func TestLinear(t *testing.T) {
 		Scan(src) // must terminate (the test timeout catches a hang)
 	}
 }
+
+// mayContainFactsReference is MayContainFacts as first written, one search
+// per word: the one-pass version must answer the same.
+func mayContainFactsReference(src []byte) bool {
+	for _, w := range []string{"env", "remotion", "AKIA", "ASIA", "ABIA", "ACCA", "A3T", "ecret", "ECRET"} {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return bytes.Contains(src, []byte("export")) && mayHoldRegion(src)
+}
+
+func TestMayContainFactsKeyIDPrefixes(t *testing.T) {
+	for _, src := range []string{
+		"AKIA", "xASIA", "ABIAx", "ACCA", "A3T", "AA3T", "AAKIA", "AKI", "A3", "A", "", "3T", "KIA",
+		"AxKIA", "a3t", "akia", "AAAAAAAA", "A\\x00KIA",
+	} {
+		if got, want := MayContainFacts([]byte(src)), mayContainFactsReference([]byte(src)); got != want {
+			t.Errorf("MayContainFacts(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// contains must agree with bytes.Contains for every anchor, at the edges of
+// the input and around near misses.
+func TestContainsAgreesWithBytesContains(t *testing.T) {
+	words := []string{"env", "remotion", "ecret", "ECRET", "export", "a", "ab"}
+	inputs := []string{"", "e", "en", "env", "nv", "xenv", "envx", "eenv", "enenv", "vvv", "ev env",
+		"remotio", "remotionn", "rremotion", "mmm", "secret", "ECRE", "xECRET", "exporexport", "xx", "ba", "ab"}
+	seed := uint32(1)
+	for n := 0; n < 2000; n++ {
+		b := make([]byte, n%24)
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			b[i] = "enviremotcxpbaEC"[seed>>28]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, w := range words {
+		for anchor := range w {
+			for _, in := range inputs {
+				if got, want := contains([]byte(in), w, anchor), strings.Contains(in, w); got != want {
+					t.Fatalf("contains(%q, %q, %d) = %v, want %v", in, w, anchor, got, want)
+				}
+			}
+		}
+	}
+}

@@ -14,7 +14,11 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Add([]byte(benchChunk))
 	f.Add([]byte("x = <a b={`${<c>{'}'}</c>}`}>t</a>; y = /[/]/ / 2"))
+	f.Add([]byte("const k = 'AKIAQ3EGRUZ7MDYQ4XKA'; A3T ACCA"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		if may := MayContainFacts(src); may != mayContainFactsReference(src) {
+			t.Fatalf("MayContainFacts = %v, the reference says %v", may, !may)
+		}
 		for _, jsx := range []bool{true, false} {
 			r := scan(src, jsx)
 			lines := bytes.Split(src, []byte("\n"))

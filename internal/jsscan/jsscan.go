@@ -87,29 +87,66 @@ func Supported(name string) bool {
 	return false
 }
 
-// prefilter holds the byte strings of which at least one occurs in every
-// source that yields a fact other than a comment ("env" covers process.env,
-// import.meta.env, Deno.env, Bun.env and dotenv).
-var prefilter = [][]byte{
-	[]byte("env"), []byte("remotion"),
-	[]byte("AKIA"), []byte("ASIA"), []byte("ABIA"), []byte("ACCA"), []byte("A3T"),
-	[]byte("ecret"), []byte("ECRET"),
-}
-
 // MayContainFacts is a cheap prefilter: when it returns false, Scan would
 // find no fact other than comments, so a caller interested in facts may skip
 // the file. A module exporting a region-shaped constant (Exports) passes:
 // it contains "export" and a letter, '-', one or two digits and a quote.
+//
+// The words searched: at least one occurs in every source that yields a fact
+// other than a comment ("env" covers process.env, import.meta.env, Deno.env,
+// Bun.env and dotenv; AWS key ids start with AKIA, ASIA, ABIA, ACCA or A3T).
+// Most sources hold none of them, so the cost is that of reading the source
+// once per search, and of stopping at each occurrence of the byte searched
+// for: each word is found by one of its rarer bytes (bytes.Contains would
+// stop at every 'e', the commonest letter of code, for "env" and "ecret"),
+// and the key id prefixes share one search, for 'A'.
 func MayContainFacts(src []byte) bool {
-	for _, p := range prefilter {
-		if bytes.Contains(src, p) {
-			return true
-		}
+	if contains(src, "env", 2) || contains(src, "remotion", 2) || mayHoldKeyID(src) ||
+		contains(src, "ecret", 1) || contains(src, "ECRET", 0) {
+		return true
 	}
-	return bytes.Contains(src, exportWord) && mayHoldRegion(src)
+	return contains(src, "export", 1) && mayHoldRegion(src)
 }
 
-var exportWord = []byte("export")
+// contains reports whether word occurs in src, looking for its byte at
+// index anchor and comparing the rest of the word around each one found.
+func contains(src []byte, word string, anchor int) bool {
+	c := word[anchor]
+	for i := anchor; i < len(src); {
+		j := bytes.IndexByte(src[i:], c)
+		if j < 0 {
+			return false
+		}
+		start := i + j - anchor
+		if end := start + len(word); end <= len(src) && string(src[start:end]) == word {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// mayHoldKeyID reports whether src contains one of the prefixes of AWS key
+// ids: AKIA, ASIA, ABIA, ACCA or A3T.
+func mayHoldKeyID(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], 'A')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		rest := src[i:]
+		if len(rest) >= 2 && rest[0] == '3' && rest[1] == 'T' {
+			return true
+		}
+		if len(rest) >= 3 {
+			switch string(rest[:3]) {
+			case "KIA", "SIA", "BIA", "CCA":
+				return true
+			}
+		}
+	}
+}
 
 // mayHoldRegion reports whether src contains a string that may end in a
 // region's "<letter>-<digits>".
