@@ -1,7 +1,7 @@
 package model
 
 import (
-	"path"
+	"slices"
 	"strings"
 
 	"github.com/remolint/remolint/internal/facts"
@@ -13,23 +13,33 @@ import (
 // turns imports and loads into project signals.
 func (b *builder) code() {
 	mods := b.moduleExports()
+	reads, writes := 0, 0
 	for _, p := range b.in.Files {
+		if p.Code != nil {
+			reads += len(p.Code.Reads)
+			writes += len(p.Code.Writes)
+		}
+	}
+	b.doc.Code.Reads = slices.Grow(b.doc.Code.Reads, reads)
+	b.doc.Code.Writes = slices.Grow(b.doc.Code.Writes, writes)
+	for i, p := range b.in.Files {
 		c := p.Code
 		if c == nil {
 			continue
 		}
-		pd := b.projectOf(path.Dir(p.File.Path))
+		pd := b.fileProject[i]
 		fix := func(l *facts.Location) { l.Path = p.File.Path }
 		for _, r := range c.Reads {
-			b.doc.Code.Reads = append(b.doc.Code.Reads, access(r, pd, fix))
+			b.doc.Code.Reads = append(b.doc.Code.Reads, b.access(r, pd, fix))
 		}
 		for _, w := range c.Writes {
-			b.doc.Code.Writes = append(b.doc.Code.Writes, access(w, pd, fix))
+			b.doc.Code.Writes = append(b.doc.Code.Writes, b.access(w, pd, fix))
 		}
 		// rules.md: a tree where any REMOTION_AWS_* name appears is a
 		// Remotion project, in code as in env files.
-		for _, a := range append(append([]facts.EnvAccess(nil), c.Reads...), c.Writes...) {
-			if looksRemotion(a.Name) || looksRemotion(a.Prefix) {
+		for _, as := range [2][]facts.EnvAccess{c.Reads, c.Writes} {
+			if k := slices.IndexFunc(as, func(a facts.EnvAccess) bool { return looksRemotion(a.Name) || looksRemotion(a.Prefix) }); k >= 0 {
+				a := &as[k]
 				l := a.Location
 				fix(&l)
 				b.signal(pd, project.SignalRemotion, "true", "names "+a.Name+a.Prefix, l)
@@ -87,13 +97,12 @@ func (b *builder) code() {
 	}
 }
 
-func access(a facts.EnvAccess, pd string, fix func(*facts.Location)) facts.EnvAccess {
+func (b *builder) access(a facts.EnvAccess, pd string, fix func(*facts.Location)) facts.EnvAccess {
 	fix(&a.Location)
 	a.Project = pd
 	if a.Name != "" {
-		a.Known = names.IsKnown(a.Name)
-		a.Suggestion = names.Suggest(a.Name)
-		a.Family = names.ParseFamily(a.Name)
+		nf := b.nameFacts(a.Name)
+		a.Known, a.Suggestion, a.Family = nf.known, nf.suggestion, nf.family
 	} else if a.Prefix != "" {
 		a.Family = names.DynamicFamily(a.Prefix)
 	}

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,13 +15,13 @@ import (
 // envSignals marks projects whose env files name REMOTION_AWS_* variables as
 // Remotion projects (rules.md: "any REMOTION_AWS_* name appears").
 func (b *builder) envSignals() {
-	for _, p := range b.in.Files {
+	for i, p := range b.in.Files {
 		if p.Env == nil {
 			continue
 		}
 		for _, e := range p.Env.Entries {
 			if looksRemotion(e.Key) {
-				pd := b.projectOf(path.Dir(p.File.Path))
+				pd := b.fileProject[i]
 				b.signal(pd, project.SignalRemotion, "true", "names "+e.Key, e.KeySpan.Location(p.File.Path))
 				break
 			}
@@ -30,19 +32,29 @@ func (b *builder) envSignals() {
 // envFiles converts every env file, decoding values in the dialect of the
 // file's consumers.
 func (b *builder) envFiles() {
+	count := 0
 	for _, p := range b.in.Files {
+		if p.Env != nil {
+			count++
+		}
+	}
+	b.doc.EnvFiles = slices.Grow(b.doc.EnvFiles, count)
+	for i, p := range b.in.Files {
 		if p.Env == nil {
 			continue
 		}
+		// The project of a file is the project of its folder.
 		dir := cleanDir(path.Dir(p.File.Path))
-		pd := b.projectOf(dir)
+		pd := b.fileProject[i]
 		n := discover.ParseEnvName(path.Base(p.File.Path))
 		f := facts.EnvFile{
 			Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Backup: n.Backup, Mode: n.Mode, Local: n.Local,
 			Dialect: dialect(b.projDirs[pd]), GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
-			Entries: []facts.Variable{}, Anomalies: []facts.Anomaly{},
+			Entries: make([]facts.Variable, 0, len(p.Env.Entries)), Anomalies: make([]facts.Anomaly, 0, len(p.Env.Anomalies)),
 		}
 		useGo := f.Dialect == "go" && p.Env.Go != nil
+		// One allocation holds the value locations of the whole file.
+		vals := make([]facts.Location, 0, len(p.Env.Entries))
 		for _, e := range p.Env.Entries {
 			var value string
 			switch {
@@ -53,8 +65,8 @@ func (b *builder) envFiles() {
 			default:
 				continue // this dialect does not read the line (an anomaly says so)
 			}
-			val := e.ValueSpan.Location(p.File.Path)
-			f.Entries = append(f.Entries, variable(e.Key, value, e.KeySpan.Location(p.File.Path), &val))
+			vals = append(vals, e.ValueSpan.Location(p.File.Path))
+			f.Entries = append(f.Entries, b.variable(e.Key, value, e.KeySpan.Location(p.File.Path), &vals[len(vals)-1]))
 		}
 		for _, a := range p.Env.Anomalies {
 			fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: a.Span.Location(p.File.Path)}
@@ -133,29 +145,39 @@ func (b *builder) environments() {
 }
 
 func (b *builder) addEnvironment(id, dir, mode string, layers []layer) {
-	sort.SliceStable(layers, func(i, j int) bool { return layers[i].rank < layers[j].rank })
+	slices.SortStableFunc(layers, func(x, y layer) int { return cmp.Compare(x.rank, y.rank) })
 	pd := layers[0].file.Project
-	env := facts.Environment{ID: id, Dir: dir, Mode: mode, Project: pd, Files: []string{}}
-	winners := map[string]*facts.Variable{}
-	var order []string
+	env := facts.Environment{ID: id, Dir: dir, Mode: mode, Project: pd, Files: make([]string, 0, len(layers))}
+	n := 0
+	for _, l := range layers {
+		n += len(l.file.Entries)
+	}
+	// vars holds the winning definition of each name, at the index where
+	// the name first appeared; winners maps a name to that index.
+	vars := make([]facts.Variable, 0, n)
+	winners := b.winners
+	clear(winners)
 	for _, l := range layers {
 		env.Files = append(env.Files, l.file.Path)
 		for _, e := range l.file.Entries {
-			v := e
-			v.Overrides = nil
-			if prev, ok := winners[v.Name]; ok {
-				v.Overrides = append(append([]facts.Override{}, prev.Overrides...), facts.Override{Location: prev.Location, SameValue: prev.Hash == v.Hash})
-			} else {
-				order = append(order, v.Name)
+			i, ok := winners[e.Name]
+			if !ok {
+				winners[e.Name] = len(vars)
+				vars = append(vars, e)
+				vars[len(vars)-1].Overrides = nil
+				continue
 			}
-			winners[v.Name] = &v
+			prev := &vars[i]
+			ov := make([]facts.Override, len(prev.Overrides)+1)
+			copy(ov, prev.Overrides)
+			ov[len(ov)-1] = facts.Override{Location: prev.Location, SameValue: prev.Hash == e.Hash}
+			*prev = e
+			prev.Overrides = ov
 		}
 	}
-	sort.Strings(order)
-	env.Variables = make([]facts.Variable, 0, len(order))
-	for _, n := range order {
-		env.Variables = append(env.Variables, *winners[n])
-	}
+	// Names are distinct, so any sort gives the same order.
+	slices.SortFunc(vars, func(x, y facts.Variable) int { return strings.Compare(x.Name, y.Name) })
+	env.Variables = slices.Clip(vars)
 	b.finishEnvironment(&env)
 }
 
@@ -188,7 +210,7 @@ func (b *builder) processEnvironment() {
 			continue
 		}
 		l := facts.Location{Path: ProcessPath, Line: 1, Column: 1}
-		v := variable(name, value, l, nil)
+		v := b.variable(name, value, l, nil)
 		if i, dup := seen[name]; dup {
 			env.Variables[i] = v
 			continue

@@ -7,6 +7,7 @@ package model
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +74,31 @@ type builder struct {
 	in       Input
 	doc      *facts.Document
 	projDirs map[string]*facts.Project
+	// fileProject is the project folder of each of in.Files, by index
+	// (projects fills it; later steps read it instead of walking up again).
+	fileProject []string
+	// names caches what the names package derives from a variable name:
+	// the same few names recur in thousands of env files and accesses.
+	names map[string]nameFacts
+	// winners is addEnvironment's working map, kept across environments.
+	winners map[string]int
+}
+
+// nameFacts are the name-derived fields of a variable or access.
+type nameFacts struct {
+	known      bool
+	suggestion string
+	family     *facts.Family // shared by every variable of the name; never modified
+}
+
+// nameFacts returns the name-derived fields for name, computing them once.
+func (b *builder) nameFacts(name string) nameFacts {
+	if nf, ok := b.names[name]; ok {
+		return nf
+	}
+	nf := nameFacts{known: names.IsKnown(name), suggestion: names.Suggest(name), family: names.ParseFamily(name)}
+	b.names[name] = nf
+	return nf
 }
 
 func newBuilder(in Input) *builder {
@@ -92,7 +118,7 @@ func newBuilder(in Input) *builder {
 		Reads: []facts.EnvAccess{}, Writes: []facts.EnvAccess{}, RemotionCalls: []facts.RemotionCall{},
 		DotenvLoads: []facts.DotenvLoad{}, Literals: []facts.Literal{}, Imports: []facts.Import{},
 	}
-	return &builder{in: in, doc: doc, projDirs: map[string]*facts.Project{}}
+	return &builder{in: in, doc: doc, projDirs: map[string]*facts.Project{}, names: map[string]nameFacts{}, winners: map[string]int{}}
 }
 
 // isProjectManifest reports whether a file kind makes its folder a project.
@@ -142,8 +168,11 @@ func (b *builder) projects() {
 			}
 		}
 	}
-	for _, p := range b.in.Files {
+	b.fileProject = make([]string, len(b.in.Files))
+	b.doc.Files = slices.Grow(b.doc.Files, len(b.in.Files))
+	for i, p := range b.in.Files {
 		pd := b.projectOf(path.Dir(p.File.Path))
+		b.fileProject[i] = pd
 		b.doc.Files = append(b.doc.Files, facts.File{
 			Path: p.File.Path, Kind: factKind(p.File.Kind), Project: pd,
 			GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
@@ -308,13 +337,12 @@ func lessLoc(a, b facts.Location) bool {
 }
 
 // variable builds the facts.Variable for name=value at the given spans.
-func variable(name, value string, key facts.Location, val *facts.Location) facts.Variable {
+func (b *builder) variable(name, value string, key facts.Location, val *facts.Location) facts.Variable {
 	v := secret.Variable(name, value)
 	v.Location = key
 	v.ValueLocation = val
-	v.Known = names.IsKnown(name)
-	v.Suggestion = names.Suggest(name)
-	v.Family = names.ParseFamily(name)
+	nf := b.nameFacts(name)
+	v.Known, v.Suggestion, v.Family = nf.known, nf.suggestion, nf.family
 	return v
 }
 

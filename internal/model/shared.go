@@ -99,7 +99,9 @@ func (b *builder) resolve() {
 		// policy.ValueOf then converts once.
 		env.SharedFiles = slices.Clip(set.paths)
 		shared := set.shared
-		m := resolve.NewMapEnv(env.Variables)
+		// Variables are sorted by name and distinct (addEnvironment,
+		// processEnvironment).
+		m := resolve.SortedEnv(env.Variables)
 		consumer := facts.ConsumerNode
 		hasGo := false
 		for _, c := range env.Consumers {

@@ -12,6 +12,7 @@
 package resolve
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -137,6 +138,22 @@ func NewMapEnv(vars []facts.Variable) MapEnv {
 func (m MapEnv) Lookup(name string) (facts.Variable, bool) {
 	v, ok := m[name]
 	return v, ok
+}
+
+// SortedEnv is an Env backed by variables sorted by name (as a fact
+// document's environments hold them); where a name repeats, the last
+// definition wins, as with NewMapEnv. It needs no map: the resolver looks up
+// a few dozen names in environments of a few dozen variables.
+type SortedEnv []facts.Variable
+
+// Lookup implements Env.
+func (s SortedEnv) Lookup(name string) (facts.Variable, bool) {
+	// the first index past every definition of name
+	i := sort.Search(len(s), func(i int) bool { return s[i].Name > name })
+	if i > 0 && s[i-1].Name == name {
+		return s[i-1], true
+	}
+	return facts.Variable{}, false
 }
 
 // Shared is what the scan knows of the AWS shared files that apply to an
