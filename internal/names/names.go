@@ -148,9 +148,17 @@ func distance(a, b string, cap int) int {
 	if abs(len(a)-len(b)) >= cap {
 		return cap
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Three rows of the table; for the names compared here (variable names
+	// and their words) they fit in an array on the stack, which spares an
+	// allocation per candidate when Suggest tries every known name.
+	var rows [3 * 48]int
+	n := len(b) + 1
+	var prev2, prev, cur []int
+	if 3*n <= len(rows) {
+		prev2, prev, cur = rows[:n:n], rows[n:2*n:2*n], rows[2*n:3*n]
+	} else {
+		prev2, prev, cur = make([]int, n), make([]int, n), make([]int, n)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -86,3 +86,30 @@ func FuzzSuggest(f *testing.F) {
 		_ = DynamicFamily(s)
 	})
 }
+
+// distance keeps short rows on the stack and allocates longer ones: both
+// must give the distance of the plain algorithm.
+func TestDistanceRowStorage(t *testing.T) {
+	long := "REMOTION_AWS_SECRET_ACCESS_KEY_OF_THE_RENDERING_ACCOUNT_IN_PRODUCTION"
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"AWS_PROFILE", "AWS_PROFILE", 0},
+		{"AWS_PROFLIE", "AWS_PROFILE", 1},
+		{"AWS_PRFILE", "AWS_PROFILE", 1},
+		{"REMOTION_AWS_REGOIN", "REMOTION_AWS_REGION", 1},
+		{long, long, 0},
+		{long[1:] + "X", long, 2},
+		{long[:20] + long[21:], long, 1},
+		{long[:30] + "_" + long[30:], long, 1},
+	} {
+		if got := Distance(tc.a, tc.b, 5); got != tc.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if n := testing.AllocsPerRun(10, func() { Distance("REMOTION_AWS_ACESS_KEY_ID", "REMOTION_AWS_ACCESS_KEY_ID", 2) }); n != 0 {
+		t.Errorf("Distance of two variable names allocates %v times", n)
+	}
+}
