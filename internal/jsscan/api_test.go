@@ -236,3 +236,19 @@ func TestContainsAgreesWithBytesContains(t *testing.T) {
 		}
 	}
 }
+
+// Token slices and line tables are recycled between files: a file scanned
+// after larger ones (whose tables hold more lines) must get exactly the
+// result it gets after smaller ones.
+func TestRecycledBuffersGiveTheSameResult(t *testing.T) {
+	big := []byte(benchSource(64 << 10))
+	for _, tc := range allCases() {
+		src := []byte(tc.src + "\n// trailing comment\n")
+		Scan([]byte("x"))
+		want := Scan(src)
+		Scan(big)
+		if got := Scan(src); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: after a large file %+v, after a small one %+v", tc.src, got, want)
+		}
+	}
+}

@@ -134,8 +134,14 @@ type lineIndex struct {
 	starts []int
 }
 
-func newLineIndex(src []byte) lineIndex {
-	starts := make([]int, 1, len(src)/32+1)
+func newLineIndex(src []byte) lineIndex { return newLineIndexInto(src, nil) }
+
+// newLineIndexInto is newLineIndex reusing buf's storage.
+func newLineIndexInto(src []byte, buf []int) lineIndex {
+	starts := append(buf[:0], 0)
+	if cap(starts) < len(src)/32+1 {
+		starts = make([]int, 1, len(src)/32+1)
+	}
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {

@@ -45,6 +45,7 @@ type scanner struct {
 	res      *Result
 	li       lineIndex
 	liDone   bool
+	liBuf    *[]int // li's storage, from lineBufs
 	bindings map[string]binding
 	// bindLens and bindFirst hold a bit per length (capped at 63) and per
 	// first byte of the bound names: a cheap test before the map lookup.
@@ -159,7 +160,8 @@ func (s *scanner) str(i int) string {
 
 func (s *scanner) lines() lineIndex {
 	if !s.liDone {
-		s.li = newLineIndex(s.src)
+		s.liBuf = lineBufs.Get().(*[]int)
+		s.li = newLineIndexInto(s.src, *s.liBuf)
 		s.liDone = true
 	}
 	return s.li

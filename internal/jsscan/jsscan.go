@@ -189,6 +189,12 @@ func scan(src []byte, jsx bool) *Result {
 		*buf = lx.toks[:0]
 		tokenBufs.Put(buf)
 	}
+	// So does the line index, built only for files with a fact or comment
+	// (results hold line and column numbers, not the index).
+	if s.liBuf != nil && cap(s.li.starts) <= maxPooledLines {
+		*s.liBuf = s.li.starts[:0]
+		lineBufs.Put(s.liBuf)
+	}
 	return s.res
 }
 
@@ -198,3 +204,9 @@ var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // maxPooledTokens bounds the token slices kept for reuse (16 bytes each).
 const maxPooledTokens = 1 << 16
+
+// lineBufs recycles the line indexes' tables of line starts.
+var lineBufs = sync.Pool{New: func() any { return new([]int) }}
+
+// maxPooledLines bounds the tables kept for reuse (8 bytes a line).
+const maxPooledLines = 1 << 16

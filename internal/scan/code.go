@@ -45,9 +45,9 @@ func markOwn(cs []Comment, data []byte) []Comment {
 	if len(cs) == 0 {
 		return nil
 	}
-	ls := lineStarts(data)
+	lines := lineCursor{data: data}
 	for i := range cs {
-		cs[i].Own = ownLine(data, ls, cs[i].Line, cs[i].Column)
+		cs[i].Own = lines.ownLine(cs[i].Line, cs[i].Column)
 	}
 	return cs
 }

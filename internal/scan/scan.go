@@ -5,6 +5,7 @@
 package scan
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -146,7 +147,7 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 	res := &Result{Comments: map[string][]Comment{}, lines: map[string][]string{}, source: map[string]string{}, Report: report}
 	in := model.Input{Process: opts.Process, Platforms: opts.Platforms, Consumers: opts.Consumers}
 	var jobs []job
-	seen := map[string]bool{}
+	var seen map[string]bool
 	for _, r := range roots {
 		in.Roots = append(in.Roots, r.display)
 		// readOne checks the size cap on the open file.
@@ -169,15 +170,23 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 			d.Location.Path = join(r.display, d.Location.Path)
 			in.Diagnostics = append(in.Diagnostics, d)
 		}
+		if jobs == nil {
+			jobs = make([]job, 0, len(w.Files))
+			seen = make(map[string]bool, len(w.Files))
+		}
 		for _, f := range w.Files {
 			disp := join(r.display, f.Path)
 			if seen[disp] {
 				continue
 			}
 			seen[disp] = true
+			osPath := filepath.Join(r.abs, filepath.FromSlash(f.Path))
 			f.Path = disp
-			jobs = append(jobs, job{file: f, os: filepath.Join(r.abs, filepath.FromSlash(strings.TrimPrefix(disp, r.display+"/"))), walked: true})
+			jobs = append(jobs, job{file: f, os: osPath, walked: true})
 		}
+	}
+	if seen == nil {
+		seen = map[string]bool{}
 	}
 	for _, dir := range opts.AWSDirs {
 		if !filepath.IsAbs(dir) {
@@ -200,6 +209,7 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 			}
 		}
 	}
+	res.source = make(map[string]string, len(jobs))
 	for i := range jobs {
 		res.source[jobs[i].file.Path] = jobs[i].os
 	}
@@ -208,6 +218,9 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 		return nil, err
 	}
 	in.Diagnostics = append(in.Diagnostics, diags...)
+	if len(parsed) > 0 {
+		in.Files = make([]model.Parsed, 0, len(parsed))
+	}
 	for _, p := range parsed {
 		if p.parsed.File.Kind == "" {
 			continue
@@ -438,9 +451,9 @@ func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagn
 	case discover.KindEnv:
 		f := dotenv.Parse(data)
 		r.parsed.Env = f
-		ls := lineStarts(data)
+		lines := lineCursor{data: data}
 		for _, c := range f.Comments {
-			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: ownLine(data, ls, c.Span.Start.Line, c.Span.Start.Col)})
+			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
 		}
 	case discover.KindAWSCredentials, discover.KindAWSConfig:
 		flavour := awsini.FlavourCredentials
@@ -449,9 +462,9 @@ func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagn
 		}
 		f := awsini.Parse(data, flavour)
 		r.parsed.INI = f
-		ls := lineStarts(data)
+		lines := lineCursor{data: data}
 		for _, c := range f.Comments {
-			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: ownLine(data, ls, c.Span.Start.Line, c.Span.Start.Col)})
+			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
 		}
 	case discover.KindPackageJSON:
 		r.parsed.Manifest = project.PackageJSON(p, data)
@@ -483,28 +496,37 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// lineStarts returns the byte offset of the start of every line.
-func lineStarts(data []byte) []int {
-	ls := []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			ls = append(ls, i+1)
-		}
-	}
-	return ls
+// lineCursor finds line starts by moving forward through data: comments
+// come in source order, so one pass over the file serves all of them, with
+// no table of line starts.
+type lineCursor struct {
+	data []byte
+	// line is a 1-based line number and start the offset it starts at (0
+	// and 0 before first use).
+	line, start int
 }
 
 // ownLine reports whether only white space precedes line:col.
-func ownLine(data []byte, ls []int, line, col int) bool {
-	if line < 1 || line > len(ls) {
+func (c *lineCursor) ownLine(line, col int) bool {
+	if line < 1 {
 		return false
 	}
-	start := ls[line-1]
-	end := start + col - 1
-	if end > len(data) || end < start {
+	if c.line == 0 || line < c.line { // first use, or out of order: from the top
+		c.line, c.start = 1, 0
+	}
+	for c.line < line {
+		j := bytes.IndexByte(c.data[c.start:], '\n')
+		if j < 0 {
+			return false // past the last line
+		}
+		c.start += j + 1
+		c.line++
+	}
+	end := c.start + col - 1
+	if end > len(c.data) || end < c.start {
 		return false
 	}
-	return strings.TrimSpace(string(data[start:end])) == ""
+	return len(bytes.TrimSpace(c.data[c.start:end])) == 0
 }
 
 // namedSharedFiles returns jobs for the AWS shared files that env files name

@@ -188,3 +188,51 @@ func TestReusedBufferGivesTheSameFacts(t *testing.T) {
 		}
 	}
 }
+
+// ownLineReference is the own-line test on a table of line starts, as it
+// was first written.
+func ownLineReference(data []byte, line, col int) bool {
+	ls := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	if line < 1 || line > len(ls) {
+		return false
+	}
+	start := ls[line-1]
+	end := start + col - 1
+	if end > len(data) || end < start {
+		return false
+	}
+	return strings.TrimSpace(string(data[start:end])) == ""
+}
+
+// The cursor must answer as the table does for positions in any order,
+// including lines and columns past the end.
+func TestLineCursorAgreesWithLineTable(t *testing.T) {
+	inputs := []string{"", "\n", "a", "  // c\n\tx // d\n\n \u00a0/* e */", "x\r\n  # c\r\n", "\n\n\n  ", "\xff # c\n  # d"}
+	for _, in := range inputs {
+		data := []byte(in)
+		var queries [][2]int
+		for line := -1; line <= 6; line++ {
+			for col := -1; col <= 8; col++ {
+				queries = append(queries, [2]int{line, col})
+			}
+		}
+		// In order, then in reverse, on one cursor.
+		c := lineCursor{data: data}
+		for pass := 0; pass < 2; pass++ {
+			for i := range queries {
+				q := queries[i]
+				if pass == 1 {
+					q = queries[len(queries)-1-i]
+				}
+				if got, want := c.ownLine(q[0], q[1]), ownLineReference(data, q[0], q[1]); got != want {
+					t.Errorf("%q line %d col %d: cursor %v, table %v", in, q[0], q[1], got, want)
+				}
+			}
+		}
+	}
+}
