@@ -148,36 +148,42 @@ func (b *builder) addEnvironment(id, dir, mode string, layers []layer) {
 	slices.SortStableFunc(layers, func(x, y layer) int { return cmp.Compare(x.rank, y.rank) })
 	pd := layers[0].file.Project
 	env := facts.Environment{ID: id, Dir: dir, Mode: mode, Project: pd, Files: make([]string, 0, len(layers))}
-	n := 0
-	for _, l := range layers {
-		n += len(l.file.Entries)
-	}
-	// vars holds the winning definition of each name, at the index where
-	// the name first appeared; winners maps a name to that index.
-	vars := make([]facts.Variable, 0, n)
-	winners := b.winners
-	clear(winners)
+	// Every definition, weakest first, sorted stably by name: each run of
+	// one name ends with the winner, and the definitions before it are
+	// what it overrides, in order.
+	defs := b.defs[:0]
 	for _, l := range layers {
 		env.Files = append(env.Files, l.file.Path)
-		for _, e := range l.file.Entries {
-			i, ok := winners[e.Name]
-			if !ok {
-				winners[e.Name] = len(vars)
-				vars = append(vars, e)
-				vars[len(vars)-1].Overrides = nil
-				continue
-			}
-			prev := &vars[i]
-			ov := make([]facts.Override, len(prev.Overrides)+1)
-			copy(ov, prev.Overrides)
-			ov[len(ov)-1] = facts.Override{Location: prev.Location, SameValue: prev.Hash == e.Hash}
-			*prev = e
-			prev.Overrides = ov
+		for i := range l.file.Entries {
+			defs = append(defs, &l.file.Entries[i])
 		}
 	}
-	// Names are distinct, so any sort gives the same order.
-	slices.SortFunc(vars, func(x, y facts.Variable) int { return strings.Compare(x.Name, y.Name) })
-	env.Variables = slices.Clip(vars)
+	slices.SortStableFunc(defs, func(x, y *facts.Variable) int { return strings.Compare(x.Name, y.Name) })
+	names := 0
+	for i := range defs {
+		if i == 0 || defs[i].Name != defs[i-1].Name {
+			names++
+		}
+	}
+	env.Variables = make([]facts.Variable, 0, names)
+	for i := 0; i < len(defs); {
+		j := i + 1
+		for j < len(defs) && defs[j].Name == defs[i].Name {
+			j++
+		}
+		v := *defs[j-1]
+		v.Overrides = nil
+		if j-i > 1 {
+			v.Overrides = make([]facts.Override, 0, j-i-1)
+			for k := i; k < j-1; k++ {
+				v.Overrides = append(v.Overrides, facts.Override{Location: defs[k].Location, SameValue: defs[k].Hash == defs[k+1].Hash})
+			}
+		}
+		env.Variables = append(env.Variables, v)
+		i = j
+	}
+	clear(defs) // drop the pointers into the files' entries
+	b.defs = defs
 	b.finishEnvironment(&env)
 }
 

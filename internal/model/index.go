@@ -14,29 +14,42 @@ func index(doc *facts.Document) {
 }
 
 // positions2 maps each name to its [list, item] positions among n lists of
-// variables, in order. Names are counted first so that every name's
-// positions are a full-capacity window of one shared array: two
-// allocations in all instead of a few per name.
+// variables, in order. A first pass numbers the names (one map lookup per
+// item) and counts them, so that each name's positions are a full-capacity
+// window of one shared array and the map is written once per name.
 func positions2(n int, list func(int) []facts.Variable) map[string][][2]int {
-	count := map[string]int{}
-	total := 0
+	ids := map[string]int{}
+	var names []string
+	var counts []int
+	var seq []int // the id of each item, in order
 	for i := 0; i < n; i++ {
 		for _, v := range list(i) {
-			count[v.Name]++
-			total++
+			id, ok := ids[v.Name]
+			if !ok {
+				id = len(names)
+				ids[v.Name] = id
+				names = append(names, v.Name)
+				counts = append(counts, 0)
+			}
+			counts[id]++
+			seq = append(seq, id)
 		}
 	}
-	slab := make([][2]int, total)
-	out := make(map[string][][2]int, len(count))
+	slab := make([][2]int, len(seq))
+	windows := make([][][2]int, len(names))
+	for id, c := range counts {
+		windows[id], slab = slab[:0:c], slab[c:]
+	}
+	k := 0
 	for i := 0; i < n; i++ {
-		for j, v := range list(i) {
-			s, ok := out[v.Name]
-			if !ok {
-				c := count[v.Name]
-				s, slab = slab[:0:c], slab[c:]
-			}
-			out[v.Name] = append(s, [2]int{i, j})
+		for j := range list(i) {
+			windows[seq[k]] = append(windows[seq[k]], [2]int{i, j})
+			k++
 		}
+	}
+	out := make(map[string][][2]int, len(names))
+	for id, name := range names {
+		out[name] = windows[id]
 	}
 	return out
 }

@@ -80,8 +80,10 @@ type builder struct {
 	// names caches what the names package derives from a variable name:
 	// the same few names recur in thousands of env files and accesses.
 	names map[string]nameFacts
-	// winners is addEnvironment's working map, kept across environments.
-	winners map[string]int
+	// defs is addEnvironment's working list, kept across environments.
+	defs []*facts.Variable
+	// dirProject caches projectOf by folder.
+	dirProject map[string]string
 }
 
 // nameFacts are the name-derived fields of a variable or access.
@@ -118,7 +120,7 @@ func newBuilder(in Input) *builder {
 		Reads: []facts.EnvAccess{}, Writes: []facts.EnvAccess{}, RemotionCalls: []facts.RemotionCall{},
 		DotenvLoads: []facts.DotenvLoad{}, Literals: []facts.Literal{}, Imports: []facts.Import{},
 	}
-	return &builder{in: in, doc: doc, projDirs: map[string]*facts.Project{}, names: map[string]nameFacts{}, winners: map[string]int{}}
+	return &builder{in: in, doc: doc, projDirs: map[string]*facts.Project{}, names: map[string]nameFacts{}, dirProject: map[string]string{}}
 }
 
 // isProjectManifest reports whether a file kind makes its folder a project.
@@ -137,8 +139,19 @@ func cleanDir(d string) string {
 	return path.Clean(d)
 }
 
-// projectOf returns the nearest project folder at or above dir.
+// projectOf returns the nearest project folder at or above dir. The answer
+// for a folder never changes once given (a project it adds is the folder
+// itself, one it finds stays the nearest), so it is cached.
 func (b *builder) projectOf(dir string) string {
+	if pd, ok := b.dirProject[dir]; ok {
+		return pd
+	}
+	pd := b.findProject(dir)
+	b.dirProject[dir] = pd
+	return pd
+}
+
+func (b *builder) findProject(dir string) string {
 	for d := cleanDir(dir); ; d = path.Dir(d) {
 		if _, ok := b.projDirs[d]; ok {
 			return d

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/remolint/remolint/internal/facts"
 )
@@ -112,20 +113,76 @@ func fewDistinct(s string) bool {
 }
 
 func isPlaceholder(v string) bool {
-	l := strings.ToLower(v)
-	if strings.Contains(l, "example") && strings.Contains(l, "key") {
+	// The tests below ignore ASCII case. Lowering the value would allocate
+	// for nearly every key; only a non-ASCII value is lowered first (its
+	// lower case may differ in more than ASCII letters, and is then all
+	// lower-case ASCII letters, which ignoring case leaves as they are).
+	l := v
+	for i := 0; i < len(v); i++ {
+		if v[i] >= utf8.RuneSelf {
+			l = strings.ToLower(v)
+			break
+		}
+	}
+	if containsFold(l, "example") && containsFold(l, "key") {
 		return true
 	}
-	if strings.Trim(l, "x*.-_ ") == "" {
+	if onlyFillers(l) {
 		return true
 	}
 	for _, w := range placeholderWords {
-		if strings.HasPrefix(l, w) {
+		if len(l) >= len(w) && equalFoldASCII(l[:len(w)], w) {
 			return true
 		}
 	}
 	// "AK..." or "AKIA..." style elisions.
 	return strings.HasSuffix(l, "...") || strings.Contains(l, "…")
+}
+
+// lowerASCII lowers an ASCII letter and leaves every other byte alone.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFoldASCII reports whether s equals the lower-case w, ignoring the
+// case of s's ASCII letters.
+func equalFoldASCII(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerASCII(s[i]) != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains the lower-case w, ignoring the
+// case of s's ASCII letters.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if equalFoldASCII(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyFillers reports whether s, ignoring ASCII case, is made only of
+// "x*.-_ " (strings.Trim(lower, "x*.-_ ") == "").
+func onlyFillers(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch lowerASCII(s[i]) {
+		case 'x', '*', '.', '-', '_', ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Display returns the redacted form of a key id ("AKIA…WXYZ"), and "" for
@@ -144,9 +201,16 @@ func Hash(value string) string {
 	if value == "" {
 		return ""
 	}
-	h := sha256.Sum256([]byte("remolint/v1\x00" + value))
-	return hex.EncodeToString(h[:12])
+	// Salt and value are joined in a stack buffer when they fit, and the
+	// digest is hex-encoded in another: one allocation, the result.
+	var buf [128]byte
+	h := sha256.Sum256(append(append(buf[:0], hashSalt...), value...))
+	var out [24]byte
+	hex.Encode(out[:], h[:12])
+	return string(out[:])
 }
+
+const hashSalt = "remolint/v1\x00"
 
 // nonSecretExact are names whose values are configuration, not secrets.
 var nonSecretExact = map[string]bool{
