@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -106,18 +105,16 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 		engine *policy.Engine
 		err    error
 	}
+	gc := tuneGC()
+	defer gc.restore()
 	compiling := make(chan compiled, 1)
 	go func() {
-		// Compilation makes a burst of short-lived garbage: collect less
-		// often while it runs (the scan, whose memory matters, runs long
-		// after it on large trees).
-		old := debug.SetGCPercent(400)
 		e, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
-		debug.SetGCPercent(old)
 		compiling <- compiled{e, err}
 	}()
 	res, scanErr := scan.Run(ctx, opts)
 	c := <-compiling
+	gc.afterScan()
 	if c.err != nil {
 		return ExitError, c.err
 	}
