@@ -218,7 +218,9 @@ func ParseFamily(name string) *facts.Family {
 		return nil
 	}
 	prefix, num := name[:i], name[i+1:]
-	f := &facts.Family{Prefix: prefix}
+	// Built on the stack and copied to the heap only when it is returned:
+	// most names with a final '_' are not families.
+	f := facts.Family{Prefix: prefix}
 	switch {
 	case num == "":
 		f.Missing = true
@@ -235,11 +237,12 @@ func ParseFamily(name string) *facts.Family {
 	if !strings.ContainsAny(prefix[len(prefix)-1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
 		return nil
 	}
-	classify(f)
+	classify(&f)
 	if f.Missing && !f.Credential {
 		return nil
 	}
-	return f
+	out := f
+	return &out
 }
 
 // DynamicFamily returns the family of a name computed at run time from a

@@ -113,3 +113,12 @@ func TestDistanceRowStorage(t *testing.T) {
 		t.Errorf("Distance of two variable names allocates %v times", n)
 	}
 }
+
+// Most names are not families: telling so must not allocate.
+func TestParseFamilyNoneAllocatesNothing(t *testing.T) {
+	for _, name := range []string{"AWS_ACCESS_KEY_ID", "NODE_ENV", "DEBUG_", "X_1A"} {
+		if n := testing.AllocsPerRun(10, func() { ParseFamily(name) }); n != 0 {
+			t.Errorf("ParseFamily(%q) allocates %v times", name, n)
+		}
+	}
+}
