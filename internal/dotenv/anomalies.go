@@ -533,23 +533,36 @@ func (p *parser) keySpanOrig(e int) [2]int {
 }
 
 func (p *parser) duplicates() {
-	firstNode, firstGo := p.firstNode, p.firstGo
+	// first maps a key to its first entry read by Node and by Go (-1 for
+	// none yet): one map operation per entry instead of one per dialect.
+	firsts := p.first
 	for e, en := range p.f.Entries {
+		if !en.NodeOK && !en.GoOK {
+			continue
+		}
+		f, ok := firsts[en.Key]
+		if !ok {
+			f = [2]int{-1, -1}
+		}
+		changed := false
 		fn, inNode := -1, false
 		if en.NodeOK {
-			if f, ok := firstNode[en.Key]; ok {
-				fn, inNode = f, true
+			if f[0] >= 0 {
+				fn, inNode = f[0], true
 			} else {
-				firstNode[en.Key] = e
+				f[0], changed = e, true
 			}
 		}
 		fg, inGo := -1, false
 		if en.GoOK {
-			if f, ok := firstGo[en.Key]; ok {
-				fg, inGo = f, true
+			if f[1] >= 0 {
+				fg, inGo = f[1], true
 			} else {
-				firstGo[en.Key] = e
+				f[1], changed = e, true
 			}
+		}
+		if changed {
+			firsts[en.Key] = f
 		}
 		if !inNode && !inGo {
 			continue

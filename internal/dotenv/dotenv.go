@@ -169,9 +169,11 @@ func parse(src []byte, fast bool) *File {
 // reading it.
 var parsers = sync.Pool{New: func() any { return new(parser) }}
 
-// maxPooledLines bounds the inputs whose parser goes back to the pool, so
-// that one huge file does not pin its working memory.
-const maxPooledLines = 4096
+// maxPooledInput bounds the inputs (in bytes) whose parser goes back to the
+// pool, so that one huge file does not pin its working memory: every
+// working slice (lines, matches, quote positions) is at most about as long
+// as the input.
+const maxPooledInput = 64 << 10
 
 // nrec is a Node match in original offsets.
 type nrec struct {
@@ -225,8 +227,7 @@ type parser struct {
 	qi        map[int]*quoteIssue
 	taq       map[int]*textAfterQuote
 	reported  map[int]bool // lines with a line-not-understood anomaly
-	firstNode map[string]int
-	firstGo   map[string]int
+	first     map[string][2]int // duplicates(): a key's first entry per dialect
 	ivs       []interval
 	cms       []commentSpan
 }
@@ -242,7 +243,7 @@ func (p *parser) reset(src []byte) {
 	if p.kindCount == nil {
 		p.kindCount, p.reported = map[string]int{}, map[int]bool{}
 		p.qi, p.taq = map[int]*quoteIssue{}, map[int]*textAfterQuote{}
-		p.firstNode, p.firstGo = map[string]int{}, map[string]int{}
+		p.first = map[string][2]int{}
 	}
 	*p = parser{
 		src: src, f: &File{},
@@ -250,7 +251,7 @@ func (p *parser) reset(src []byte) {
 		nodes: p.nodes[:0], gos: p.gos[:0], gp: goParse{stmts: p.gp.stmts[:0]},
 		nodeOf: p.nodeOf[:0], goOf: p.goOf[:0], explained: p.explained[:0], anoms: p.anoms[:0],
 		kindCount: p.kindCount, qi: p.qi, taq: p.taq, reported: p.reported,
-		firstNode: p.firstNode, firstGo: p.firstGo, ivs: p.ivs[:0], cms: p.cms[:0], ns: p.ns,
+		first: p.first, ivs: p.ivs[:0], cms: p.cms[:0], ns: p.ns,
 	}
 	p.li = newLineIndex(src, p.li.starts)
 	p.ntext, p.nmap, p.invalid, p.firstBad = normalizeNode(src)
@@ -261,7 +262,7 @@ func (p *parser) reset(src []byte) {
 // release returns the parser to the pool, dropping every reference to the
 // input and its values first.
 func (p *parser) release() {
-	if len(p.li.starts) > maxPooledLines {
+	if len(p.src) > maxPooledInput {
 		return
 	}
 	clear(p.nodes)
@@ -272,8 +273,7 @@ func (p *parser) release() {
 	clear(p.qi)
 	clear(p.taq)
 	clear(p.reported)
-	clear(p.firstNode)
-	clear(p.firstGo)
+	clear(p.first)
 	p.src, p.gsrc, p.ntext, p.f, p.gp.vars = nil, nil, "", nil, nil
 	p.ns.reuse("")
 	parsers.Put(p)

@@ -18,10 +18,14 @@ func index(doc *facts.Document) {
 // item) and counts them, so that each name's positions are a full-capacity
 // window of one shared array and the map is written once per name.
 func positions2(n int, list func(int) []facts.Variable) map[string][][2]int {
+	total := 0
+	for i := 0; i < n; i++ {
+		total += len(list(i))
+	}
 	ids := map[string]int{}
 	var names []string
 	var counts []int
-	var seq []int // the id of each item, in order
+	seq := make([]int, 0, total) // the id of each item, in order
 	for i := 0; i < n; i++ {
 		for _, v := range list(i) {
 			id, ok := ids[v.Name]
