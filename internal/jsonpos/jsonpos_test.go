@@ -1,6 +1,7 @@
 package jsonpos
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -52,4 +53,55 @@ func FuzzWalk(f *testing.F) {
 			}
 		})
 	})
+}
+
+// FuzzWalkValid checks that a well-formed document gives the same strings
+// through Walk's own scanner as through encoding/json's Decoder.
+func FuzzWalkValid(f *testing.F) {
+	for _, s := range []string{
+		`{"a": ["b", {"c": 1}], "d": null}`,
+		"{\n  \"name\": \"x\",\n  \"scripts\": {\"render\": \"node --env-file=.env r.mjs\"}\n}",
+		`{"esc\"aped": "\u00e9\n\\", "nums": [1, -2.5e3, true, false, null], "": ""}`,
+		"[\"\xff\xfe\", {\"k\\u0041\": [[]], \"e\": {}}]",
+		`"top"`, ` 12 `, `{"a":{"b":{"c":[{"d":"e"}]}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !json.Valid(b) {
+			return
+		}
+		var fast, slow []String
+		walkValid(b, NewLines(b), func(s String) { fast = append(fast, s) })
+		if err := walkDecoder(b, func(s String) { slow = append(slow, s) }); err != nil {
+			t.Fatalf("the decoder refuses a valid document: %v", err)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("%q:\n own scanner %+v\n decoder     %+v", b, fast, slow)
+		}
+	})
+}
+
+// BenchmarkWalk walks a typical package.json, well-formed and broken.
+func BenchmarkWalk(b *testing.B) {
+	doc := []byte(`{
+  "name": "pkg-0001",
+  "private": true,
+  "scripts": {"build": "tsc -p .", "render": "node --env-file=.env render.mjs", "test": "vitest"},
+  "dependencies": {"@remotion/lambda": "4.0.527", "dotenv": "16.4.5", "react": "18.3.1"},
+  "devDependencies": {"typescript": "5.6.3", "vitest": "2.1.4"}
+}
+`)
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{{"valid", doc}, {"malformed", doc[:len(doc)-4]}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				_ = Walk(c.src, func(String) {})
+			}
+		})
+	}
 }
