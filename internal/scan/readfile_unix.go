@@ -11,12 +11,15 @@ import (
 // scratch (see buffer). It talks to the kernel directly: os.Open registers
 // every file with the poller, which costs three fcntl and an epoll_ctl per
 // file, and an *os.File, none of which a whole-file read of a regular file
-// needs; here a file costs open, fstat, read and close.
+// needs; here a file costs open, fstat, read and close. O_NONBLOCK keeps
+// the open from waiting on a FIFO or a device that took a file's place after
+// the walk listed it (fstat then refuses it); it changes nothing for a
+// regular file.
 func readFile(name string, max int64, scratch *[]byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if !errors.Is(err, syscall.EINTR) {
 			break
 		}
