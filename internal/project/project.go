@@ -7,6 +7,7 @@ package project
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -95,9 +96,17 @@ func PackageJSON(path string, src []byte) *Facts {
 	return f
 }
 
+// scriptWords are words every script pattern needs (as written, case
+// included): a script holding none of them matches none, and most scripts
+// (build, lint, test) are settled without running a regular expression.
+var scriptWords = []string{"remotion", "--env-file", "dotenv", "next", "bun", "vercel", "netlify"}
+
 func (f *Facts) script(path string, s jsonpos.String) {
-	l := loc(path, s.Pos)
 	text := s.Value
+	if !slices.ContainsFunc(scriptWords, func(w string) bool { return strings.Contains(text, w) }) {
+		return
+	}
+	l := loc(path, s.Pos)
 	if reRemotionLambda.MatchString(text) {
 		f.add(SignalConsumer, facts.ConsumerCLI, "script \""+s.Path[1]+"\" runs remotion lambda", l)
 	}
