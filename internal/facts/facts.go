@@ -55,6 +55,63 @@ type Document struct {
 	// policy goes straight to the definitions of the names it checks: its
 	// cost follows those definitions, not the size of the tree.
 	Index Index `json:"index"`
+	// Accounts holds the numbers of the numbered account families that
+	// each scope defines, worked out from the lists above for the account
+	// rules (which read it through policies/lib).
+	Accounts Accounts `json:"accounts"`
+}
+
+// Accounts is the count of the numbered account families (AWS_KEY_1,
+// AWS_SECRET_1, ...), as the account rules count them: in every scope, the
+// numbers each family's definitions use. A scope is an environment (its
+// winning variables), or an env file checked on its own entries (a
+// template, or a file no environment layers). A family counts when its
+// prefix names a credential, or when code reads the prefix with a
+// run-time index (`process.env["AWS_KEY_" + i]`). remolint fills it with
+// the index (model.Build); policies/lib derives the same for a document
+// without it (policies/accounts_test.go checks that both agree).
+type Accounts struct {
+	// Numbers lists one group per scope, prefix, padded and exists, in the
+	// order of those four, with the numbers its definitions use (a name
+	// with no number counts as number 0).
+	Numbers []AccountGroup `json:"numbers"`
+	// PaddedDefs lists the definitions of zero-padded names (AWS_KEY_01),
+	// which the count-until-missing loop never reads.
+	PaddedDefs []PaddedDef `json:"paddedDefs"`
+}
+
+// AccountGroup is the numbers of one family in one scope.
+type AccountGroup struct {
+	// Scope is an environment's index in environments when at least 0,
+	// else that of env file -1-Scope in envFiles.
+	Scope int `json:"scope"`
+	// Prefix is the family's prefix (AWS_KEY for AWS_KEY_1).
+	Prefix string `json:"prefix"`
+	// Padded is true for the zero-padded names of the family (AWS_KEY_01).
+	Padded bool `json:"padded"`
+	// Exists is true for definitions that hold an account: a value, or any
+	// line of a template.
+	Exists bool `json:"exists"`
+	// Numbers are the numbers the group's names use, ascending (0 for a
+	// name with no number, AWS_SECRET_).
+	Numbers []int `json:"numbers"`
+}
+
+// PaddedDef is one definition of a zero-padded name.
+type PaddedDef struct {
+	// Scope is the definition's scope, as in AccountGroup.
+	Scope int `json:"scope"`
+	// Prefix is the name's family prefix.
+	Prefix string `json:"prefix"`
+	// Exists is true when the definition holds an account, as in
+	// AccountGroup.
+	Exists bool `json:"exists"`
+	// Number is the name's number (1 for AWS_KEY_01).
+	Number int `json:"number"`
+	// Name is the variable name.
+	Name string `json:"name"`
+	// At is the definition's index in the scope's variables or entries.
+	At int `json:"at"`
 }
 
 // Index maps each variable name to where the document holds it. Every list

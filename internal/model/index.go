@@ -2,7 +2,8 @@ package model
 
 import "github.com/remolint/remolint/internal/facts"
 
-// index fills doc.Index from the finished document (facts.Index).
+// index fills doc.Index from the finished document (facts.Index), then
+// doc.Accounts from the index.
 func index(doc *facts.Document) {
 	ix := facts.Index{
 		EnvEntries: positions2(len(doc.EnvFiles), func(i int) []facts.Variable { return doc.EnvFiles[i].Entries }),
@@ -11,6 +12,7 @@ func index(doc *facts.Document) {
 		Writes:     positions(doc.Code.Writes),
 	}
 	doc.Index = ix
+	doc.Accounts = accounts(doc)
 }
 
 // positions2 maps each name to its [list, item] positions among n lists of

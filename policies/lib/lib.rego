@@ -252,7 +252,9 @@ _region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION
 # - Each definition is then read once, into a one-key object {[scope,
 #   prefix, padded, exists]: {number: true}}, and object.union_n merges them
 #   all (in Go, in one call) into the sets of numbers of each group
-#   (account_numbers). The rules work on those sets with set operations,
+#   (account_numbers). remolint does all of this in Go (input.accounts,
+#   model.accounts) and the library reads its result; the derivation here
+#   specifies it, and serves documents without it (policy tests). The rules work on those sets with set operations,
 #   which also run in Go (`keys & secrets`, `filled - counted`), skip the
 #   scopes whose groups hold 1..n in step with their partners
 #   (account_twins), and build names, locations and messages only for
@@ -370,7 +372,11 @@ _acct_variable_numbers := [{[i, prefix, false, envs[i].variables[j].set]: {n: tr
 # account_padded_defs lists the definitions of zero-padded names as
 # [[scope, prefix, true, exists], number, name, at], where at is the
 # definition's index in the scope's variables or entries (account_location).
-account_padded_defs := array.concat(_acct_padded_variable_defs, [d | some d in _acct_entry_defs; d[0][2] == true])
+account_padded_defs := [[[d.scope, d.prefix, true, d.exists], d.number, d.name, d.at] |
+	some d in input.accounts.paddedDefs
+] if {
+	is_array(input.accounts.paddedDefs)
+} else := array.concat(_acct_padded_variable_defs, [d | some d in _acct_entry_defs; d[0][2] == true])
 
 _acct_padded_variable_defs := [[[i, prefix, true, envs[i].variables[j].set], n, name, j] |
 	envs := input.environments
@@ -411,11 +417,19 @@ _acct_entry_files := {i |
 }
 
 # account_numbers[[scope, prefix, padded, exists]] holds the numbers of those
-# definitions (a name with no number counts as number 0).
-account_numbers := {k: object.keys(ns) | some k, ns in _acct_merged}
+# definitions (a name with no number counts as number 0). remolint counts
+# them in Go (input.accounts, model.accounts: the derivation above is its
+# specification, and policies/accounts_test.go checks both agree on every
+# fixture); a document without them, such as a policy test's input, gets
+# them derived here.
+account_numbers := {[g.scope, g.prefix, g.padded, g.exists]: {n | some n in g.numbers} |
+	some g in input.accounts.numbers
+} if {
+	is_array(input.accounts.numbers)
+} else := {k: object.keys(ns) | some k, ns in _acct_merged}
 
 # account_groups contains every [scope, prefix] with a definition.
-account_groups := {[s, p] | some [s, p, _, _], _ in _acct_merged}
+account_groups := {[s, p] | some [s, p, _, _], _ in account_numbers}
 
 # account_filled[[scope, prefix]] holds the numbers (zero-padded ones left
 # out) that hold an account in the scope, account_unfilled those defined

@@ -1,0 +1,78 @@
+package policies_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/remolint/remolint/bench/corpus"
+	"github.com/remolint/remolint/internal/scan"
+	"github.com/remolint/remolint/policies"
+)
+
+// TestAccountsMatchLib checks, on every fixture and a generated monorepo,
+// that the account families remolint counts in Go (input.accounts) are what
+// the library derives for documents without them: the rules read the Go
+// count, the Rego tests exercise the derivation, and the two must agree.
+func TestAccountsMatchLib(t *testing.T) {
+	src, err := policies.FS.ReadFile("lib/lib.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := ast.ParseModuleWithOpts("lib/lib.rego", string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiler := ast.NewCompiler()
+	if compiler.Compile(map[string]*ast.Module{"lib": lib}); compiler.Failed() {
+		t.Fatal(compiler.Errors)
+	}
+	query, err := rego.New(rego.Compiler(compiler),
+		rego.Query(`x := {"numbers": data.remolint.lib.account_numbers, "padded": data.remolint.lib.account_padded_defs}`),
+	).PrepareForEval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, err := filepath.Glob("../fixtures/*")
+	if err != nil || len(dirs) < 50 {
+		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
+	}
+	gen := filepath.Join(t.TempDir(), "tree")
+	if _, err := corpus.Generate(gen, corpus.Options{Packages: 30, PathologicalKeys: 400}); err != nil {
+		t.Fatal(err)
+	}
+	groups, padded := 0, 0
+	for _, dir := range append(dirs, gen) {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		res, err := scan.Run(context.Background(), scan.Options{WorkDir: dir, NoGit: true})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		input := roundTrip(t, res.Doc).(map[string]any)
+		eval := func() any {
+			rs, err := query.Eval(context.Background(), rego.EvalInput(input))
+			if err != nil || len(rs) != 1 {
+				t.Fatalf("%s: %v (%d results)", dir, err, len(rs))
+			}
+			return roundTrip(t, rs[0].Bindings["x"])
+		}
+		fromGo := eval()
+		delete(input, "accounts")
+		derived := eval()
+		if !reflect.DeepEqual(fromGo, derived) {
+			t.Errorf("%s: the library derives\n%v\nbut remolint counts\n%v", dir, derived, fromGo)
+		}
+		groups += len(res.Doc.Accounts.Numbers)
+		padded += len(res.Doc.Accounts.PaddedDefs)
+	}
+	if groups < 50 || padded == 0 {
+		t.Errorf("the fixtures hold %d account groups and %d zero-padded definitions: the check compares too little", groups, padded)
+	}
+}
