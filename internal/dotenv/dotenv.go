@@ -224,12 +224,12 @@ type parser struct {
 	ns       nodeScanner
 
 	// Working sets of anomalies(), kept for the next file.
-	qi        map[int]*quoteIssue
-	taq       map[int]*textAfterQuote
-	reported  map[int]bool // lines with a line-not-understood anomaly
-	first     map[string][2]int // duplicates(): a key's first entry per dialect
-	ivs       []interval
-	cms       []commentSpan
+	qi       map[int]*quoteIssue
+	taq      map[int]*textAfterQuote
+	reported map[int]bool      // lines with a line-not-understood anomaly
+	first    map[string][2]int // duplicates(): a key's first entry per dialect
+	ivs      []interval
+	cms      []commentSpan
 }
 
 type anom struct {
