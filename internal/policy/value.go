@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"runtime"
 	"slices"
@@ -35,7 +36,8 @@ import (
 // A struct's fields are converted concurrently, one encoder per CPU (the
 // fact document's lists are converted while nothing else runs); terms are
 // shared within an encoder only, so the value is the same whatever the
-// schedule. The fields named in together go to one encoder.
+// schedule. Environments come last, sharing the terms of the entries they
+// repeat (after).
 func ValueOf(v any) (ast.Value, error) {
 	rv := reflect.ValueOf(v)
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
@@ -52,88 +54,129 @@ func ValueOf(v any) (ast.Value, error) {
 	return t.Value, nil
 }
 
-// parallelObject converts the struct v as encode does, its fields on up to
-// workers goroutines, the longest lists first (fields that share terms,
-// named in together, as one).
+// parallelObject converts the struct v as encode does, on up to workers
+// goroutines: its fields, and the long lists among them in as many parts,
+// the largest first. Lists named in after are converted once the others
+// are done, with their terms of definitions at hand (see after).
 func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
-	e := valueEncoder{termPool: newTermPool()}
-	if e.custom(v.Type()) {
+	if (&valueEncoder{}).custom(v.Type()) {
 		return nil, fmt.Errorf("%w: %s has its own JSON encoding", ErrUnsupported, v.Type())
 	}
 	p := planFor(v.Type())
 	if p.err != nil {
 		return nil, p.err
 	}
-	type job struct {
-		field fieldPlan
-		term  *ast.Term
-		err   error
+	// A part is a field's whole value (lo < 0), or elements lo to hi of a
+	// field's list.
+	type part struct {
+		field  int // index into fields
+		lo, hi int
+		size   int
+		terms  []*ast.Term
+		err    error
 	}
-	// A task is the jobs one encoder does in turn: one field, or the fields
-	// that must share terms (together).
-	type task struct {
-		jobs []*job
-		size int
-	}
-	var jobs []*job
-	var tasks []*task
-	joint := map[string]*task{}
+	var fields []fieldPlan
+	var first, second []*part
 	for _, f := range p.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmpty(fv) {
 			continue
 		}
-		j := &job{field: f}
-		jobs = append(jobs, j)
-		name := string(f.key.Value.(ast.String))
-		t := &task{}
-		if slices.Contains(together[v.Type()], name) {
-			if joint[""] == nil {
-				joint[""] = t
-				tasks = append(tasks, t)
-			}
-			t = joint[""]
-		} else {
-			tasks = append(tasks, t)
+		fi := len(fields)
+		fields = append(fields, f)
+		phase := &first
+		if slices.Contains(after[v.Type()], string(f.key.Value.(ast.String))) {
+			phase = &second
 		}
-		t.jobs = append(t.jobs, j)
-		t.size += weight(fv)
+		size := weight(fv)
+		n := 1
+		if fv.Kind() == reflect.Slice && fv.Len() >= minSplit {
+			n = workers
+		}
+		if n == 1 {
+			*phase = append(*phase, &part{field: fi, lo: -1, size: size})
+			continue
+		}
+		for k := range n {
+			lo, hi := k*fv.Len()/n, (k+1)*fv.Len()/n
+			*phase = append(*phase, &part{field: fi, lo: lo, hi: hi, size: size / n})
+		}
 	}
-	slices.SortStableFunc(tasks, func(a, b *task) int { return b.size - a.size })
-	next := make(chan *task, len(tasks))
-	for _, t := range tasks {
-		next <- t
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(workers, len(tasks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := valueEncoder{termPool: newTermPool()}
-			for t := range next {
-				for _, j := range t.jobs {
-					j.term, j.err = w.encode(v.Field(j.field.index), 1)
+	run := func(parts []*part, prior map[facts.Location]sharedVariable) map[facts.Location]sharedVariable {
+		order := slices.Clone(parts)
+		slices.SortStableFunc(order, func(a, b *part) int { return b.size - a.size })
+		next := make(chan *part, len(order))
+		for _, pt := range order {
+			next <- pt
+		}
+		close(next)
+		encoders := make([]*valueEncoder, min(workers, len(order)))
+		var wg sync.WaitGroup
+		for w := range encoders {
+			encoders[w] = &valueEncoder{termPool: newTermPool(), prior: prior}
+			wg.Add(1)
+			go func(e *valueEncoder) {
+				defer wg.Done()
+				for pt := range next {
+					fv := v.Field(fields[pt.field].index)
+					if pt.lo < 0 {
+						t, err := e.encode(fv, 1)
+						pt.terms, pt.err = []*ast.Term{t}, err
+						continue
+					}
+					pt.terms = make([]*ast.Term, 0, pt.hi-pt.lo)
+					for i := pt.lo; i < pt.hi && pt.err == nil; i++ {
+						t, err := e.encode(fv.Index(i), 2)
+						pt.terms, pt.err = append(pt.terms, t), err
+					}
 				}
-			}
-		}()
-	}
-	wg.Wait()
-	pairs := make([][2]*ast.Term, 0, len(jobs))
-	for _, j := range jobs {
-		if j.err != nil {
-			return nil, j.err
+			}(encoders[w])
 		}
-		pairs = append(pairs, [2]*ast.Term{j.field.key, j.term})
+		wg.Wait()
+		// The definitions' terms of this phase, for the next one.
+		merged := make(map[facts.Location]sharedVariable)
+		for _, e := range encoders {
+			maps.Copy(merged, e.variables)
+		}
+		return merged
+	}
+	prior := run(first, nil)
+	if len(second) > 0 {
+		run(second, prior)
+	}
+	byField := make([][]*part, len(fields))
+	for _, pt := range append(first, second...) {
+		if pt.err != nil {
+			return nil, pt.err
+		}
+		byField[pt.field] = append(byField[pt.field], pt)
+	}
+	pairs := make([][2]*ast.Term, len(fields))
+	for fi, parts := range byField {
+		var t *ast.Term
+		if parts[0].lo < 0 {
+			t = parts[0].terms[0]
+		} else {
+			var elems []*ast.Term
+			for _, pt := range parts {
+				elems = append(elems, pt.terms...)
+			}
+			t = ast.NewTerm(ast.NewArray(elems...))
+		}
+		pairs[fi] = [2]*ast.Term{fields[fi].key, t}
 	}
 	return ast.NewObject(pairs...), nil
 }
 
-// together names, per struct type, the fields parallelObject converts on
-// one encoder, in field order, so that they share terms: an environment's
-// variables repeat its files' entries, which come first.
-var together = map[reflect.Type][]string{
-	reflect.TypeFor[facts.Document](): {"envFiles", "environments"},
+// minSplit is the length from which parallelObject converts a list in
+// parts: below it, a part would cost less than handing it out.
+const minSplit = 256
+
+// after names, per struct type, the fields parallelObject converts once the
+// others are done, with the terms of the definitions converted so far: an
+// environment's variables repeat its files' entries.
+var after = map[reflect.Type][]string{
+	reflect.TypeFor[facts.Document](): {"environments"},
 }
 
 // weight estimates the work of converting v: the values it holds, counting
@@ -183,7 +226,10 @@ type valueEncoder struct {
 	locations map[facts.Location]*ast.Term
 	families  map[facts.Family]*ast.Term
 	variables map[facts.Location]sharedVariable
-	slices    map[sliceKey]*ast.Term
+	// prior holds the definitions' terms of an earlier phase of
+	// parallelObject, read-only.
+	prior  map[facts.Location]sharedVariable
+	slices map[sliceKey]*ast.Term
 }
 
 // sharedVariable is the term made from a definition, for the next equal one.
@@ -432,6 +478,9 @@ func shareByValue[K comparable](e *valueEncoder, terms *map[K]*ast.Term, key K, 
 // in the document.
 func (e *valueEncoder) variable(d *facts.Variable, v reflect.Value, depth int) (*ast.Term, error) {
 	if prev, ok := e.variables[d.Location]; ok && sameVariable(prev.from, d) {
+		return prev.term, nil
+	}
+	if prev, ok := e.prior[d.Location]; ok && sameVariable(prev.from, d) {
 		return prev.term, nil
 	}
 	t, err := e.object(v, depth)

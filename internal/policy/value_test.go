@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/remolint/remolint/bench/corpus"
 	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
@@ -217,4 +219,23 @@ func TestValueOfSharesOnlyEqualDefinitions(t *testing.T) {
 	if entry != variable {
 		t.Error("an environment variable equal to its file's entry got a term of its own")
 	}
+}
+
+// TestValueOfLongLists converts a generated monorepo's document, whose long
+// lists ValueOf converts in parts on several goroutines, environments after
+// the rest: the value must still be the JSON round trip's.
+func TestValueOfLongLists(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tree")
+	if _, err := corpus.Generate(dir, corpus.Options{Packages: 100, PathologicalKeys: 300}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := scan.Run(context.Background(), scan.Options{WorkDir: dir, NoGit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Doc.EnvFiles); n < 256 {
+		t.Fatalf("%d env files: too few to be converted in parts", n)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	sameValue(t, "generated tree", res.Doc)
 }
