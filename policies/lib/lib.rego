@@ -231,7 +231,7 @@ region_var_unread := {p.dir |
 	not p.dir in _region_var_read
 }
 
-_region_var_read := {r.project | some r in input.code.reads; r.name == "REMOTION_AWS_REGION"}
+_region_var_read := {all_reads[i].project | all_reads := input.code.reads; some i in reads.REMOTION_AWS_REGION}
 
 # ---------------------------------------------------------------------------
 # Numbered account families (appended; the model that account-sequence-gap
