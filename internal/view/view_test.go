@@ -107,7 +107,7 @@ func TestBuiltinIndex(t *testing.T) {
 	doc := &facts.Document{
 		EnvFiles: []facts.EnvFile{{Path: ".env", Entries: []facts.Variable{
 			{Name: "PORT", Shape: "other"},
-			{Name: "REMOTION_AWS_REGION", Shape: "other", Known: true},
+			{Name: "REMOTION_AWS_REGION", Shape: "other", Known: true, ValueLocation: &facts.Location{Path: ".env", Line: 2, Column: 21}},
 			{Name: "DATABASE_URL", Shape: "other"},
 			{Name: "REMOTION_AWS_REGION", Shape: "other", Known: true},
 		}}},
@@ -126,6 +126,11 @@ func TestBuiltinIndex(t *testing.T) {
 	}
 	if got, want := v.Index.Variables["REMOTION_AWS_REGION"], [][2]int{{0, 0}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("index of REMOTION_AWS_REGION variables = %v, want %v", got, want)
+	}
+	for _, e := range v.EnvFiles[0].Entries {
+		if e.ValueLocation != nil {
+			t.Errorf("%s keeps its value location, which no built-in rule reads", e.Name)
+		}
 	}
 	if _, ok := v.Index.EnvEntries["PORT"]; ok {
 		t.Error("the index still names PORT")
