@@ -517,7 +517,8 @@ func TestEmbeddedBundleHasNoTemplateStrings(t *testing.T) {
 
 // TestEmbeddedBundleNeedsNoReordering: New skips the safety check of rule
 // bodies for the embedded bundle (verifiedStages), which would reorder a
-// body whose variables are used before they are bound. Compiled with every
+// body whose variables are used before they are bound, and the rewrites of
+// what the bundle does not use (`with`, print calls). Compiled with every
 // stage and as New compiles it, every rule must come out the same.
 func TestEmbeddedBundleNeedsNoReordering(t *testing.T) {
 	full := newCompiler(false)
