@@ -59,6 +59,19 @@ test_fires_hint_skips_numbers_already_present if {
 	endswith(f.message, "did you mean AWS_SECRET_2?")
 }
 
+# Names ending in "_" are found wherever they sort among the names: first,
+# between others, and last.
+test_fires_every_unnumbered_name_whatever_its_place if {
+	got := rule.report with input as {"envFiles": [_env(".env", false, [
+		_entry(".env", "A_KEY_", 1, _missing("A_KEY", "A", "key")),
+		_entry(".env", "AWS_KEY_1", 2, _fam("AWS_KEY", "AWS", "key", 1)),
+		_entry(".env", "AWS_SECRET_", 3, _missing("AWS_SECRET", "AWS", "secret")),
+		_entry(".env", "B_TOKEN", 4, null),
+		_entry(".env", "Z_SECRET_", 5, _missing("Z_SECRET", "Z", "secret")),
+	])]}
+	{f.location | some f in got} == {_loc(".env", 1, 1), _loc(".env", 3, 1), _loc(".env", 5, 1)}
+}
+
 test_quiet_numbered_names if {
 	fixed := array.concat(array.slice(_docs_example, 0, 1), [
 		_entry(".env", "AWS_SECRET_1", 2, _fam("AWS_SECRET", "AWS", "secret", 1)),
