@@ -83,8 +83,11 @@ _var := lib.variables_named(_names)
 # _set[name] is the set of environments (by index) that set name to a
 # non-empty value, for the names of the key pairs: the half pairs and
 # crossed pairs below are set operations on these, which run in Go.
-_set := {name: {i | some [i, j] in lib.variables[name]; input.environments[i].variables[j].set} |
+_set := {name: {i | some [i, j] in refs; envs[i].variables[j].set} |
+	envs := input.environments
+	by_name := lib.variables
 	some name in [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
+	refs := object.get(by_name, name, [])
 }
 
 # The environment belongs to a Remotion project, and Remotion's Node APIs or
@@ -193,11 +196,13 @@ report contains lib.finding_related(rego.metadata.chain(), r.location, msg, a.lo
 
 # An empty key id or secret whose partner is not set either.
 report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
+	envs := input.environments
+	by_name := lib.variables
 	some name, partner in _partner
-	some [i, j] in lib.variables[name]
-	input.environments[i].variables[j].set == false
-	not input.environments[i].process
-	v := input.environments[i].variables[j]
+	some [i, j] in by_name[name]
+	envs[i].variables[j].set == false
+	not envs[i].process
+	v := envs[i].variables[j]
 	not _var[[i, partner]].set
 	_node_env(i)
 	msg := sprintf("%s is empty, which Remotion treats as unset: %s", [name, _outcome(i)])
