@@ -202,10 +202,10 @@ func walkValid(src []byte, lines *Lines, fn func(String)) {
 func stringEnd(src []byte, i int) (end int, plain bool) {
 	plain = true
 	for j := i + 1; j < len(src); j++ {
-		switch c := src[j]; {
-		case c == '"':
+		switch src[j] {
+		case '"':
 			return j + 1, plain && utf8.Valid(src[i+1:j])
-		case c == '\\':
+		case '\\':
 			plain = false
 			j++
 		}

@@ -134,11 +134,11 @@ type lineIndex struct {
 	starts []int
 }
 
-func newLineIndex(src []byte) lineIndex { return newLineIndexInto(src, nil) }
-
-// newLineIndexInto is newLineIndex reusing buf's storage.
+// newLineIndexInto indexes the lines of src in buf's storage (nil: new
+// storage).
 func newLineIndexInto(src []byte, buf []int) lineIndex {
-	starts := append(buf[:0], 0)
+	starts := buf[:0]
+	starts = append(starts, 0)
 	if cap(starts) < len(src)/32+1 {
 		starts = make([]int, 1, len(src)/32+1)
 	}

@@ -140,7 +140,8 @@ func TestBuiltinIndex(t *testing.T) {
 	}
 	// The lists of the view are full: appending to one cannot overwrite the
 	// next one's first element.
-	entries := append(v.EnvFiles[0].Entries, facts.Variable{Name: "X"})
+	entries := v.EnvFiles[0].Entries
+	entries = append(entries, facts.Variable{Name: "X"})
 	_ = entries
 	if v.Environments[0].Variables[0].Name != "REMOTION_AWS_REGION" {
 		t.Error("appending to a file's entries overwrote an environment's variable")
