@@ -254,7 +254,8 @@ _region_var_read := {all_reads[i].project | all_reads := input.code.reads; some 
 #   all (in Go, in one call) into the sets of numbers of each group
 #   (account_numbers). remolint does all of this in Go (input.accounts,
 #   model.accounts) and the library reads its result; the derivation here
-#   specifies it, and serves documents without it (policy tests). The rules work on those sets with set operations,
+#   specifies it, and serves documents without it (policy tests). The
+#   rules work on those sets with set operations,
 #   which also run in Go (`keys & secrets`, `filled - counted`), skip the
 #   scopes whose groups hold 1..n in step with their partners
 #   (account_twins), and build names, locations and messages only for
