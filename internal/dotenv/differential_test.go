@@ -23,8 +23,13 @@ func randomEnv(r *rand.Rand) []byte {
 		"$", "${A}", "$B", "\\$A", "val", "v v", "\u00a0", "\u2028", "\u2029", "\ufeff",
 		"\u3000", "\u0085", "\xff", "\xe2\x82", "\xc3\xa9", "\x00",
 	}
+	return joinTokens(r, tokens, 24)
+}
+
+// joinTokens joins 1 to most tokens drawn at random.
+func joinTokens(r *rand.Rand, tokens []string, most int) []byte {
 	var b bytes.Buffer
-	n := 1 + r.IntN(24)
+	n := 1 + r.IntN(most)
 	for i := 0; i < n; i++ {
 		b.WriteString(tokens[r.IntN(len(tokens))])
 	}

@@ -1,7 +1,6 @@
 package dotenv
 
 import (
-	"bytes"
 	"maps"
 	"math/rand/v2"
 	"reflect"
@@ -44,12 +43,7 @@ func simpleEnv(r *rand.Rand) []byte {
 		"#", " #", " # c", "#x", "'", "\"", "`", "$", "${A}", "\\", "\\n", "val", "v v", "'q'", "\"q\"", "''",
 		"A=1\n", "B='x' # c\n", "C=\"y\"\n", "D=a #b\n", "E=\n", "  F = g  \n", "\r", "\xc3\xa9",
 	}
-	var b bytes.Buffer
-	n := 1 + r.IntN(16)
-	for i := 0; i < n; i++ {
-		b.WriteString(tokens[r.IntN(len(tokens))])
-	}
-	return b.Bytes()
+	return joinTokens(r, tokens, 16)
 }
 
 // TestGoFastPath checks the fast path against the full path on every
