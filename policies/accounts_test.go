@@ -7,12 +7,10 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/remolint/remolint/bench/corpus"
 	"github.com/remolint/remolint/internal/scan"
-	"github.com/remolint/remolint/policies"
 )
 
 // TestAccountsMatchLib checks, on every fixture and a generated monorepo,
@@ -20,19 +18,7 @@ import (
 // the library derives for documents without them: the rules read the Go
 // count, the Rego tests exercise the derivation, and the two must agree.
 func TestAccountsMatchLib(t *testing.T) {
-	src, err := policies.FS.ReadFile("lib/lib.rego")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := ast.ParseModuleWithOpts("lib/lib.rego", string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	compiler := ast.NewCompiler()
-	if compiler.Compile(map[string]*ast.Module{"lib": lib}); compiler.Failed() {
-		t.Fatal(compiler.Errors)
-	}
-	query, err := rego.New(rego.Compiler(compiler),
+	query, err := rego.New(rego.Compiler(libCompiler(t)),
 		rego.Query(`x := {"numbers": data.remolint.lib.account_numbers, "padded": data.remolint.lib.account_padded_defs}`),
 	).PrepareForEval(context.Background())
 	if err != nil {

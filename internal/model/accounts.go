@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -42,7 +43,7 @@ func accounts(doc *facts.Document) facts.Accounts {
 		vars [][2]int // the name's variables (none for a name only env files define)
 	}
 	var names []counted
-	varNames := sortedKeys(ix.Variables)
+	varNames := slices.Sorted(maps.Keys(ix.Variables))
 	for _, name := range varNames {
 		refs := ix.Variables[name]
 		if fam := doc.Environments[refs[0][0]].Variables[refs[0][1]].Family; fam != nil && fam.Credential {
@@ -57,7 +58,7 @@ func accounts(doc *facts.Document) facts.Accounts {
 			}
 		}
 	}
-	for _, name := range sortedKeys(ix.EnvEntries) {
+	for _, name := range slices.Sorted(maps.Keys(ix.EnvEntries)) {
 		if _, ok := ix.Variables[name]; ok {
 			continue
 		}
@@ -123,26 +124,12 @@ func accounts(doc *facts.Document) facts.Accounts {
 
 	out.Numbers = make([]facts.AccountGroup, 0, len(groups))
 	for k, ns := range groups {
-		numbers := make([]int, 0, len(ns))
-		for n := range ns {
-			numbers = append(numbers, n)
-		}
-		slices.Sort(numbers)
-		out.Numbers = append(out.Numbers, facts.AccountGroup{Scope: k.scope, Prefix: k.prefix, Padded: k.padded, Exists: k.exists, Numbers: numbers})
+		out.Numbers = append(out.Numbers, facts.AccountGroup{Scope: k.scope, Prefix: k.prefix, Padded: k.padded, Exists: k.exists, Numbers: slices.Sorted(maps.Keys(ns))})
 	}
 	slices.SortFunc(out.Numbers, func(a, b facts.AccountGroup) int {
 		return cmp.Or(cmp.Compare(a.Scope, b.Scope), strings.Compare(a.Prefix, b.Prefix), compareBool(a.Padded, b.Padded), compareBool(a.Exists, b.Exists))
 	})
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func compareBool(a, b bool) int {
