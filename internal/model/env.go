@@ -2,10 +2,13 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/facts"
@@ -30,54 +33,89 @@ func (b *builder) envSignals() {
 }
 
 // envFiles converts every env file, decoding values in the dialect of the
-// file's consumers.
+// file's consumers. Files are independent of each other: a tree with many
+// of them is converted in one part per CPU (minParallelEnvFiles), each part
+// with its own cache of name facts, merged into b.names afterwards.
 func (b *builder) envFiles() {
-	count := 0
-	for _, p := range b.in.Files {
-		if p.Env != nil {
-			count++
-		}
-	}
-	b.doc.EnvFiles = slices.Grow(b.doc.EnvFiles, count)
+	var idx []int
 	for i, p := range b.in.Files {
-		if p.Env == nil {
-			continue
+		if p.Env != nil {
+			idx = append(idx, i)
 		}
-		// The project of a file is the project of its folder.
-		dir := cleanDir(path.Dir(p.File.Path))
-		pd := b.fileProject[i]
-		n := discover.ParseEnvName(path.Base(p.File.Path))
-		f := facts.EnvFile{
-			Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Backup: n.Backup, Mode: n.Mode, Local: n.Local,
-			Dialect: dialect(b.projDirs[pd]), GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
-			Entries: make([]facts.Variable, 0, len(p.Env.Entries)), Anomalies: make([]facts.Anomaly, 0, len(p.Env.Anomalies)),
-		}
-		useGo := f.Dialect == "go" && p.Env.Go != nil
-		// One allocation holds the value locations of the whole file.
-		vals := make([]facts.Location, 0, len(p.Env.Entries))
-		for _, e := range p.Env.Entries {
-			var value string
-			switch {
-			case useGo && e.GoOK:
-				value = e.Go
-			case !useGo && e.NodeOK:
-				value = e.Node
-			default:
-				continue // this dialect does not read the line (an anomaly says so)
-			}
-			vals = append(vals, e.ValueSpan.Location(p.File.Path))
-			f.Entries = append(f.Entries, b.variable(e.Key, value, e.KeySpan.Location(p.File.Path), &vals[len(vals)-1]))
-		}
-		for _, a := range p.Env.Anomalies {
-			fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: a.Span.Location(p.File.Path)}
-			if a.Related != nil {
-				r := a.Related.Location(p.File.Path)
-				fa.Related = &r
-			}
-			f.Anomalies = append(f.Anomalies, fa)
-		}
-		b.doc.EnvFiles = append(b.doc.EnvFiles, f)
 	}
+	b.doc.EnvFiles = make([]facts.EnvFile, len(idx))
+	parts := 1
+	if len(idx) >= minParallelEnvFiles {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	if parts <= 1 {
+		for k, i := range idx {
+			b.doc.EnvFiles[k] = b.envFile(i, b.names)
+		}
+		return
+	}
+	// b.names is only read while the parts run; each part adds to its own.
+	caches := make([]map[string]nameFacts, parts)
+	var wg sync.WaitGroup
+	for w := range parts {
+		caches[w] = map[string]nameFacts{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w * len(idx) / parts; k < (w+1)*len(idx)/parts; k++ {
+				b.doc.EnvFiles[k] = b.envFile(idx[k], caches[w])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range caches {
+		maps.Copy(b.names, c)
+	}
+}
+
+// minParallelEnvFiles is the number of env files from which envFiles
+// converts them in parallel: below it, starting goroutines costs more than
+// it saves.
+const minParallelEnvFiles = 256
+
+// envFile converts in.Files[i], an env file. Name facts missing from
+// b.names are computed into (and read from) cache.
+func (b *builder) envFile(i int, cache map[string]nameFacts) facts.EnvFile {
+	p := b.in.Files[i]
+	// The project of a file is the project of its folder.
+	dir := cleanDir(path.Dir(p.File.Path))
+	pd := b.fileProject[i]
+	n := discover.ParseEnvName(path.Base(p.File.Path))
+	f := facts.EnvFile{
+		Path: p.File.Path, Dir: dir, Project: pd, Template: n.Template, Backup: n.Backup, Mode: n.Mode, Local: n.Local,
+		Dialect: dialect(b.projDirs[pd]), GitKnown: p.File.GitKnown, Tracked: p.File.Tracked, Ignored: p.File.Ignored,
+		Entries: make([]facts.Variable, 0, len(p.Env.Entries)), Anomalies: make([]facts.Anomaly, 0, len(p.Env.Anomalies)),
+	}
+	useGo := f.Dialect == "go" && p.Env.Go != nil
+	// One allocation holds the value locations of the whole file.
+	vals := make([]facts.Location, 0, len(p.Env.Entries))
+	for _, e := range p.Env.Entries {
+		var value string
+		switch {
+		case useGo && e.GoOK:
+			value = e.Go
+		case !useGo && e.NodeOK:
+			value = e.Node
+		default:
+			continue // this dialect does not read the line (an anomaly says so)
+		}
+		vals = append(vals, e.ValueSpan.Location(p.File.Path))
+		f.Entries = append(f.Entries, b.variableIn(cache, e.Key, value, e.KeySpan.Location(p.File.Path), &vals[len(vals)-1]))
+	}
+	for _, a := range p.Env.Anomalies {
+		fa := facts.Anomaly{Kind: a.Kind, Key: a.Key, Dialect: a.Dialect, Detail: a.Detail, Location: a.Span.Location(p.File.Path)}
+		if a.Related != nil {
+			r := a.Related.Location(p.File.Path)
+			fa.Related = &r
+		}
+		f.Anomalies = append(f.Anomalies, fa)
+	}
+	return f
 }
 
 // layer is one env file's place in a folder's environments.

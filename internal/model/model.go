@@ -95,11 +95,20 @@ type nameFacts struct {
 
 // nameFacts returns the name-derived fields for name, computing them once.
 func (b *builder) nameFacts(name string) nameFacts {
+	return b.nameFactsIn(b.names, name)
+}
+
+// nameFactsIn is nameFacts with cache (b.names, or a parallel part's own
+// map) holding the names b.names lacks. Computed facts go into cache.
+func (b *builder) nameFactsIn(cache map[string]nameFacts, name string) nameFacts {
 	if nf, ok := b.names[name]; ok {
 		return nf
 	}
+	if nf, ok := cache[name]; ok {
+		return nf
+	}
 	nf := nameFacts{known: names.IsKnown(name), suggestion: names.Suggest(name), family: names.ParseFamily(name)}
-	b.names[name] = nf
+	cache[name] = nf
 	return nf
 }
 
@@ -351,10 +360,15 @@ func lessLoc(a, b facts.Location) bool {
 
 // variable builds the facts.Variable for name=value at the given spans.
 func (b *builder) variable(name, value string, key facts.Location, val *facts.Location) facts.Variable {
+	return b.variableIn(b.names, name, value, key, val)
+}
+
+// variableIn is variable with the name facts cache of nameFactsIn.
+func (b *builder) variableIn(cache map[string]nameFacts, name, value string, key facts.Location, val *facts.Location) facts.Variable {
 	v := secret.Variable(name, value)
 	v.Location = key
 	v.ValueLocation = val
-	nf := b.nameFacts(name)
+	nf := b.nameFactsIn(cache, name)
 	v.Known, v.Suggestion, v.Family = nf.known, nf.suggestion, nf.family
 	return v
 }
