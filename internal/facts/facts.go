@@ -114,8 +114,9 @@ type PaddedDef struct {
 	At int `json:"at"`
 }
 
-// Index maps each variable name to where the document holds it. Every list
-// is in document order; a name absent from a map has no such occurrence.
+// Index maps each variable name to where the document holds it, and lists
+// the names a rule looks for among all of them. Every list of positions is
+// in document order; a name absent from a map has no such occurrence.
 // remolint fills it last, from the finished document (model.Build).
 type Index struct {
 	// EnvEntries maps a name to its env-file entries, as [file, entry] pairs:
@@ -129,6 +130,10 @@ type Index struct {
 	// when it has none.
 	Reads  map[string][]int `json:"reads"`
 	Writes map[string][]int `json:"writes"`
+	// Suggested lists, sorted, the distinct names of env-file entries and
+	// code accesses that have a Suggestion (a misspelling of a known name;
+	// it depends only on the name).
+	Suggested []string `json:"suggested"`
 }
 
 // Consumers: what reads the credentials.

@@ -1,6 +1,11 @@
 package model
 
-import "github.com/remolint/remolint/internal/facts"
+import (
+	"maps"
+	"slices"
+
+	"github.com/remolint/remolint/internal/facts"
+)
 
 // index fills doc.Index from the finished document (facts.Index), then
 // doc.Accounts from the index.
@@ -11,6 +16,7 @@ func index(doc *facts.Document) {
 		Reads:      positions(doc.Code.Reads),
 		Writes:     positions(doc.Code.Writes),
 	}
+	ix.Suggested = suggested(doc, ix)
 	doc.Index = ix
 	doc.Accounts = accounts(doc)
 }
@@ -78,4 +84,30 @@ func positions(as []facts.EnvAccess) map[string][]int {
 		out[a.Name] = append(s, i)
 	}
 	return out
+}
+
+// suggested lists the names with a suggestion among env-file entries and
+// code accesses (facts.Index.Suggested). A suggestion depends only on the
+// name, so the first position of each name in ix tells.
+func suggested(doc *facts.Document, ix facts.Index) []string {
+	set := map[string]bool{}
+	for name, ps := range ix.EnvEntries {
+		if doc.EnvFiles[ps[0][0]].Entries[ps[0][1]].Suggestion != "" {
+			set[name] = true
+		}
+	}
+	for name, ks := range ix.Reads {
+		if doc.Code.Reads[ks[0]].Suggestion != "" {
+			set[name] = true
+		}
+	}
+	for name, ks := range ix.Writes {
+		if doc.Code.Writes[ks[0]].Suggestion != "" {
+			set[name] = true
+		}
+	}
+	if len(set) == 0 {
+		return []string{}
+	}
+	return slices.Sorted(maps.Keys(set))
 }

@@ -95,6 +95,23 @@ writes := input.index.writes if {
 
 _access_name(a) := object.get(a, "name", "")
 
+# suggested holds the names of env-file entries and code accesses that
+# misspell a known name (they have a suggestion, which depends only on the
+# name): the few names a rule about misspellings reads, out of every name.
+suggested := input.index.suggested if {
+	is_array(input.index.suggested)
+} else := ({name |
+	some name, refs in env_entries
+	[i, j] := refs[0]
+	input.envFiles[i].entries[j].suggestion != ""
+} | {name |
+	some name, ks in reads
+	input.code.reads[ks[0]].suggestion != ""
+}) | {name |
+	some name, ks in writes
+	input.code.writes[ks[0]].suggestion != ""
+}
+
 # projects maps a project dir to the project object. A complete rule, so it
 # is built once per evaluation and every lookup is constant time.
 projects := {p.dir: p | some p in input.projects}

@@ -86,31 +86,34 @@ _numbered(v) if {
 }
 
 # The suggestion and the family depend only on the name: the rule reads
-# them once per distinct name, from the name's first definition (through
-# the name index), and goes to the other definitions only for the names
-# with a suggestion. _x_suggested[name] is the known name that name
-# misspells (numbered names left out).
+# them once per name with a suggestion (lib.suggested), from the name's
+# first definition (through the name index), and goes to the other
+# definitions only for those names. _x_suggested[name] is the known name
+# that name misspells (numbered names left out).
 
 _entry_suggested := {name: s |
 	files := input.envFiles
-	some name, refs in lib.env_entries
-	[i, j] := refs[0]
+	entries := lib.env_entries
+	some name in lib.suggested
+	[i, j] := entries[name][0]
 	s := files[i].entries[j].suggestion
 	s != ""
 	not _numbered(files[i].entries[j])
 }
 
 _write_suggested := {name: s |
-	some name, ks in lib.writes
-	w := input.code.writes[ks[0]]
+	writes := lib.writes
+	some name in lib.suggested
+	w := input.code.writes[writes[name][0]]
 	s := w.suggestion
 	s != ""
 	not _numbered(w)
 }
 
 _read_suggested := {name: s |
-	some name, ks in lib.reads
-	r := input.code.reads[ks[0]]
+	reads := lib.reads
+	some name in lib.suggested
+	r := input.code.reads[reads[name][0]]
 	s := r.suggestion
 	s != ""
 	not _numbered(r)
