@@ -30,6 +30,9 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error quotes a key id: %v", err)
 		}
 		checkResult(t, src, res)
+		if hasFacts(res) && !MayContainFacts(src) {
+			t.Fatal("MayContainFacts is false, but Parse finds facts")
+		}
 		again, _ := Parse("f.go", src)
 		if !reflect.DeepEqual(res, again) {
 			t.Fatal("Parse is not deterministic")

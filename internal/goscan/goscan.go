@@ -17,6 +17,7 @@
 package goscan
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -26,6 +27,7 @@ import (
 	"go/types"
 
 	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/prefilter"
 )
 
 // Language is the value of every fact's Language field.
@@ -97,6 +99,42 @@ func Parse(filename string, src []byte) (*Result, error) {
 		return res, fmt.Errorf("parse go file %s: %w", filename, syntaxError(err, src))
 	}
 	return res, nil
+}
+
+// MayContainFacts is a cheap prefilter: when it returns false, Parse would
+// find no fact other than comments, so a caller interested in facts may skip
+// the file without parsing it. Every fact Parse finds comes with one of:
+//   - "env" or "Env": os.Getenv, LookupEnv, Setenv, Unsetenv, ExpandEnv (and
+//     Expand with os.Getenv), their syscall and x/sys/unix twins, t.Setenv
+//     and every godotenv import path;
+//   - "remotion": the import path of the Remotion Lambda Go SDK, which its
+//     calls and option literals need;
+//   - a key id prefix (AKIA, ASIA, ABIA, ACCA, A3T) in a literal;
+//   - "secret" in any case: the name a secret-shaped literal is assigned to;
+//   - or an escape that can spell any of them inside a literal (\x, \u, \U
+//     or an octal digit after a backslash), which the raw bytes would hide.
+//
+// Most Go files of a monorepo hold none of them; package prefilter says what
+// a search costs.
+func MayContainFacts(src []byte) bool {
+	return prefilter.Contains(src, "env", 2) || prefilter.Contains(src, "Env", 0) ||
+		prefilter.Contains(src, "remotion", 2) || prefilter.KeyID(src) ||
+		prefilter.ContainsFold(src, "secret", 2) || hasCodeEscape(src)
+}
+
+// hasCodeEscape reports whether src holds a backslash followed by x, u, U
+// or an octal digit: the Go escapes that can stand for a letter or digit.
+func hasCodeEscape(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 || i+j+1 >= len(src) {
+			return false
+		}
+		i += j + 1
+		if c := src[i]; c == 'x' || c == 'u' || c == 'U' || ('0' <= c && c <= '7') {
+			return true
+		}
+	}
 }
 
 // syntaxError turns a parser error into a *SyntaxError. Positions are

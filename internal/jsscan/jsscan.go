@@ -43,6 +43,7 @@ import (
 	"sync"
 
 	"github.com/remolint/remolint/internal/facts"
+	"github.com/remolint/remolint/internal/prefilter"
 )
 
 // Language is the value of every fact's Language field.
@@ -95,57 +96,14 @@ func Supported(name string) bool {
 // The words searched: at least one occurs in every source that yields a fact
 // other than a comment ("env" covers process.env, import.meta.env, Deno.env,
 // Bun.env and dotenv; AWS key ids start with AKIA, ASIA, ABIA, ACCA or A3T).
-// Most sources hold none of them, so the cost is that of reading the source
-// once per search, and of stopping at each occurrence of the byte searched
-// for: each word is found by one of its rarer bytes (bytes.Contains would
-// stop at every 'e', the commonest letter of code, for "env" and "ecret"),
-// and the key id prefixes share one search, for 'A'.
+// Most sources hold none of them; package prefilter says what a search
+// costs.
 func MayContainFacts(src []byte) bool {
-	if contains(src, "env", 2) || contains(src, "remotion", 2) || mayHoldKeyID(src) ||
-		contains(src, "ecret", 1) || contains(src, "ECRET", 0) {
+	if prefilter.Contains(src, "env", 2) || prefilter.Contains(src, "remotion", 2) || prefilter.KeyID(src) ||
+		prefilter.Contains(src, "ecret", 1) || prefilter.Contains(src, "ECRET", 0) {
 		return true
 	}
-	return contains(src, "export", 1) && mayHoldRegion(src)
-}
-
-// contains reports whether word occurs in src, looking for its byte at
-// index anchor and comparing the rest of the word around each one found.
-func contains(src []byte, word string, anchor int) bool {
-	c := word[anchor]
-	for i := anchor; i < len(src); {
-		j := bytes.IndexByte(src[i:], c)
-		if j < 0 {
-			return false
-		}
-		start := i + j - anchor
-		if end := start + len(word); end <= len(src) && string(src[start:end]) == word {
-			return true
-		}
-		i += j + 1
-	}
-	return false
-}
-
-// mayHoldKeyID reports whether src contains one of the prefixes of AWS key
-// ids: AKIA, ASIA, ABIA, ACCA or A3T.
-func mayHoldKeyID(src []byte) bool {
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], 'A')
-		if j < 0 {
-			return false
-		}
-		i += j + 1
-		rest := src[i:]
-		if len(rest) >= 2 && rest[0] == '3' && rest[1] == 'T' {
-			return true
-		}
-		if len(rest) >= 3 {
-			switch string(rest[:3]) {
-			case "KIA", "SIA", "BIA", "CCA":
-				return true
-			}
-		}
-	}
+	return prefilter.Contains(src, "export", 1) && mayHoldRegion(src)
 }
 
 // mayHoldRegion reports whether src contains a string that may end in a

@@ -27,6 +27,9 @@ func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 		}
 		return &r.SourceFacts, markOwn(cs, data)
 	}
+	if !goscan.MayContainFacts(data) && !bytes.Contains(data, ignoreDirective) {
+		return nil, nil
+	}
 	r, _ := goscan.Parse(path, data) // a syntax error still yields the partial tree's facts
 	var cs []Comment
 	for _, c := range r.Comments {
