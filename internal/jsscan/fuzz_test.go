@@ -21,6 +21,9 @@ func FuzzScan(f *testing.F) {
 		}
 		for _, jsx := range []bool{true, false} {
 			r := scan(src, jsx)
+			if !MayContainFacts(src) && len(r.Reads)+len(r.Writes)+len(r.RemotionCalls)+len(r.DotenvLoads)+len(r.Literals)+len(r.Imports)+len(r.Exports) > 0 {
+				t.Fatal("MayContainFacts is false, but Scan finds facts")
+			}
 			lines := bytes.Split(src, []byte("\n"))
 			check := func(what string, l facts.Location) {
 				t.Helper()

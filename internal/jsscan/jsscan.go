@@ -97,34 +97,61 @@ func Supported(name string) bool {
 // other than a comment ("env" covers process.env, import.meta.env, Deno.env,
 // Bun.env and dotenv; AWS key ids start with AKIA, ASIA, ABIA, ACCA or A3T).
 // Most sources hold none of them; package prefilter says what a search
-// costs.
+// costs. The words are searched in the raw source, but Scan reads string
+// literals decoded: a source with an escape that may spell a letter or digit
+// (hasSpellingEscape) passes too.
 func MayContainFacts(src []byte) bool {
 	if prefilter.Contains(src, "env", 2) || prefilter.Contains(src, "remotion", 2) || prefilter.KeyID(src) ||
-		prefilter.Contains(src, "ecret", 1) || prefilter.Contains(src, "ECRET", 0) {
+		prefilter.ContainsFold(src, "ecret", 1) || hasSpellingEscape(src) {
 		return true
 	}
 	return prefilter.Contains(src, "export", 1) && mayHoldRegion(src)
 }
 
-// mayHoldRegion reports whether src contains a string that may end in a
-// region's "<letter>-<digits>".
+// hasSpellingEscape reports whether src holds a backslash followed by a
+// letter or digit other than n, t, r, b, f and v, or by '-'. In a string
+// literal, \x and \u spell any character, a digit may start a legacy octal
+// escape, and JavaScript decodes any other unknown escape to the character
+// itself ("\KIA" is "KIA"): each could hide a word MayContainFacts looks
+// for, or a region's "-". \n, \t, \r, \b, \f and \v stand for control
+// characters only. Regular expressions (\d, \s, \w) pass too: the cost of
+// scanning a file for nothing.
+func hasSpellingEscape(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 || i+j+1 >= len(src) {
+			return false
+		}
+		i += j + 1
+		switch c := src[i]; {
+		case c == 'n' || c == 't' || c == 'r' || c == 'b' || c == 'f' || c == 'v':
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-':
+			return true
+		}
+	}
+}
+
+// mayHoldRegion reports whether src may contain a region-shaped string
+// (regionShaped): a run of at least six letters, digits and '-' that starts
+// with two letters, holds a '-' and ends in a digit. Whatever ends the string
+// (a quote, a line break, the end of the input) cannot be part of the run.
+// Each byte is looked at no more than twice.
 func mayHoldRegion(src []byte) bool {
+	word := func(c byte) bool { return isLetter(c) || isDigit(c) || c == '-' }
 	for i := 0; i < len(src); {
 		j := bytes.IndexByte(src[i:], '-')
 		if j < 0 {
 			return false
 		}
-		k := i + j
-		i = k + 1
-		if k == 0 || !isLetter(src[k-1]) || k+2 >= len(src) || !isDigit(src[k+1]) {
-			continue
+		start, end := i+j, i+j+1
+		for start > i && word(src[start-1]) {
+			start--
 		}
-		n := k + 2
-		if isDigit(src[n]) && n+1 < len(src) {
-			n++
+		for end < len(src) && word(src[end]) {
+			end++
 		}
-		switch src[n] {
-		case '"', '\'', '`':
+		i = end
+		if end-start >= 6 && isLetter(src[start]) && isLetter(src[start+1]) && isDigit(src[end-1]) {
 			return true
 		}
 	}
