@@ -51,7 +51,15 @@ type Comment struct {
 	Own bool
 }
 
-var directive = regexp.MustCompile(`^(?:#|//|/\*|;)\s*remolint:ignore\b(.*)$`)
+// DirectiveWord is in every suppression directive: a comment without it is
+// none, and a scanner need not keep it (MayBeDirective).
+const DirectiveWord = "remolint:ignore"
+
+var directive = regexp.MustCompile(`^(?:#|//|/\*|;)\s*` + DirectiveWord + `\b(.*)$`)
+
+// MayBeDirective reports whether a comment's text may be a suppression
+// directive. Suppress reads no other comment.
+func MayBeDirective(text string) bool { return strings.Contains(text, DirectiveWord) }
 
 type suppression struct {
 	path         string

@@ -133,11 +133,13 @@ func hasSpellingEscape(src []byte) bool {
 
 // mayHoldRegion reports whether src may contain a region-shaped string
 // (regionShaped): a run of at least six letters, digits and '-' that starts
-// with two letters, holds a '-' and ends in a digit. Whatever ends the string
-// (a quote, a line break, the end of the input) cannot be part of the run.
-// Each byte is looked at no more than twice.
+// with two letters, holds a '-' and ends in a digit, right after a quote and
+// right before a quote, a line break, the first byte of U+2028 or U+2029, or
+// the end of the input (where the lexer ends an unterminated string). Each
+// byte is looked at no more than twice.
 func mayHoldRegion(src []byte) bool {
 	word := func(c byte) bool { return isLetter(c) || isDigit(c) || c == '-' }
+	quote := func(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 	for i := 0; i < len(src); {
 		j := bytes.IndexByte(src[i:], '-')
 		if j < 0 {
@@ -151,7 +153,11 @@ func mayHoldRegion(src []byte) bool {
 			end++
 		}
 		i = end
-		if end-start >= 6 && isLetter(src[start]) && isLetter(src[start+1]) && isDigit(src[end-1]) {
+		if start == 0 || !quote(src[start-1]) || end-start < 6 ||
+			!isLetter(src[start]) || !isLetter(src[start+1]) || !isDigit(src[end-1]) {
+			continue
+		}
+		if end == len(src) || quote(src[end]) || src[end] == '\n' || src[end] == '\r' || src[end] == 0xE2 {
 			return true
 		}
 	}

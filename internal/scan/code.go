@@ -2,14 +2,16 @@ package scan
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/remolint/remolint/internal/discover"
+	"github.com/remolint/remolint/internal/finding"
 	"github.com/remolint/remolint/internal/goscan"
 	"github.com/remolint/remolint/internal/jsscan"
 	"github.com/remolint/remolint/internal/model"
 )
 
-var ignoreDirective = []byte("remolint:ignore")
+var ignoreDirective = []byte(finding.DirectiveWord)
 
 // readCode extracts facts from a JS/TS or Go source file. Go is parsed for
 // syntax only: no type checking, no module download, no toolchain. A file
@@ -43,8 +45,10 @@ func GoFacts(r *goscan.Result) *model.CodeFacts {
 	return &r.SourceFacts
 }
 
-// markOwn decides for each comment whether it stands alone on its line.
+// markOwn keeps the comments that may be suppression directives and decides
+// for each whether it stands alone on its line.
 func markOwn(cs []Comment, data []byte) []Comment {
+	cs = slices.DeleteFunc(cs, func(c Comment) bool { return !finding.MayBeDirective(c.Text) })
 	if len(cs) == 0 {
 		return nil
 	}

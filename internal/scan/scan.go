@@ -56,7 +56,8 @@ type Result struct {
 	// Report, when non-nil, restricts reported findings to these paths (the
 	// files the user named).
 	Report map[string]bool
-	// Comments holds each file's comments, by path.
+	// Comments holds, by path, the comments of each file that may be
+	// suppression directives (finding.MayBeDirective): Suppress reads no other.
 	Comments map[string][]Comment
 	// FileCount is the number of files read.
 	FileCount int
@@ -453,7 +454,9 @@ func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagn
 		r.parsed.Env = f
 		lines := lineCursor{data: data}
 		for _, c := range f.Comments {
-			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
+			if finding.MayBeDirective(c.Text) {
+				r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
+			}
 		}
 	case discover.KindAWSCredentials, discover.KindAWSConfig:
 		flavour := awsini.FlavourCredentials
@@ -464,7 +467,9 @@ func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagn
 		r.parsed.INI = f
 		lines := lineCursor{data: data}
 		for _, c := range f.Comments {
-			r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
+			if finding.MayBeDirective(c.Text) {
+				r.comments = append(r.comments, Comment{Line: c.Span.Start.Line, Column: c.Span.Start.Col, Text: c.Text, Own: lines.ownLine(c.Span.Start.Line, c.Span.Start.Col)})
+			}
 		}
 	case discover.KindPackageJSON:
 		r.parsed.Manifest = project.PackageJSON(p, data)

@@ -236,3 +236,36 @@ func TestLineCursorAgreesWithLineTable(t *testing.T) {
 		}
 	}
 }
+
+// Only comments that may be suppression directives are kept, from every kind
+// of file that has comments, with their own-line flag.
+func TestOnlyDirectiveCommentsAreKept(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"app/.env":     "# plain\n# remolint:ignore unprefixed-key shared\nAWS_REGION=x # remolint:ignore unsupported-region r\n",
+		"app/a.ts":     "// plain\nconst r = process.env.AWS_REGION; // remolint:ignore misspelled-variable r\n/* remolint:ignore x */\n",
+		"app/b.ts":     "// plain only, no fact\nexport const x = 1;\n",
+		"app/main.go":  "package main\n\n// plain\nimport \"os\"\n\n// remolint:ignore unprefixed-key reason\nvar _ = os.Getenv(\"AWS_REGION\")\n",
+		".aws/config":  "# plain\n[default]\n; remolint:ignore profile-malformed r\nregion = eu-west-1\n",
+		"package.json": `{"dependencies":{"@remotion/lambda":"4.0.0"}}`,
+	})
+	res, err := Run(context.Background(), Options{WorkDir: root, NoGit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for p, cs := range res.Comments {
+		for _, c := range cs {
+			got[p] = append(got[p], fmt.Sprintf("%d:%d own=%v %s", c.Line, c.Column, c.Own, c.Text))
+		}
+	}
+	want := map[string][]string{
+		"app/.env":    {"2:1 own=true # remolint:ignore unprefixed-key shared", "3:14 own=false # remolint:ignore unsupported-region r"},
+		"app/a.ts":    {"2:35 own=false // remolint:ignore misspelled-variable r", "3:1 own=true /* remolint:ignore x */"},
+		"app/main.go": {"6:1 own=true // remolint:ignore unprefixed-key reason"},
+		".aws/config": {"3:1 own=true ; remolint:ignore profile-malformed r"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments kept:\n%v\nwant\n%v", got, want)
+	}
+}
