@@ -98,9 +98,13 @@ func TestMayContainFacts(t *testing.T) {
 		"const r = 'us-east-1'; module.x = r":         false,
 		"export default { b: '-1' }":                  false,
 		// an unterminated string still exports its value
-		"export const REGION = 'us-east-1": true,
-		"export const A=\"AA00-0":          true,
-		"export const R = 'ab-1'":          false,
+		"export const REGION = 'us-east-1":             true,
+		"export const A=\"AA00-0":                      true,
+		"export const R = 'ab-1'":                      false,
+		"export const R = 'AA00-0'":                    true,
+		"// module 1 of pkg-0785\nexport const x = 1;": false,
+		"export const R = `us-west-2`":                 true,
+		"export const R = 'us-west-2\u2028":            true,
 		// escapes that may spell a word searched for, in a decoded literal
 		"const k = '\\x41KIAZ7Q3M5N2B4V6C8X1'": true,
 		"const k = 'A\\KIAZ7Q3M5N2B4V6C8X1'":   true,
