@@ -93,6 +93,9 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if lf.env {
 		opts.Process = sys.Environ
 	}
+	// Without team policies only the built-in rules run, on a view of the
+	// document with an index of its own (lint.Evaluate).
+	opts.NoIndex = len(policyDirs) == 0
 	var bl *baseline.Baseline
 	if lf.baseline != "" {
 		if bl, err = baseline.Load(abs(sys.WorkDir, lf.baseline), lf.baseline); err != nil {

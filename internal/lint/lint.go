@@ -13,6 +13,7 @@ import (
 	"github.com/remolint/remolint/internal/config"
 	"github.com/remolint/remolint/internal/facts"
 	"github.com/remolint/remolint/internal/finding"
+	"github.com/remolint/remolint/internal/model"
 	"github.com/remolint/remolint/internal/policy"
 	"github.com/remolint/remolint/internal/scan"
 	"github.com/remolint/remolint/internal/view"
@@ -26,6 +27,8 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 	if engine.BuiltinOnly() {
 		// The built-in rules read about half of a monorepo's definitions.
 		doc = view.Builtin(doc, engine.Mentions)
+	} else {
+		model.EnsureIndexed(doc) // scan.Options.NoIndex
 	}
 	input, err := policy.Input(doc)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/remolint/remolint/internal/config"
 	"github.com/remolint/remolint/internal/finding"
@@ -99,6 +100,53 @@ func TestCatalogueHasEveryRuleOnce(t *testing.T) {
 	for _, id := range []string{"invalid-suppression", "unused-suppression", "skip-check-falsy-value"} {
 		if !seen[id] {
 			t.Errorf("catalogue lacks %s", id)
+		}
+	}
+}
+
+// A scan without the index (scan.Options.NoIndex, as the CLI scans without
+// team policies) still gives a team policy the whole document with its
+// index: Evaluate builds it.
+func TestEvaluateIndexesForTeamPolicies(t *testing.T) {
+	dir := tree(t)
+	src := `# METADATA
+# title: indexed-names
+# description: Reports every name of input.index.envEntries.
+# custom:
+#   severity: warning
+#   summary: names the index holds
+package remolint.custom.team.indexed_names
+
+import data.remolint.lib
+
+report contains lib.finding(rego.metadata.chain(), {"path": "app/.env", "line": 1, "column": 1}, name) if {
+	some name, _ in input.index.envEntries
+}
+`
+	e, err := policy.New(context.Background(), policy.WithCustomPolicies("team", fstest.MapFS{"p.rego": {Data: []byte(src)}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, noIndex := range []bool{false, true} {
+		res, err := scan.Run(context.Background(), scan.Options{WorkDir: dir, NoGit: true, NoIndex: noIndex})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Doc.Index.EnvEntries == nil; got != noIndex {
+			t.Fatalf("NoIndex %v: document unindexed %v", noIndex, got)
+		}
+		fs, err := Evaluate(context.Background(), e, res, Options{WorkDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range fs {
+			if f.Rule == "indexed-names" {
+				names = append(names, f.Message)
+			}
+		}
+		if got := strings.Join(names, " "); got != "REMOTION_AWS_REGION REMOTION_SKIP_AWS_CREDENTIALS_CHECK" {
+			t.Errorf("NoIndex %v: the team policy sees the names %q", noIndex, got)
 		}
 	}
 }

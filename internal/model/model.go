@@ -50,6 +50,10 @@ type Input struct {
 	Consumers []string
 	// Diagnostics from the walk and the readers.
 	Diagnostics []facts.Diagnostic
+	// NoIndex leaves doc.Index and doc.Accounts empty, for a caller that
+	// evaluates a narrowed copy of the document (view.Builtin indexes its
+	// own) and indexes this one only if it evaluates it (EnsureIndexed).
+	NoIndex bool
 }
 
 // ProcessPath is the location path of variables from the process environment.
@@ -66,7 +70,9 @@ func Build(in Input) *facts.Document {
 	b.environments()
 	b.shared()
 	b.resolve()
-	index(b.doc)
+	if !in.NoIndex {
+		index(b.doc)
+	}
 	return b.doc
 }
 

@@ -45,6 +45,11 @@ type Options struct {
 	Process []string
 	// Platforms and Consumers override detection when non-empty.
 	Platforms, Consumers []string
+	// NoIndex builds the document without its index (model.Input.NoIndex):
+	// for a run that evaluates only the built-in rules, on a narrowed view
+	// with an index of its own. lint.Evaluate indexes a document it
+	// evaluates whole.
+	NoIndex bool
 }
 
 // Comment is a comment in a scanned file, for suppressions.
@@ -146,7 +151,7 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 		return nil, err
 	}
 	res := &Result{Comments: map[string][]Comment{}, lines: map[string][]string{}, source: map[string]string{}, Report: report}
-	in := model.Input{Process: opts.Process, Platforms: opts.Platforms, Consumers: opts.Consumers}
+	in := model.Input{Process: opts.Process, Platforms: opts.Platforms, Consumers: opts.Consumers, NoIndex: opts.NoIndex}
 	var jobs []job
 	var seen map[string]bool
 	for _, r := range roots {
