@@ -80,6 +80,13 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 		}
 		out = append(out, f)
 	}
+	// Fingerprints read the findings' lines: their files are read in
+	// parallel first.
+	paths := make([]string, len(out))
+	for i := range out {
+		paths[i] = out[i].Path
+	}
+	res.LoadLines(paths)
 	finding.Fingerprints(out, res.Line)
 	return out, nil
 }

@@ -269,3 +269,44 @@ func TestOnlyDirectiveCommentsAreKept(t *testing.T) {
 		t.Errorf("comments kept:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// LoadLines reads ahead what Line would read on demand: the same lines for
+// every file, an unknown path and a repeated one included.
+func TestLoadLinesMatchesLine(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("app%02d/.env", i)] = fmt.Sprintf("A=%d\r\nB=2\nC=3", i)
+	}
+	write(t, root, files)
+	scanTwice := func() (*Result, *Result) {
+		a, err := Run(context.Background(), Options{WorkDir: root, NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Run(context.Background(), Options{WorkDir: root, NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a, b
+	}
+	ahead, onDemand := scanTwice()
+	paths := []string{"nope/.env", "app03/.env"}
+	for p := range files {
+		paths = append(paths, p, p)
+	}
+	ahead.LoadLines(paths)
+	if len(ahead.lines) != len(files)+1 {
+		t.Fatalf("LoadLines read %d files, want %d", len(ahead.lines), len(files)+1)
+	}
+	for _, p := range paths {
+		for n := 0; n <= 4; n++ {
+			if got, want := ahead.Line(p, n), onDemand.Line(p, n); got != want {
+				t.Errorf("%s:%d: %q read ahead, %q on demand", p, n, got, want)
+			}
+		}
+	}
+	if got := ahead.Line("app07/.env", 1); got != "A=7" {
+		t.Errorf("app07/.env:1 = %q", got)
+	}
+}
