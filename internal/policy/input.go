@@ -2,6 +2,8 @@ package policy
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -54,6 +56,28 @@ type decoder struct {
 type termPool struct {
 	strs  map[string]*ast.Term // shared string terms, by the text they came from
 	block []ast.Term           // the current block terms are handed out from
+	ints  []*ast.Term          // shared terms of the integers OPA does not intern, by value
+}
+
+// maxSharedInt bounds the integers whose terms a pool shares: the indexes
+// and line numbers of a document (OPA interns those up to 512 only; each
+// other one would cost a term and its text).
+const maxSharedInt = 1 << 16
+
+// int returns a term of i, shared for every i in [0, maxSharedInt).
+func (p *termPool) int(i int) *ast.Term {
+	if i < 0 || i >= maxSharedInt || ast.HasInternedIntNumberTerm(i) {
+		return ast.InternedTerm(i)
+	}
+	if i >= len(p.ints) {
+		p.ints = slices.Grow(p.ints, i+1-len(p.ints))[:i+1]
+	}
+	if t := p.ints[i]; t != nil {
+		return t
+	}
+	t := p.term(ast.Number(strconv.Itoa(i)))
+	p.ints[i] = t
+	return t
 }
 
 func newTermPool() termPool { return termPool{strs: make(map[string]*ast.Term, 1024)} }

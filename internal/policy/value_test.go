@@ -103,6 +103,31 @@ func TestValueOfEdgeCases(t *testing.T) {
 	sameValue(t, "document", &facts.Document{})
 }
 
+// Integers are shared terms in [0, 1<<16) beyond OPA's own interned ones;
+// every value, shared or not, converts as the JSON round trip does.
+func TestValueOfInts(t *testing.T) {
+	ints := []int{-1 << 63, -70000, -2, -1, 0, 1, 511, 512, 513, 1000, 1000, 4096, 65535, 65536, 1<<63 - 1}
+	sameValue(t, "ints", struct {
+		Ints  []int               `json:"ints"`
+		Pairs [][2]int            `json:"pairs"`
+		Locs  []facts.Location    `json:"locs"`
+		Map   map[string][][2]int `json:"map"`
+	}{
+		Ints:  ints,
+		Pairs: [][2]int{{3000, 0}, {3000, 1}, {513, 513}},
+		Locs:  []facts.Location{{Path: "a", Line: 9000, Column: 1, EndLine: 9000, EndColumn: 700}},
+		Map:   map[string][][2]int{"A": {{600, 2}}, "B": {{600, 3}}},
+	})
+	v, err := policy.ValueOf(ints)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arr := v.(*ast.Array)
+	if arr.Elem(9) != arr.Elem(10) {
+		t.Error("the two terms of 1000 are not one shared term")
+	}
+}
+
 type withFloat struct {
 	F float64 `json:"f"`
 }
