@@ -64,11 +64,17 @@ type termPool struct {
 // other one would cost a term and its text).
 const maxSharedInt = 1 << 16
 
-// int returns a term of i, shared for every i in [0, maxSharedInt).
-func (p *termPool) int(i int) *ast.Term {
-	if i < 0 || i >= maxSharedInt || ast.HasInternedIntNumberTerm(i) {
-		return ast.InternedTerm(i)
+// int returns a term of v, shared for every v in [0, maxSharedInt). (OPA's
+// InternedTerm converts an int64 to int: on 32-bit platforms a large value
+// would wrap.)
+func (p *termPool) int(v int64) *ast.Term {
+	if v == -1 || (v >= 0 && ast.HasInternedIntNumberTerm(int(min(v, maxSharedInt)))) {
+		return ast.InternedTerm(int(v))
 	}
+	if v < 0 || v >= maxSharedInt {
+		return p.term(ast.Number(strconv.FormatInt(v, 10)))
+	}
+	i := int(v)
 	if i >= len(p.ints) {
 		p.ints = slices.Grow(p.ints, i+1-len(p.ints))[:i+1]
 	}

@@ -386,7 +386,7 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 	case boolType:
 		return ast.InternedTerm(v.Bool()), nil
 	case intType:
-		return e.int(int(v.Int())), nil
+		return e.int(v.Int()), nil
 	}
 	if e.custom(t) {
 		return nil, fmt.Errorf("%w: %s has its own JSON encoding", ErrUnsupported, t)
@@ -445,7 +445,7 @@ func (e *valueEncoder) encode(v reflect.Value, depth int) (*ast.Term, error) {
 	case reflect.Bool:
 		return ast.InternedTerm(v.Bool()), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return e.int(int(v.Int())), nil
+		return e.int(v.Int()), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		n := v.Uint()
 		if n <= 1<<62 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -106,7 +107,7 @@ func TestValueOfEdgeCases(t *testing.T) {
 // Integers are shared terms in [0, 1<<16) beyond OPA's own interned ones;
 // every value, shared or not, converts as the JSON round trip does.
 func TestValueOfInts(t *testing.T) {
-	ints := []int{-1 << 63, -70000, -2, -1, 0, 1, 511, 512, 513, 1000, 1000, 4096, 65535, 65536, 1<<63 - 1}
+	ints := []int{math.MinInt, -70000, -2, -1, 0, 1, 511, 512, 513, 1000, 1000, 4096, 65535, 65536, math.MaxInt}
 	sameValue(t, "ints", struct {
 		Ints  []int               `json:"ints"`
 		Pairs [][2]int            `json:"pairs"`
