@@ -64,10 +64,17 @@ func tuneGC() *gcTuning {
 	return &gcTuning{held: true}
 }
 
+// The runtime metrics afterScan reads: the bytes of heap objects, live or
+// not yet collected, and those the last collection found live.
+const (
+	heapMetric = "/memory/classes/heap/objects:bytes"
+	liveMetric = "/gc/heap/live:bytes"
+)
+
 // afterScan paces the rest of the run by the heap the tree and the policies
 // left (settle).
 func (t *gcTuning) afterScan() {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	sample := []metrics.Sample{{Name: heapMetric}, {Name: liveMetric}}
 	metrics.Read(sample)
 	var heap, live uint64
 	if sample[0].Value.Kind() == metrics.KindUint64 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -64,4 +65,18 @@ func TestTuneGCKeepsUserSettings(t *testing.T) {
 		t.Errorf("with GOGC set: GOGC %d, limit %d; want them untouched (%d, %d)", p, l, p0, l0)
 	}
 	g.restore()
+}
+
+// The metrics afterScan reads exist in this Go, as byte counts: a name the
+// runtime does not know would read as zero and leave a large tree quiet.
+func TestGCMetricsExist(t *testing.T) {
+	known := map[string]metrics.ValueKind{}
+	for _, d := range metrics.All() {
+		known[d.Name] = d.Kind
+	}
+	for _, name := range []string{heapMetric, liveMetric} {
+		if k, ok := known[name]; !ok || k != metrics.KindUint64 {
+			t.Errorf("runtime metric %s: known %v, kind %v", name, ok, k)
+		}
+	}
 }
