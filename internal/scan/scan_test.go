@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -308,5 +309,37 @@ func TestLoadLinesMatchesLine(t *testing.T) {
 	}
 	if got := ahead.Line("app07/.env", 1); got != "A=7" {
 		t.Errorf("app07/.env:1 = %q", got)
+	}
+}
+
+// A cancelled run stops reading and says so, whichever step it was at.
+func TestCancelledRunStops(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for i := range 300 {
+		files[fmt.Sprintf("app%03d/.env", i)] = "A=1\n"
+	}
+	write(t, root, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Options{WorkDir: root, NoGit: true}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: error %v, want context.Canceled", err)
+	}
+	jobs := make([]job, 300)
+	for i := range jobs {
+		p := fmt.Sprintf("app%03d/.env", i)
+		jobs[i] = job{file: discover.File{Path: p, Kind: discover.KindEnv}, os: filepath.Join(root, p)}
+	}
+	out, _ := readAll(ctx, jobs, 0)
+	for i, r := range out {
+		if r.parsed.File.Kind != "" {
+			t.Fatalf("job %d read after the cancellation", i)
+		}
+	}
+	out, _ = readAll(context.Background(), jobs, 0)
+	for i, r := range out {
+		if r.parsed.Env == nil {
+			t.Fatalf("job %d not read", i)
+		}
 	}
 }
