@@ -8,14 +8,18 @@ import (
 )
 
 // index fills doc.Index from the finished document (facts.Index), then
-// doc.Accounts from the index.
+// doc.Accounts from the index. The map of the environments' variables is
+// built beside the rest.
 func index(doc *facts.Document) {
-	ix := facts.Index{
-		EnvEntries: positions2(len(doc.EnvFiles), func(i int) []facts.Variable { return doc.EnvFiles[i].Entries }),
-		Variables:  positions2(len(doc.Environments), func(i int) []facts.Variable { return doc.Environments[i].Variables }),
-		Reads:      positions(doc.Code.Reads),
-		Writes:     positions(doc.Code.Writes),
-	}
+	var ix facts.Index
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ix.Variables = positions2(len(doc.Environments), func(i int) []facts.Variable { return doc.Environments[i].Variables })
+	}()
+	ix.EnvEntries = positions2(len(doc.EnvFiles), func(i int) []facts.Variable { return doc.EnvFiles[i].Entries })
+	ix.Reads, ix.Writes = positions(doc.Code.Reads), positions(doc.Code.Writes)
+	<-done
 	ix.Suggested = suggested(doc, ix)
 	doc.Index = ix
 	doc.Accounts = accounts(doc)

@@ -59,41 +59,57 @@ func Builtin(doc *facts.Document, mentioned func(name string) bool) *facts.Docum
 	n.Project.Signals = nil
 	n.Code.Imports = nil
 
-	// One backing array for all kept definitions: environments repeat
-	// their files' entries, so the two lists together are the bulk of the
-	// document.
-	total := 0
-	for _, f := range doc.EnvFiles {
-		total += len(f.Entries)
-	}
-	for _, e := range doc.Environments {
-		total += len(e.Variables)
-	}
-	kept := make([]facts.Variable, 0, total/2)
-	keep := func(vs []facts.Variable) []facts.Variable {
-		start := len(kept)
-		for i := range vs {
-			if Relevant(&vs[i], mentioned) {
-				kept = append(kept, vs[i])
-				kept[len(kept)-1].ValueLocation = nil
-			}
-		}
-		// A full slice expression: appending to one list must never run
-		// into the next.
-		return kept[start:len(kept):len(kept)]
-	}
+	// Env files and environments are narrowed at the same time, each into
+	// one backing array for all its kept definitions: together the two
+	// lists are the bulk of the document.
 	n.EnvFiles = make([]facts.EnvFile, len(doc.EnvFiles))
+	n.Environments = make([]facts.Environment, len(doc.Environments))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		kept := newKept(doc.Environments, func(e *facts.Environment) []facts.Variable { return e.Variables })
+		for i, e := range doc.Environments {
+			e.Variables = kept.keep(e.Variables, mentioned)
+			n.Environments[i] = e
+		}
+	}()
+	kept := newKept(doc.EnvFiles, func(f *facts.EnvFile) []facts.Variable { return f.Entries })
 	for i, f := range doc.EnvFiles {
-		f.Entries = keep(f.Entries)
+		f.Entries = kept.keep(f.Entries, mentioned)
 		n.EnvFiles[i] = f
 	}
-	n.Environments = make([]facts.Environment, len(doc.Environments))
-	for i, e := range doc.Environments {
-		e.Variables = keep(e.Variables)
-		n.Environments[i] = e
-	}
+	<-done
 	model.Reindex(&n)
 	return &n
+}
+
+// keptList is the backing array of the definitions kept of a list of env
+// files or environments.
+type keptList struct{ all []facts.Variable }
+
+// newKept sizes a keptList for about half of the definitions of xs, as
+// defs gives them.
+func newKept[T any](xs []T, defs func(*T) []facts.Variable) *keptList {
+	total := 0
+	for i := range xs {
+		total += len(defs(&xs[i]))
+	}
+	return &keptList{all: make([]facts.Variable, 0, total/2)}
+}
+
+// keep returns the definitions of vs that Relevant keeps, without their
+// value locations, as a slice of k's backing array.
+func (k *keptList) keep(vs []facts.Variable, mentioned func(string) bool) []facts.Variable {
+	start := len(k.all)
+	for i := range vs {
+		if Relevant(&vs[i], mentioned) {
+			k.all = append(k.all, vs[i])
+			k.all[len(k.all)-1].ValueLocation = nil
+		}
+	}
+	// A full slice expression: appending to one list must never run into
+	// the next.
+	return k.all[start:len(k.all):len(k.all)]
 }
 
 // Relevant reports whether a built-in rule can read the definition v (an
