@@ -17,7 +17,6 @@
 package goscan
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -119,23 +118,12 @@ func Parse(filename string, src []byte) (*Result, error) {
 func MayContainFacts(src []byte) bool {
 	return prefilter.Contains(src, "env", 2) || prefilter.Contains(src, "Env", 0) ||
 		prefilter.Contains(src, "remotion", 2) || prefilter.KeyID(src) ||
-		prefilter.ContainsFold(src, "secret", 2) || hasCodeEscape(src)
+		prefilter.ContainsFold(src, "secret", 2) || prefilter.Escape(src, goSpells)
 }
 
-// hasCodeEscape reports whether src holds a backslash followed by x, u, U
-// or an octal digit: the Go escapes that can stand for a letter or digit.
-func hasCodeEscape(src []byte) bool {
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\\')
-		if j < 0 || i+j+1 >= len(src) {
-			return false
-		}
-		i += j + 1
-		if c := src[i]; c == 'x' || c == 'u' || c == 'U' || ('0' <= c && c <= '7') {
-			return true
-		}
-	}
-}
+// goSpells reports whether a backslash before c starts a Go escape that can
+// stand for a letter or digit: \x, \u, \U or an octal one.
+func goSpells(c byte) bool { return c == 'x' || c == 'u' || c == 'U' || ('0' <= c && c <= '7') }
 
 // syntaxError turns a parser error into a *SyntaxError. Positions are
 // recomputed from the byte offset so that //line directives cannot move them.

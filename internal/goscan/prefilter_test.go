@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/remolint/remolint/internal/prefilter"
 )
 
 func TestMayContainFacts(t *testing.T) {
@@ -83,13 +85,13 @@ func hasFacts(res *Result) bool {
 	return len(f.Reads)+len(f.Writes)+len(f.RemotionCalls)+len(f.DotenvLoads)+len(f.Literals)+len(f.Imports)+len(f.Exports) > 0
 }
 
-func TestHasCodeEscape(t *testing.T) {
+func TestGoEscapes(t *testing.T) {
 	for src, want := range map[string]bool{
 		``: false, `\`: false, `\n`: false, `\\`: false, `\x`: true, `a\u`: true, `\U`: true, `\0`: true,
 		`\7`: true, `\8`: false, `\\\\`: false, `x\`: false, `\t\r\"`: false, `\'\7`: true,
 	} {
-		if got := hasCodeEscape([]byte(src)); got != want {
-			t.Errorf("hasCodeEscape(%q) = %v, want %v", src, got, want)
+		if got := prefilter.Escape([]byte(src), goSpells); got != want {
+			t.Errorf("Escape(%q, goSpells) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -99,36 +99,31 @@ func Supported(name string) bool {
 // Most sources hold none of them; package prefilter says what a search
 // costs. The words are searched in the raw source, but Scan reads string
 // literals decoded: a source with an escape that may spell a letter or digit
-// (hasSpellingEscape) passes too.
+// (jsSpells) passes too.
 func MayContainFacts(src []byte) bool {
 	if prefilter.Contains(src, "env", 2) || prefilter.Contains(src, "remotion", 2) || prefilter.KeyID(src) ||
-		prefilter.ContainsFold(src, "ecret", 1) || hasSpellingEscape(src) {
+		prefilter.ContainsFold(src, "ecret", 1) || prefilter.Escape(src, jsSpells) {
 		return true
 	}
 	return prefilter.Contains(src, "export", 1) && mayHoldRegion(src)
 }
 
-// hasSpellingEscape reports whether src holds a backslash followed by a
-// letter or digit other than n, t, r, b, f and v, or by '-'. In a string
-// literal, \x and \u spell any character, a digit may start a legacy octal
-// escape, and JavaScript decodes any other unknown escape to the character
-// itself ("\KIA" is "KIA"): each could hide a word MayContainFacts looks
-// for, or a region's "-". \n, \t, \r, \b, \f and \v stand for control
-// characters only. Regular expressions (\d, \s, \w) pass too: the cost of
-// scanning a file for nothing.
-func hasSpellingEscape(src []byte) bool {
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\\')
-		if j < 0 || i+j+1 >= len(src) {
-			return false
-		}
-		i += j + 1
-		switch c := src[i]; {
-		case c == 'n' || c == 't' || c == 'r' || c == 'b' || c == 'f' || c == 'v':
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-':
-			return true
-		}
+// jsSpells reports whether a backslash before c may spell a letter, a digit
+// or '-' in a string literal: any letter or digit other than n, t, r, b, f
+// and v, or '-'. \x and \u spell any character, a digit may start a legacy
+// octal escape, and JavaScript decodes any other unknown escape to the
+// character itself ("\KIA" is "KIA"): each could hide a word MayContainFacts
+// looks for, or a region's "-". \n, \t, \r, \b, \f and \v stand for
+// control characters only. Regular expressions (\d, \s, \w) pass too: the
+// cost of scanning a file for nothing.
+func jsSpells(c byte) bool {
+	switch {
+	case c == 'n' || c == 't' || c == 'r' || c == 'b' || c == 'f' || c == 'v':
+		return false
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-':
+		return true
 	}
+	return false
 }
 
 // mayHoldRegion reports whether src may contain a region-shaped string

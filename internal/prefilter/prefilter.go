@@ -49,6 +49,23 @@ func ContainsFold(src []byte, word string, anchor int) bool {
 	return false
 }
 
+// Escape reports whether src holds a backslash followed by a byte for which
+// spells is true: an escape in a string literal that may decode to a byte
+// the other searches look for, hiding it from them. Each scanner says which
+// escapes of its language can.
+func Escape(src []byte, spells func(c byte) bool) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 || i+j+1 >= len(src) {
+			return false
+		}
+		i += j + 1
+		if spells(src[i]) {
+			return true
+		}
+	}
+}
+
 // KeyID reports whether src contains one of the prefixes of AWS key ids:
 // AKIA, ASIA, ABIA, ACCA or A3T (one search, for 'A').
 func KeyID(src []byte) bool {

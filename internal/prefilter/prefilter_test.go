@@ -12,16 +12,22 @@ func inputs() []string {
 	in := []string{"", "e", "en", "env", "nv", "xenv", "envx", "eenv", "enenv", "vvv", "ev env", "Env", "ENV", "eNv",
 		"remotio", "remotionn", "rremotion", "mmm", "secret", "ECRE", "xECRET", "sEcReT", "SECRE", "ecret",
 		"exporexport", "xx", "ba", "ab"}
-	seed := uint32(1)
-	for n := 0; n < 2000; n++ {
-		b := make([]byte, n%24)
+	return append(in, random(1, "enviremotcxpbaECSRTN", 24)...)
+}
+
+// random returns 2,000 strings of letters, of lengths 0 to maxLen-1, drawn
+// by a linear congruential generator from seed: the same ones every run.
+func random(seed uint32, letters string, maxLen int) []string {
+	out := make([]string, 0, 2000)
+	for n := range 2000 {
+		b := make([]byte, n%maxLen)
 		for i := range b {
 			seed = seed*1664525 + 1013904223
-			b[i] = "enviremotcxpbaECSRTN"[seed>>27%20]
+			b[i] = letters[int(seed>>16)%len(letters)]
 		}
-		in = append(in, string(b))
+		out = append(out, string(b))
 	}
-	return in
+	return out
 }
 
 // Contains must agree with strings.Contains for every anchor.
@@ -57,22 +63,29 @@ func TestContainsFoldAgreesWithLowerCase(t *testing.T) {
 func TestKeyIDAgreesWithPrefixes(t *testing.T) {
 	in := []string{"AKIA", "xASIA", "ABIAx", "ACCA", "A3T", "AA3T", "AAKIA", "AKI", "A3", "A", "", "3T", "KIA",
 		"AxKIA", "a3t", "akia", "AAAAAAAA", "A\\x00KIA", "ACC", "ACCAA", "AB"}
-	seed := uint32(7)
-	for n := 0; n < 2000; n++ {
-		b := make([]byte, n%12)
-		for i := range b {
-			seed = seed*1664525 + 1013904223
-			b[i] = "AKISBC3Tx"[seed>>28%9]
-		}
-		in = append(in, string(b))
-	}
-	for _, s := range in {
+	for _, s := range append(in, random(7, "AKISBC3Tx", 12)...) {
 		want := false
 		for _, p := range []string{"AKIA", "ASIA", "ABIA", "ACCA", "A3T"} {
 			want = want || bytes.Contains([]byte(s), []byte(p))
 		}
 		if got := KeyID([]byte(s)); got != want {
 			t.Errorf("KeyID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// Escape must agree with looking after every backslash of the input, at the
+// edges too (a final backslash, escaped backslashes).
+func TestEscapeAgreesWithEveryBackslash(t *testing.T) {
+	spells := func(c byte) bool { return c == 'x' || c == '7' }
+	in := append([]string{"", `\`, `\\`, `\x`, `x\`, `\\x`, `\\\x`, `\7`, `a\b`}, random(3, `\x7ab`, 10)...)
+	for _, s := range in {
+		want := false
+		for i := 0; i+1 < len(s); i++ {
+			want = want || (s[i] == '\\' && spells(s[i+1]))
+		}
+		if got := Escape([]byte(s), spells); got != want {
+			t.Errorf("Escape(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
