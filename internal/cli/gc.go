@@ -102,9 +102,7 @@ func (t *gcTuning) settle(heap, live uint64) {
 		return
 	}
 	if live > runMemoryLimit/3 {
-		debug.SetGCPercent(int(gcRuns.oldPercent))
-		debug.SetMemoryLimit(gcRuns.oldLimit)
-		gcRuns.relaxed, gcRuns.quiet = false, false
+		giveBack()
 		return
 	}
 	if gcRuns.quiet && heap > quietLimit/2 {
@@ -125,8 +123,13 @@ func (t *gcTuning) restore() {
 	defer gcRuns.Unlock()
 	gcRuns.n--
 	if gcRuns.n == 0 && gcRuns.relaxed {
-		debug.SetGCPercent(int(gcRuns.oldPercent))
-		debug.SetMemoryLimit(gcRuns.oldLimit)
-		gcRuns.relaxed, gcRuns.quiet = false, false
+		giveBack()
 	}
+}
+
+// giveBack puts back the settings the first run found. gcRuns is locked.
+func giveBack() {
+	debug.SetGCPercent(int(gcRuns.oldPercent))
+	debug.SetMemoryLimit(gcRuns.oldLimit)
+	gcRuns.relaxed, gcRuns.quiet = false, false
 }
