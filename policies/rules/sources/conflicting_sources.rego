@@ -72,8 +72,9 @@ _credential_names := {
 _names := _credential_names | {lib.skip_flag}
 
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names. A complete rule: built once.
-_var := lib.variables_named(_names)
+# _names (lib.credential_variables, shared with the other rules of this
+# family).
+_var := lib.credential_variables
 
 # Environments of Remotion projects that define one of _names, in index
 # order. An array: it is only iterated.

@@ -62,7 +62,7 @@ _pair := {
 
 # ---------------------------------------------------------------------------
 # Lookups, through the name index. Every finding is at the definition of one
-# of _names, so the rule looks only at the environments that define one, and
+# of the credential names, so the rule looks only at the environments that define one, and
 # never makes a pass over every environment or variable of the tree.
 # Environments are named by their index in input.environments; functions
 # take only that index and names (OPA hashes the arguments of every call).
@@ -71,14 +71,10 @@ _pair := {
 # every pass.
 # ---------------------------------------------------------------------------
 
-_names := [
-	lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret,
-	lib.remotion_token, lib.aws_token, "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
-]
-
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names. A complete rule: built once.
-_var := lib.variables_named(_names)
+# the credential names (lib.credential_variables, shared with the other
+# rules of this family).
+_var := lib.credential_variables
 
 # _set[name] is the set of environments (by index) that set name to a
 # non-empty value, for the names of the key pairs: the half pairs and

@@ -53,16 +53,10 @@ import data.remolint.lib
 # functions take only that index (OPA hashes the arguments of every call).
 # ---------------------------------------------------------------------------
 
-# The names the rule reads.
-_names := [
-	lib.remotion_id, lib.remotion_secret, lib.remotion_token, lib.remotion_profile,
-	lib.aws_id, lib.aws_secret, lib.aws_token, "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
-	lib.skip_flag,
-]
-
 # _var[[i, name]] is the definition of name in input.environments[i], for
-# _names. A complete rule: built once.
-_var := lib.variables_named(_names)
+# the credential names (lib.credential_variables, shared with the other
+# rules of this family).
+_var := lib.credential_variables
 
 # Remotion's Node APIs or CLI read input.environments[i] (or an unknown
 # consumer, taken as Node), as lib.node_reader says. Environments read only by the
