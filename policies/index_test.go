@@ -21,12 +21,12 @@ import (
 // must be the same lookups.
 func TestIndexMatchesLib(t *testing.T) {
 	compiler := libCompiler(t)
-	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested}`
+	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested, "overriding": data.remolint.lib.overriding}`
 	dirs, err := filepath.Glob("../fixtures/*")
 	if err != nil || len(dirs) < 50 {
 		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
 	}
-	nonEmpty, suggested := 0, 0
+	nonEmpty, suggested, overriding := 0, 0, 0
 	for _, dir := range dirs {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue
@@ -51,12 +51,18 @@ func TestIndexMatchesLib(t *testing.T) {
 		if len(res.Doc.Index.Suggested) > 0 {
 			suggested++
 		}
+		if len(res.Doc.Index.Overriding) > 0 {
+			overriding++
+		}
 	}
 	if nonEmpty < 20 {
 		t.Errorf("only %d fixtures have env files: the check compares empty indexes", nonEmpty)
 	}
 	if suggested < 1 {
 		t.Error("no fixture has a misspelled name: the check compares empty lists of them")
+	}
+	if overriding < 1 {
+		t.Error("no fixture has a variable that overrides another: the check compares empty lists of them")
 	}
 }
 

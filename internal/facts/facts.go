@@ -134,6 +134,10 @@ type Index struct {
 	// code accesses that have a Suggestion (a misspelling of a known name;
 	// it depends only on the name).
 	Suggested []string `json:"suggested"`
+	// Overriding lists the environment variables that override an earlier
+	// definition of their name (their overrides are not empty), as
+	// [environment, variable] pairs in document order.
+	Overriding [][2]int `json:"overriding"`
 }
 
 // Consumers: what reads the credentials.

@@ -21,6 +21,7 @@ func index(doc *facts.Document) {
 	ix.Reads, ix.Writes = positions(doc.Code.Reads), positions(doc.Code.Writes)
 	<-done
 	ix.Suggested = suggested(doc, ix)
+	ix.Overriding = overriding(doc)
 	doc.Index = ix
 	doc.Accounts = accounts(doc)
 }
@@ -114,4 +115,18 @@ func suggested(doc *facts.Document, ix facts.Index) []string {
 		return []string{}
 	}
 	return slices.Sorted(maps.Keys(set))
+}
+
+// overriding lists the positions of the environment variables that override
+// another definition (facts.Index.Overriding).
+func overriding(doc *facts.Document) [][2]int {
+	out := [][2]int{}
+	for i, env := range doc.Environments {
+		for j, v := range env.Variables {
+			if len(v.Overrides) > 0 {
+				out = append(out, [2]int{i, j})
+			}
+		}
+	}
+	return out
 }

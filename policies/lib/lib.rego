@@ -76,6 +76,18 @@ variables_named(names) := {[i, name]: input.environments[i].variables[j] |
 	some [i, j] in variables[name]
 }
 
+# overriding lists, as [environment, variable] pairs in document order, the
+# environment variables that override an earlier definition of their name
+# (their overrides are not empty): the few a rule about overrides reads, out
+# of every variable.
+overriding := input.index.overriding if {
+	is_array(input.index.overriding)
+} else := [[i, j] |
+	some i, env in input.environments
+	some j, v in env.variables
+	count(object.get(v, "overrides", [])) > 0
+]
+
 # credential_variables[[environment, name]] is variables_named over the
 # names the credential rules look up in environments: both prefixes' key
 # pairs, session tokens and profiles, the legacy AWS_ACCESS_KEY and

@@ -427,41 +427,29 @@ report contains lib.finding_related(rego.metadata.chain(), o.location, msg, v.lo
 
 # Set definitions of credential variables, in environments of Remotion
 # projects, that override an earlier definition with a different value, as
-# [variable, override]. Through the name index: the credential names, then
-# the numbered credential families by distinct name (a family depends only
-# on the name, so the first definition of a name tells).
+# [variable, override]: the credential names, and the numbered credential
+# families. Through the index of the variables that override another
+# (lib.overriding), the few among every definition.
 _overrides contains [v, o] if {
-	some name in _credential_names
-	some [i, j] in lib.variables[name]
-	some o in input.environments[i].variables[j].overrides
-	o.sameValue == false
+	some [i, j] in lib.overriding
 	v := input.environments[i].variables[j]
+	v.name in _credential_names
 	v.set
 	input.environments[i].remotion
+	some o in v.overrides
+	o.sameValue == false
 }
 
 _overrides contains [v, o] if {
-	some name in _overridable
-	refs := lib.variables[name]
-	[i0, j0] := refs[0]
-	input.environments[i0].variables[j0].family.credential
-	not name in _credential_names
-	some [i, j] in refs
-	some o in input.environments[i].variables[j].overrides
-	o.sameValue == false
+	some [i, j] in lib.overriding
 	v := input.environments[i].variables[j]
+	v.family.credential
+	not v.name in _credential_names
 	v.set
 	input.environments[i].remotion
+	some o in v.overrides
+	o.sameValue == false
 }
-
-# The names a definition can override another of: a definition that
-# overrides another is one of at least two env-file entries of its name
-# (environments layer the document's env files; the process environment
-# overrides nothing), so only names with two or more entries, and names of
-# variables with no entry at all (in a document whose environments are not
-# built from its env files, such as a policy test's), are read for their
-# family. Those with one entry are most in a large tree.
-_overridable := {name | some name, refs in lib.env_entries; refs[1]} | (object.keys(lib.variables) - object.keys(lib.env_entries))
 
 # An overridden definition that was empty was never "set" (Remotion's
 # sense): the locations, as [path, line, column], of the env-file entries
