@@ -21,12 +21,12 @@ import (
 // must be the same lookups.
 func TestIndexMatchesLib(t *testing.T) {
 	compiler := libCompiler(t)
-	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested, "overriding": data.remolint.lib.overriding}`
+	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested, "overriding": data.remolint.lib.overriding, "anomalies": data.remolint.lib.anomalies, "committedKeys": data.remolint.lib.committed_keys}`
 	dirs, err := filepath.Glob("../fixtures/*")
 	if err != nil || len(dirs) < 50 {
 		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
 	}
-	nonEmpty, suggested, overriding := 0, 0, 0
+	nonEmpty, suggested, overriding, anomalies, committed := 0, 0, 0, 0, 0
 	for _, dir := range dirs {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue
@@ -54,6 +54,12 @@ func TestIndexMatchesLib(t *testing.T) {
 		if len(res.Doc.Index.Overriding) > 0 {
 			overriding++
 		}
+		if len(res.Doc.Index.Anomalies) > 0 {
+			anomalies++
+		}
+		if len(res.Doc.Index.CommittedKeys) > 0 {
+			committed++
+		}
 	}
 	if nonEmpty < 20 {
 		t.Errorf("only %d fixtures have env files: the check compares empty indexes", nonEmpty)
@@ -63,6 +69,12 @@ func TestIndexMatchesLib(t *testing.T) {
 	}
 	if overriding < 1 {
 		t.Error("no fixture has a variable that overrides another: the check compares empty lists of them")
+	}
+	if anomalies < 1 {
+		t.Error("no fixture has an env-file anomaly: the check compares empty lists of them")
+	}
+	if committed < 1 {
+		t.Error("no fixture has a key in a template or a tracked file: the check compares empty lists of them")
 	}
 }
 

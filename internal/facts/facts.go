@@ -138,6 +138,14 @@ type Index struct {
 	// definition of their name (their overrides are not empty), as
 	// [environment, variable] pairs in document order.
 	Overriding [][2]int `json:"overriding"`
+	// Anomalies lists every env-file anomaly, as [file, anomaly] pairs:
+	// envFiles[file].anomalies[anomaly], in document order.
+	Anomalies [][2]int `json:"anomalies"`
+	// CommittedKeys lists the env-file entries whose value looks like a key
+	// (a key id, with its display form, or a secret access key) in files
+	// that are templates or that git tracks, as [file, entry] pairs in
+	// document order.
+	CommittedKeys [][2]int `json:"committedKeys"`
 }
 
 // Consumers: what reads the credentials.

@@ -22,6 +22,7 @@ func index(doc *facts.Document) {
 	<-done
 	ix.Suggested = suggested(doc, ix)
 	ix.Overriding = overriding(doc)
+	ix.Anomalies, ix.CommittedKeys = envFileLists(doc)
 	doc.Index = ix
 	doc.Accounts = accounts(doc)
 }
@@ -129,4 +130,24 @@ func overriding(doc *facts.Document) [][2]int {
 		}
 	}
 	return out
+}
+
+// envFileLists lists the env files' anomalies and the key-like values of
+// templates and tracked files (facts.Index.Anomalies, CommittedKeys).
+func envFileLists(doc *facts.Document) (anomalies, committed [][2]int) {
+	anomalies, committed = [][2]int{}, [][2]int{}
+	for i, f := range doc.EnvFiles {
+		for k := range f.Anomalies {
+			anomalies = append(anomalies, [2]int{i, k})
+		}
+		if !f.Template && !f.Tracked {
+			continue
+		}
+		for j, e := range f.Entries {
+			if e.Display != "" || e.LooksLikeSecretKey {
+				committed = append(committed, [2]int{i, j})
+			}
+		}
+	}
+	return anomalies, committed
 }

@@ -88,6 +88,29 @@ overriding := input.index.overriding if {
 	count(object.get(v, "overrides", [])) > 0
 ]
 
+# anomalies lists every env-file anomaly as a [file, anomaly] pair
+# (input.envFiles[file].anomalies[anomaly]), in document order: the few
+# lines a rule about them reads, without a pass over every file.
+anomalies := input.index.anomalies if {
+	is_array(input.index.anomalies)
+} else := [[i, k] |
+	some i, f in input.envFiles
+	some k, _ in object.get(f, "anomalies", [])
+]
+
+# committed_keys lists, as [file, entry] pairs in document order, the
+# env-file entries whose value looks like a key (a key id with its display
+# form, or a secret access key) in files that are templates or that git
+# tracks: the values a rule about committed keys reads, out of every entry.
+committed_keys := input.index.committedKeys if {
+	is_array(input.index.committedKeys)
+} else := [[i, j] |
+	some i, f in input.envFiles
+	true in [object.get(f, "template", false), object.get(f, "tracked", false)]
+	some j, e in f.entries
+	true in [object.get(e, "display", "") != "", object.get(e, "looksLikeSecretKey", false)]
+]
+
 # credential_variables[[environment, name]] is variables_named over the
 # names the credential rules look up in environments: both prefixes' key
 # pairs, session tokens and profiles, the legacy AWS_ACCESS_KEY and

@@ -137,9 +137,9 @@ _line_format(kind) := concat("", [line, "%.0s"]) if line := _lead_line[kind]
 
 else := "this line is read differently from how it looks%.0s"
 
-# Every anomaly of every env file, with the file's project: one pass over
-# the files.
-_anomalies := [[f.project, a] | some f in input.envFiles; some a in f.anomalies]
+# Every anomaly of every env file, with the file's project, through the
+# list of them (lib.anomalies): no pass over the files.
+_anomalies := [[files[i].project, files[i].anomalies[k]] | files := input.envFiles; some [i, k] in lib.anomalies]
 
 # [anomaly, message] for the anomalies that matter.
 _reported := [[a, sprintf("%s: %s", [sprintf(format, [key]), detail])] |

@@ -47,38 +47,31 @@ _key_id := {
 	"aws-temporary-key-id": "a temporary AWS access key id",
 }
 
-# Whether an env-file entry holds a credential depends on its value, so the
-# rule reads the entries of every template and tracked live file. A value
-# shaped like a key id has a display form, one shaped like a secret key the
-# looksLikeSecretKey flag; both fields are absent from other entries, so
-# each pass over the entries fails on most of them at its first test (a
-# function call or a `not` per entry would cost more than the rest of the
-# rule).
-
-# [entries, whether the file is a template] of the templates and of the
-# tracked live files: two passes over the files, each with one comparison
-# per file (cheaper than one pass that reads both fields).
-_files := array.concat(
-	[[f.entries, true] | some f in input.envFiles; f.template == true],
-	[[f.entries, false] | some f in input.envFiles; f.tracked == true; f.template == false],
-)
+# Whether an env-file entry holds a credential depends on its value: the
+# rule reads the entries of templates and tracked live files whose value
+# looks like a key (lib.committed_keys: a key id has a display form, a
+# secret key the looksLikeSecretKey flag), not every entry of those files.
 
 # [entry, description of its credential value (never the value), whether
 # the file is a template] for each entry that holds a key id or a secret
 # access key.
 _found := [[e, sprintf("%s (%s)", [_key_id[e.shape], e.display]), template] |
-	some [entries, template] in _files
-	some e in entries
+	files := input.envFiles
+	some [i, j] in lib.committed_keys
+	e := files[i].entries[j]
 	e.display
 	_key_id[e.shape]
+	template := files[i].template == true
 ]
 
 _found_secrets := [[e, "an AWS secret access key", template] |
-	some [entries, template] in _files
-	some e in entries
+	files := input.envFiles
+	some [i, j] in lib.committed_keys
+	e := files[i].entries[j]
 	e.looksLikeSecretKey
 	e.shape == "other"
 	contains(upper(e.name), "SECRET")
+	template := files[i].template == true
 ]
 
 _rotate := "rotate the key: the repository history keeps it"
