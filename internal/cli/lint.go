@@ -134,7 +134,10 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 			return ExitError, err
 		}
 	}
-	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir, ReleaseFacts: true})
+	// Fingerprints are computed for the formats that print them and for
+	// baselines, which match findings by them.
+	skipFP := !report.ShowsFingerprints(lf.format) && lf.baseline == "" && lf.writeBaseline == ""
+	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir, ReleaseFacts: true, SkipFingerprints: skipFP})
 	if err != nil {
 		return ExitError, err
 	}

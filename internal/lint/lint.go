@@ -80,6 +80,9 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 		}
 		out = append(out, f)
 	}
+	if opts.SkipFingerprints {
+		return out, nil
+	}
 	// Fingerprints read the findings' lines: their files are read in
 	// parallel first.
 	paths := make([]string, len(out))
@@ -98,6 +101,10 @@ type Options struct {
 	Config *config.Config
 	// WorkDir is the folder finding paths are relative to.
 	WorkDir string
+	// SkipFingerprints leaves the findings' Fingerprint empty, for a caller
+	// that neither shows nor compares them: computing them reads every file
+	// with a finding again.
+	SkipFingerprints bool
 	// ReleaseFacts lets Evaluate drop res.Doc's facts once the policies'
 	// input is built, keeping only its diagnostics: the document of a
 	// monorepo is tens of megabytes that the evaluation can use. For a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,6 +148,29 @@ report contains lib.finding(rego.metadata.chain(), {"path": "app/.env", "line": 
 		}
 		if got := strings.Join(names, " "); got != "REMOTION_AWS_REGION REMOTION_SKIP_AWS_CREDENTIALS_CHECK" {
 			t.Errorf("NoIndex %v: the team policy sees the names %q", noIndex, got)
+		}
+	}
+}
+
+// TestSkipFingerprints: findings carry fingerprints unless the caller skips
+// them, and skipping changes nothing else.
+func TestSkipFingerprints(t *testing.T) {
+	dir := tree(t)
+	with := run(t, dir, Options{})
+	without := run(t, dir, Options{SkipFingerprints: true})
+	if len(with) == 0 || len(with) != len(without) {
+		t.Fatalf("%d findings with fingerprints, %d without", len(with), len(without))
+	}
+	for i := range with {
+		if with[i].Fingerprint == "" {
+			t.Errorf("%s: no fingerprint", with[i].Rule)
+		}
+		if without[i].Fingerprint != "" {
+			t.Errorf("%s: fingerprint %q though skipped", without[i].Rule, without[i].Fingerprint)
+		}
+		with[i].Fingerprint = ""
+		if !reflect.DeepEqual(with[i], without[i]) {
+			t.Errorf("finding %d differs beyond its fingerprint:\n%+v\n%+v", i, with[i], without[i])
 		}
 	}
 }

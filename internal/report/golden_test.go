@@ -149,3 +149,22 @@ func TestLookupKnowsEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestShowsFingerprints: a format prints the findings' fingerprints exactly
+// when ShowsFingerprints says so (a run skips computing them otherwise).
+func TestShowsFingerprints(t *testing.T) {
+	for _, name := range Names() {
+		f, err := Lookup(name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Format(&buf, fixedReport()); err != nil {
+			t.Fatal(err)
+		}
+		printed := bytes.Contains(buf.Bytes(), []byte("1111111111111111:1"))
+		if printed != ShowsFingerprints(name) {
+			t.Errorf("format %s prints fingerprints: %v; ShowsFingerprints says %v", name, printed, ShowsFingerprints(name))
+		}
+	}
+}

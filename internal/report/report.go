@@ -79,6 +79,14 @@ var formats = map[string]func(Options) Formatter{
 	"junit":  func(Options) Formatter { return JUnit{} },
 }
 
+// fingerprinted names the formats that print the findings' fingerprints.
+var fingerprinted = map[string]bool{"json": true, "sarif": true}
+
+// ShowsFingerprints reports whether the format called name prints the
+// findings' fingerprints: for the others, a run without a baseline need not
+// compute them (they cost reading every file with a finding again).
+func ShowsFingerprints(name string) bool { return fingerprinted[name] }
+
 // Lookup returns the format called name.
 func Lookup(name string, o Options) (Formatter, error) {
 	f, ok := formats[name]
