@@ -289,12 +289,15 @@ clients_phrase(cs) := concat(" and ", [client_names[c] | some c in sort(cs)])
 # region_var_unread contains the dir of every Remotion project where nothing
 # reads REMOTION_AWS_REGION: its only consumer is the Node API, which takes
 # region as an argument and reads no region variable, and none of its code
-# reads the variable (to pass it on).
+# reads the variable (to pass it on). The three region rules share it. The
+# first consumer is tested before the set of consumers is built, and the
+# reads of the variable are looked up only when some project passes.
 region_var_unread := {p.dir |
 	some p in input.projects
+	p.consumers[0] == "node"
 	p.remotion
 	{c | some c in p.consumers} == {"node"}
-	not p.dir in _region_var_read
+	not _region_var_read[p.dir]
 }
 
 _region_var_read := {all_reads[i].project | all_reads := input.code.reads; some i in reads.REMOTION_AWS_REGION}

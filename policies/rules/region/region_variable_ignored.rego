@@ -46,20 +46,7 @@ report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	msg := "REMOTION_AWS_REGION is read only by the Remotion CLI, and this project uses only the Node APIs, which take region as an argument and read no region variable: pass region to each call, or read this variable in code"
 }
 
-# _unread is lib.region_var_unread through the name index: the dir of every
-# Remotion project whose only consumer is the Node API and whose code does
-# not read REMOTION_AWS_REGION. The first consumer is tested before the set
-# of consumers is built, and the reads of the variable are looked up only
-# when some project passes.
-_unread := {p.dir |
-	some p in input.projects
-	p.consumers[0] == "node"
-	p.remotion
-	{c | some c in p.consumers} == {"node"}
-	not _region_var_read[p.dir]
-}
-
-_region_var_read := {reads[i].project |
-	reads := input.code.reads
-	some i in lib.reads[_region_var]
-}
+# _unread is lib.region_var_unread: the dir of every Remotion project whose
+# only consumer is the Node API and whose code does not read
+# REMOTION_AWS_REGION (shared with the other region rules).
+_unread := lib.region_var_unread

@@ -69,24 +69,7 @@ report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, e.value
 # consumes, and no code reads the variable): region-variable-ignored says so,
 # and no Remotion client will ever see the value. Pairs of [name, dir],
 # looked up (not called) for each candidate entry.
-_unread := {["REMOTION_AWS_REGION", dir] | some dir in _unread_dirs}
-
-# _unread_dirs is lib.region_var_unread through the name index (the same
-# set as region-variable-ignored builds): the first consumer is tested
-# before the set of consumers is built, and the reads of the variable are
-# looked up only when some project passes.
-_unread_dirs := {p.dir |
-	some p in input.projects
-	p.consumers[0] == "node"
-	p.remotion
-	{c | some c in p.consumers} == {"node"}
-	not _region_var_read[p.dir]
-}
-
-_region_var_read := {reads[i].project |
-	reads := input.code.reads
-	some i in lib.reads.REMOTION_AWS_REGION
-}
+_unread := {["REMOTION_AWS_REGION", dir] | some dir in lib.region_var_unread}
 
 report contains lib.finding(chain, k.location, sprintf("region = %s in profile \"%s\"%s", [k.value, p.name, _tail("shared", k.value)])) if {
 	chain := rego.metadata.chain()
