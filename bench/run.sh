@@ -12,8 +12,9 @@
 #   5. peak memory (maximum resident set size) of the full scan;
 #   6. the 2,000-package tree against the 1,000-package one.
 # Each command runs RUNS times (default 5); medians are printed. The machine
-# may be shared, so the CPU time (user + system) of each command is printed
-# beside its wall-clock time.
+# may be shared, so the commands a figure compares run in turn within each
+# round, and the CPU time (user + system) of each command is printed beside
+# its wall-clock time.
 #
 # Usage: bench/run.sh [WORKDIR]   (default /tmp/remolint-bench; reused if present)
 # Environment: RUNS=N, PACKAGES=N (default 1000).
@@ -67,44 +68,60 @@ EOF
 mapfile -t envfiles < <(cd "$work/envs-$pk" && find . -name '.env*' -type f | sort)
 
 # --- measuring -------------------------------------------------------------
-# measure NAME DIR CMD...: runs CMD in DIR $runs times (after one warm-up) and
-# sets wall_NAME, cpu_NAME (medians, seconds) and rss_NAME (max, MiB).
+# The commands: each array holds the folder to run in, then the command.
+pattern='AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|REMOTION_AWS_[A-Z_]+|AWS_KEY_[0-9]+|AWS_SECRET_[0-9]+'
+c_rg=("$work/tree-$pk" rg --hidden --no-ignore -g '!node_modules' -g '!.git' -c "$pattern" .)
+c_full=("$work/tree-$pk" "$remolint" --no-git .)
+c_full2=("$work/tree-$pk2" "$remolint" --no-git .)
+c_envs=("$work/envs-$pk" "$remolint" --no-git .)
+c_conftest=("$work/envs-$pk" conftest test --no-color --parser dotenv -p "$work/conftest/policy.rego" "${envfiles[@]}")
+c_one=("$work/tree-$pk" "$remolint" packages/pkg-0500/src/config.ts)
+c_patho=("$work/patho" "$remolint" --no-git .)
+
+# measure N NAME...: runs the commands NAME... N times each (after one
+# warm-up each), in turn within every round, so that the commands a figure
+# compares see the machine in the same state (it may be shared: its speed
+# drifts over seconds). Sets wall_NAME, cpu_NAME (medians, seconds) and
+# rss_NAME (max, MiB) for each.
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 measure() {
-  local name=$1 dir=$2; shift 2
-  local walls=() cpus=() rss=0 t0 t1 u s m
-  (cd "$dir" && "$@" >/dev/null 2>&1) || true
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    (cd "$dir" && /usr/bin/time -o "$work/time.out" -f '%U %S %M' "$@" >/dev/null 2>&1) || true
-    t1=$(date +%s%N)
-    # (time writes "Command exited with non-zero status N" first when N > 0)
-    read -r u s m < <(tail -n 1 "$work/time.out")
-    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}')")
-    cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.3f", u+s}')")
-    [ "$m" -gt "$rss" ] && rss=$m
+  local n=$1 name t0 t1 u s m
+  shift
+  declare -A walls cpus rss
+  for name in "$@"; do
+    local -n c="c_$name"
+    (cd "${c[0]}" && "${c[@]:1}" >/dev/null 2>&1) || true
+    walls[$name]="" cpus[$name]="" rss[$name]=0
   done
-  printf -v "wall_$name" '%s' "$(printf '%s\n' "${walls[@]}" | median)"
-  printf -v "cpu_$name" '%s' "$(printf '%s\n' "${cpus[@]}" | median)"
-  printf -v "rss_$name" '%s' "$(awk -v k="$rss" 'BEGIN {printf "%.0f", k/1024}')"
-  echo "  $name: wall ${walls[*]} s; cpu ${cpus[*]} s; max rss $((rss / 1024)) MiB" >&2
+  for _ in $(seq "$n"); do
+    for name in "$@"; do
+      local -n c="c_$name"
+      t0=$(date +%s%N)
+      (cd "${c[0]}" && /usr/bin/time -o "$work/time.out" -f '%U %S %M' "${c[@]:1}" >/dev/null 2>&1) || true
+      t1=$(date +%s%N)
+      # (time writes "Command exited with non-zero status N" first when N > 0)
+      read -r u s m < <(tail -n 1 "$work/time.out")
+      walls[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}') "
+      cpus[$name]+="$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.3f", u+s}') "
+      [ "$m" -gt "${rss[$name]}" ] && rss[$name]=$m
+    done
+  done
+  for name in "$@"; do
+    printf -v "wall_$name" '%s' "$(tr ' ' '\n' <<<"${walls[$name]}" | grep . | median)"
+    printf -v "cpu_$name" '%s' "$(tr ' ' '\n' <<<"${cpus[$name]}" | grep . | median)"
+    printf -v "rss_$name" '%s' "$(awk -v k="${rss[$name]}" 'BEGIN {printf "%.0f", k/1024}')"
+    echo "  $name: wall ${walls[$name]}s; cpu ${cpus[$name]}s; max rss $((rss[$name] / 1024)) MiB" >&2
+  done
 }
 
-pattern='AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|REMOTION_AWS_[A-Z_]+|AWS_KEY_[0-9]+|AWS_SECRET_[0-9]+'
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "timing ($runs runs each; load average $load_before)" >&2
-measure rg "$work/tree-$pk" rg --hidden --no-ignore -g '!node_modules' -g '!.git' -c "$pattern" .
-measure full "$work/tree-$pk" "$remolint" --no-git .
-measure full2 "$work/tree-$pk2" "$remolint" --no-git .
-measure envs "$work/envs-$pk" "$remolint" --no-git .
-measure conftest "$work/envs-$pk" conftest test --no-color --parser dotenv -p "$work/conftest/policy.rego" "${envfiles[@]}"
+measure "$runs" rg full full2
+measure "$runs" envs conftest
 # The one-file run is short and swings most with the load: take 4 times as
 # many samples for its median.
-runs_all=$runs
-runs=$((runs * 4))
-measure one "$work/tree-$pk" "$remolint" packages/pkg-0500/src/config.ts
-runs=$runs_all
-measure patho "$work/patho" "$remolint" --no-git .
+measure "$((runs * 4))" one
+measure "$runs" patho
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report ----------------------------------------------------------------
