@@ -78,6 +78,24 @@ type Accounts struct {
 	// PaddedDefs lists the definitions of zero-padded names (AWS_KEY_01),
 	// which the count-until-missing loop never reads.
 	PaddedDefs []PaddedDef `json:"paddedDefs"`
+	// StemNumbers lists, for each env file that defines a name with no
+	// number (AWS_SECRET_) and each prefix of that name's stem (AWS), the
+	// numbers the prefix uses in the file that the loop can read: not
+	// zero-padded, 1 and up. Sorted by file, stem and prefix.
+	StemNumbers []StemNumbers `json:"stemNumbers"`
+}
+
+// StemNumbers is the numbers one family uses in one env file.
+type StemNumbers struct {
+	// File is the env file's index in envFiles.
+	File int `json:"file"`
+	// Stem is the stem the family shares with a name of the file that has
+	// no number.
+	Stem string `json:"stem"`
+	// Prefix is the family's prefix (AWS_KEY for AWS_KEY_1).
+	Prefix string `json:"prefix"`
+	// Numbers are the numbers, ascending.
+	Numbers []int `json:"numbers"`
 }
 
 // AccountGroup is the numbers of one family in one scope.

@@ -129,6 +129,52 @@ func accounts(doc *facts.Document) facts.Accounts {
 	slices.SortFunc(out.Numbers, func(a, b facts.AccountGroup) int {
 		return cmp.Or(cmp.Compare(a.Scope, b.Scope), strings.Compare(a.Prefix, b.Prefix), compareBool(a.Padded, b.Padded), compareBool(a.Exists, b.Exists))
 	})
+	out.StemNumbers = stemNumbers(doc)
+	return out
+}
+
+// stemNumbers lists the numbers of each family of an env file whose stem is
+// that of a name with no number in the file (facts.Accounts.StemNumbers):
+// what account-number-missing suggests a number from. The Go form of
+// lib.account_stem_numbers; only the files with such a name are read past
+// their first pass.
+func stemNumbers(doc *facts.Document) []facts.StemNumbers {
+	out := []facts.StemNumbers{}
+	for i := range doc.EnvFiles {
+		entries := doc.EnvFiles[i].Entries
+		var stems map[string]bool
+		for j := range entries {
+			if fam := entries[j].Family; fam != nil && fam.Missing && fam.Stem != "" {
+				if stems == nil {
+					stems = map[string]bool{}
+				}
+				stems[fam.Stem] = true
+			}
+		}
+		if stems == nil {
+			continue
+		}
+		type key struct{ stem, prefix string }
+		numbers := map[key]map[int]bool{}
+		for j := range entries {
+			fam := entries[j].Family
+			if fam == nil || !stems[fam.Stem] || fam.Padded || fam.Index <= 0 {
+				continue
+			}
+			k := key{fam.Stem, fam.Prefix}
+			if numbers[k] == nil {
+				numbers[k] = map[int]bool{}
+			}
+			numbers[k][fam.Index] = true
+		}
+		start := len(out)
+		for k, ns := range numbers {
+			out = append(out, facts.StemNumbers{File: i, Stem: k.stem, Prefix: k.prefix, Numbers: slices.Sorted(maps.Keys(ns))})
+		}
+		slices.SortFunc(out[start:], func(a, b facts.StemNumbers) int {
+			return cmp.Or(strings.Compare(a.Stem, b.Stem), strings.Compare(a.Prefix, b.Prefix))
+		})
+	}
 	return out
 }
 

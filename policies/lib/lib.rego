@@ -498,6 +498,27 @@ account_numbers := {[g.scope, g.prefix, g.padded, g.exists]: {n | some n in g.nu
 	is_array(input.accounts.numbers)
 } else := {k: object.keys(ns) | some k, ns in _acct_merged}
 
+# account_stem_numbers[[file, stem]] maps each prefix of the stem to the set
+# of numbers it uses in the env file that the count-until-missing loop can
+# read (neither zero-padded nor 0), for the files and stems of a name with no
+# number (AWS_SECRET_, of the stem AWS): what account-number-missing suggests
+# a number from. remolint lists them in Go (input.accounts.stemNumbers, only
+# the files with such a name are read); the derivation below serves documents
+# without them, and policies/accounts_test.go checks that both agree.
+account_stem_numbers := {[f, s]: {p: ns | some [f2, s2, p, ns] in records; [f2, s2] == [f, s]} |
+	records := _acct_stem_records
+	some [f, s, _, _] in records
+}
+
+_acct_stem_records := [[g.file, g.stem, g.prefix, {n | some n in g.numbers}] | some g in input.accounts.stemNumbers] if {
+	is_array(input.accounts.stemNumbers)
+} else := [[i, stem, prefix, ns] |
+	some i, f in input.envFiles
+	some stem in {fam.stem | some e in f.entries; fam := e.family; fam.missing; fam.stem != ""}
+	some prefix in {fam.prefix | some e in f.entries; fam := e.family; fam.stem == stem; not fam.padded; fam.index > 0}
+	ns := {fam.index | some e in f.entries; fam := e.family; fam.prefix == prefix; fam.stem == stem; not fam.padded; fam.index > 0}
+]
+
 # account_groups contains every [scope, prefix] with a definition.
 account_groups := {[s, p] | some [s, p, _, _], _ in account_numbers}
 

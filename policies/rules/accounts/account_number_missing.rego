@@ -90,22 +90,11 @@ _missing := [[i, j, name, fam] |
 	some [i, j] in refs
 ]
 
-# _stem_numbers[[file, stem]] maps each prefix of the stem to the numbers it
-# uses in the file that the loop can read (neither zero-padded nor 0), for
-# the files and stems of an entry with no number: {prefix: {number: true}}.
-# (A prefix always has the same stem.)
-_stem_numbers := {[i, stem]: object.union_n(numbers) |
-	files := input.envFiles
-	some [i, stem] in {[i, stem] | some [i, stem, _] in _hint_keys}
-	entries := files[i].entries
-	numbers := [{fam.prefix: {fam.index: true}} |
-		some j
-		entries[j].family.stem == stem
-		fam := entries[j].family
-		not fam.padded
-		fam.index > 0
-	]
-}
+# _stem_numbers[[file, stem]] maps each prefix of the stem to the set of
+# numbers it uses in the file that the loop can read (neither zero-padded nor
+# 0), for the files and stems of an entry with no number
+# (lib.account_stem_numbers).
+_stem_numbers := lib.account_stem_numbers
 
 # _hints[[file, stem, prefix]] names the numbered name an entry of the file
 # with no number most likely means: the lowest number its pair partner (the
@@ -116,7 +105,7 @@ _hints := {k: _hint_text(prefix, free) |
 	some k in _hint_keys
 	[i, stem, prefix] := k
 	pns := object.get(numbers, [[i, stem]], {})
-	free := union({object.keys(ns) | some ns in pns}) - object.keys(object.get(pns, prefix, {}))
+	free := union({ns | some ns in pns}) - object.get(pns, prefix, set())
 }
 
 _hint_keys := {[i, fam.stem, fam.prefix] | some [i, _, _, fam] in _missing}
