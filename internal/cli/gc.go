@@ -5,8 +5,6 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
-
-	"github.com/remolint/remolint/internal/hugeheap"
 )
 
 // The collector's settings for a lint run (tuneGC).
@@ -18,11 +16,6 @@ const (
 	// tree turned out large (afterScan).
 	runGCPercent   = 400
 	runMemoryLimit = 512 << 20
-	// hugeHeap is the part of the heap the quiet start backs with huge
-	// pages (hugeheap.Reserve): the heap it lets grow, short of the
-	// runtime's own memory (stacks, metadata, the policies' globals), which
-	// the soft limit counts too.
-	hugeHeap = quietLimit - 16<<20
 )
 
 // gcRuns counts the lint runs under way in this process that tuned the
@@ -49,9 +42,7 @@ type gcTuning struct{ held bool }
 // A run starts quiet: no collection at all (GOGC=off) until the heap
 // reaches quietLimit, which most runs never do (a pre-commit run, a
 // project's env files: every collection of the 1,000-package env-file corpus
-// cost a fifth of its CPU time, bench/run.sh). Where the system allows it,
-// that heap is backed by huge pages (hugeheap): its first touches of fresh
-// memory had cost another fifth. Once the tree is read,
+// cost a fifth of its CPU time, bench/run.sh). Once the tree is read,
 // afterScan paces a larger run at GOGC=400 under a soft limit of 512 MiB
 // (at Go's defaults about a sixth of the CPU time of a monorepo's run went
 // to the collector), and gives Go's defaults back to a tree whose live heap
@@ -66,9 +57,6 @@ func tuneGC() *gcTuning {
 	defer gcRuns.Unlock()
 	if gcRuns.n == 0 {
 		gcRuns.oldPercent = int64(debug.SetGCPercent(-1))
-		// Before the soft limit: under it, the block Reserve allocates
-		// would start a collection of its own.
-		hugeheap.Reserve(hugeHeap)
 		gcRuns.oldLimit = debug.SetMemoryLimit(quietLimit)
 		gcRuns.relaxed, gcRuns.quiet = true, true
 	}

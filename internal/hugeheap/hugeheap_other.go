@@ -1,5 +1,0 @@
-//go:build !linux
-
-package hugeheap
-
-func reserve(int) bool { return false }
