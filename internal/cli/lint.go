@@ -141,6 +141,15 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	if err != nil {
 		return ExitError, err
 	}
+	if skipFP && report.ReadsLines(lf.format) {
+		// Evaluate did not read the findings' files for fingerprints: read
+		// them now, in parallel, for the format's columns.
+		paths := make([]string, len(fs2))
+		for i := range fs2 {
+			paths[i] = fs2[i].Path
+		}
+		res.LoadLines(paths)
+	}
 	if lf.writeBaseline != "" {
 		var buf bytes.Buffer
 		if err := baseline.Write(&buf, fs2); err != nil {

@@ -168,3 +168,28 @@ func TestShowsFingerprints(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsLines: a format's output depends on the findings' lines exactly
+// when ReadsLines says so.
+func TestReadsLines(t *testing.T) {
+	for _, name := range Names() {
+		f, err := Lookup(name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var with, without bytes.Buffer
+		r := fixedReport()
+		r.Lines = fixedLineSource
+		if err := f.Format(&with, r); err != nil {
+			t.Fatal(err)
+		}
+		r.Lines = nil
+		if err := f.Format(&without, r); err != nil {
+			t.Fatal(err)
+		}
+		reads := !bytes.Equal(with.Bytes(), without.Bytes())
+		if reads != ReadsLines(name) {
+			t.Errorf("format %s reads the lines: %v; ReadsLines says %v", name, reads, ReadsLines(name))
+		}
+	}
+}

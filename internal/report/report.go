@@ -79,13 +79,23 @@ var formats = map[string]func(Options) Formatter{
 	"junit":  func(Options) Formatter { return JUnit{} },
 }
 
-// fingerprinted names the formats that print the findings' fingerprints.
-var fingerprinted = map[string]bool{"json": true, "sarif": true}
+// fingerprinted names the formats that print the findings' fingerprints,
+// linesRead those that read the findings' lines (Report.Lines) for their
+// columns.
+var (
+	fingerprinted = map[string]bool{"json": true, "sarif": true}
+	linesRead     = map[string]bool{"github": true, "sarif": true}
+)
 
 // ShowsFingerprints reports whether the format called name prints the
 // findings' fingerprints: for the others, a run without a baseline need not
 // compute them (they cost reading every file with a finding again).
 func ShowsFingerprints(name string) bool { return fingerprinted[name] }
+
+// ReadsLines reports whether the format called name reads the lines of the
+// findings' files (Report.Lines), which a caller can then load beforehand,
+// all at once.
+func ReadsLines(name string) bool { return linesRead[name] }
 
 // Lookup returns the format called name.
 func Lookup(name string, o Options) (Formatter, error) {
