@@ -135,20 +135,15 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 		}
 	}
 	// Fingerprints are computed for the formats that print them and for
-	// baselines, which match findings by them.
-	skipFP := !report.ShowsFingerprints(lf.format) && lf.baseline == "" && lf.writeBaseline == ""
-	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{Config: cfg, WorkDir: sys.WorkDir, ReleaseFacts: true, SkipFingerprints: skipFP})
+	// baselines, which match findings by them; the findings' lines are read
+	// for those and for the formats that read them for their columns.
+	fs2, err := lint.Evaluate(ctx, engine, res, lint.Options{
+		Config: cfg, WorkDir: sys.WorkDir, ReleaseFacts: true,
+		SkipFingerprints: !report.ShowsFingerprints(lf.format) && lf.baseline == "" && lf.writeBaseline == "",
+		LoadLines:        report.ReadsLines(lf.format),
+	})
 	if err != nil {
 		return ExitError, err
-	}
-	if skipFP && report.ReadsLines(lf.format) {
-		// Evaluate did not read the findings' files for fingerprints: read
-		// them now, in parallel, for the format's columns.
-		paths := make([]string, len(fs2))
-		for i := range fs2 {
-			paths[i] = fs2[i].Path
-		}
-		res.LoadLines(paths)
 	}
 	if lf.writeBaseline != "" {
 		var buf bytes.Buffer

@@ -80,7 +80,7 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 		}
 		out = append(out, f)
 	}
-	if opts.SkipFingerprints {
+	if opts.SkipFingerprints && !opts.LoadLines {
 		return out, nil
 	}
 	// Fingerprints read the findings' lines: their files are read in
@@ -90,7 +90,9 @@ func Evaluate(ctx context.Context, engine *policy.Engine, res *scan.Result, opts
 		paths[i] = out[i].Path
 	}
 	res.LoadLines(paths)
-	finding.Fingerprints(out, res.Line)
+	if !opts.SkipFingerprints {
+		finding.Fingerprints(out, res.Line)
+	}
 	return out, nil
 }
 
@@ -105,6 +107,10 @@ type Options struct {
 	// that neither shows nor compares them: computing them reads every file
 	// with a finding again.
 	SkipFingerprints bool
+	// LoadLines reads the files with a finding into res (for res.Line) even
+	// when SkipFingerprints is set, all in parallel: for a caller that shows
+	// their lines.
+	LoadLines bool
 	// ReleaseFacts lets Evaluate drop res.Doc's facts once the policies'
 	// input is built, keeping only its diagnostics: the document of a
 	// monorepo is tens of megabytes that the evaluation can use. For a

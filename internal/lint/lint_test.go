@@ -174,3 +174,30 @@ func TestSkipFingerprints(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLines: with fingerprints skipped, LoadLines still reads the
+// findings' files during Evaluate (a file removed afterwards still gives its
+// lines); without it, nothing reads them.
+func TestLoadLines(t *testing.T) {
+	for _, load := range []bool{true, false} {
+		dir := tree(t)
+		e, err := policy.New(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := scan.Run(context.Background(), scan.Options{WorkDir: dir, NoGit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := Evaluate(context.Background(), e, res, Options{SkipFingerprints: true, LoadLines: load})
+		if err != nil || len(fs) == 0 {
+			t.Fatalf("%d findings, %v", len(fs), err)
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(fs[0].Path))); err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Line(fs[0].Path, fs[0].Line) != ""; got != load {
+			t.Errorf("LoadLines %v: the line of %s is known after its file is gone: %v", load, fs[0].Path, got)
+		}
+	}
+}

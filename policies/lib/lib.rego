@@ -111,19 +111,22 @@ committed_keys := input.index.committedKeys if {
 	true in [object.get(e, "display", "") != "", object.get(e, "looksLikeSecretKey", false)]
 ]
 
-# credential_variables[[environment, name]] is variables_named over the
-# names the credential rules look up in environments: both prefixes' key
-# pairs, session tokens and profiles, the legacy AWS_ACCESS_KEY and
-# AWS_SECRET_KEY, the other AWS_ names that choose credentials, and the skip
-# flag. Built once per evaluation for all those rules (a lookup of a name
-# outside these is undefined).
-credential_variables := variables_named({
+# credential_names are the variables that choose credentials: both
+# prefixes' key pairs, session tokens and profiles, the legacy
+# AWS_ACCESS_KEY and AWS_SECRET_KEY, and the other AWS_ names that point the
+# SDKs at credentials.
+credential_names := {
 	remotion_id, remotion_secret, remotion_token, remotion_profile,
 	aws_id, aws_secret, aws_token, aws_profile,
 	"AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN",
 	"AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-	skip_flag,
-})
+}
+
+# credential_variables[[environment, name]] is variables_named over
+# credential_names and the skip flag: the lookup the credential rules share,
+# built once per evaluation for all of them (a lookup of a name outside
+# these is undefined).
+credential_variables := variables_named(credential_names | {skip_flag})
 
 # reads and writes map a name to the indexes of its accesses in
 # input.code.reads and input.code.writes ("" for a dynamic access with no

@@ -50,12 +50,7 @@ package remolint.rules.sources.conflicting_sources
 import data.remolint.lib
 
 # Credential variables whose repeated definitions matter.
-_credential_names := {
-	lib.remotion_id, lib.remotion_secret, lib.remotion_token, lib.remotion_profile,
-	lib.aws_id, lib.aws_secret, lib.aws_token, lib.aws_profile,
-	"AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN",
-	"AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-}
+_credential_names := lib.credential_names
 
 # ---------------------------------------------------------------------------
 # Lookups, through the name index. Every finding is at the definition of one
