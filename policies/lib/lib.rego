@@ -16,11 +16,15 @@ package remolint.lib
 
 # finding returns a finding for the rule whose metadata chain is given.
 # Call it as lib.finding(rego.metadata.chain(), location, message).
+# The location is kept as given: remolint reads its path, line, column,
+# endLine and endColumn and ignores any other key. (Filtering it here with
+# object.filter cost about 30 allocations per finding, a twentieth of all
+# the allocations of the rules on a monorepo.)
 finding(chain, location, message) := {
 	"rule": a.title,
 	"severity": a.custom.severity,
 	"message": message,
-	"location": _location(location),
+	"location": location,
 } if {
 	a := _annotation(chain)
 }
@@ -28,14 +32,10 @@ finding(chain, location, message) := {
 # finding_related is finding/3 with a second location the message refers to.
 finding_related(chain, location, message, related) := object.union(
 	finding(chain, location, message),
-	{"related": _location(related)},
+	{"related": related},
 )
 
 _annotation(chain) := [e.annotations | some e in chain; e.annotations.title][0]
-
-_location(loc) := object.filter(loc, _location_keys)
-
-_location_keys := {"path", "line", "column", "endLine", "endColumn"}
 
 # ---------------------------------------------------------------------------
 # Lookups by name. remolint indexes the finished document by variable name

@@ -6,13 +6,13 @@ import data.remolint.lib
 # title: a-rule
 # custom:
 #   severity: warning
-_finding := lib.finding(rego.metadata.chain(), {"path": ".env", "line": 3, "column": 1, "endLine": 3, "endColumn": 9, "extra": "dropped"}, "m")
+_finding := lib.finding(rego.metadata.chain(), {"path": ".env", "line": 3, "column": 1, "endLine": 3, "endColumn": 9}, "m")
 
 # METADATA
 # title: a-rule
 # custom:
 #   severity: info
-_related := lib.finding_related(rego.metadata.chain(), {"path": "a", "line": 1, "column": 2}, "m", {"path": "b", "line": 4, "column": 5, "x": 1})
+_related := lib.finding_related(rego.metadata.chain(), {"path": "a", "line": 1, "column": 2}, "m", {"path": "b", "line": 4, "column": 5})
 
 test_finding_takes_rule_and_severity_from_metadata if {
 	_finding == {
