@@ -54,16 +54,24 @@ cd "$work/golangci-lint"
 run go mod edit -require=github.com/remolint/remolint@v0.0.0 "-replace=github.com/remolint/remolint=$checkout"
 run go mod tidy
 
-# The build must use golangci-lint's dependencies as they are, as a real
-# `golangci-lint custom` build would. One known trap: OPA >= v1.21 requires
-# github.com/gobwas/glob v1, whose API dropped the glob.Glob interface that
-# golangci-lint v2.15.0's depguard and protogetter use, so remolint pins OPA
-# v1.20.x (analyzers/golangci/deps_test.go guards this). Say so plainly if a
-# dependency upgrade brings the conflict back.
+# The build must use golangci-lint's dependencies as a real `golangci-lint
+# custom` build would: golangci-lint's requirements and the plugin's, each
+# module at the highest version asked for. One known trap: OPA >= v1.21
+# requires github.com/gobwas/glob v1, whose API dropped the glob.Glob
+# interface that golangci-lint v2.15.0's own choice of depguard (v2.2.1) and
+# protogetter (v1.0.1) use; remolint requires depguard v2.3.0 and protogetter
+# v1.0.2, which moved to glob v1 (analyzers/golangci/globcompat.go and
+# deps_test.go). Say so plainly if the build does not select them.
 glob=$(go list -m -f '{{.Version}}' github.com/gobwas/glob 2>/dev/null || true)
 case "$glob" in
   v0.*|"") ;;
-  *) fail "github.com/gobwas/glob $glob is selected: golangci-lint's depguard and protogetter need v0.2.3's API (see analyzers/golangci/deps_test.go)" ;;
+  *)
+    for m in github.com/OpenPeeDeeP/depguard/v2@v2.3.0 github.com/ghostiam/protogetter@v1.0.2; do
+      got=$(go list -m -f '{{.Version}}' "${m%@*}")
+      [ "$(printf '%s\n%s\n' "${m#*@}" "$got" | sort -V | head -1)" = "${m#*@}" ] ||
+        fail "github.com/gobwas/glob $glob is selected with ${m%@*} $got: golangci-lint's linters build with glob v1 only from ${m#*@} (see analyzers/golangci/globcompat.go)"
+    done
+    ;;
 esac
 
 step "build"

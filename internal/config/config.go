@@ -50,8 +50,8 @@ type Config struct {
 	AWSDir string `yaml:"aws-dir"`
 
 	ruleLines map[string]int
-	exclude   []glob.Glob
-	include   []glob.Glob
+	exclude   []*glob.Pattern
+	include   []*glob.Pattern
 }
 
 // Error is a configuration problem at a line of the file.
@@ -230,10 +230,15 @@ func (c *Config) validate(known func(string) bool) error {
 	return err
 }
 
-func compile(path, key string, pats []string) ([]glob.Glob, error) {
-	var out []glob.Glob
+// globs compiles the patterns: `*` and `?` stay within a folder, `**`
+// crosses folders, and `**/` also matches no folder at all (`**/x` matches
+// x, `a/**/b` matches a/b), as in .gitignore.
+var globs = glob.Compiler{Separators: []rune{'/'}, Globstar: true}
+
+func compile(path, key string, pats []string) ([]*glob.Pattern, error) {
+	var out []*glob.Pattern
 	for _, p := range pats {
-		g, err := glob.Compile(strings.TrimPrefix(p, "./"), '/')
+		g, err := globs.Compile(strings.TrimPrefix(p, "./"))
 		if err != nil {
 			return nil, &Error{Path: path, Msg: fmt.Sprintf("%s: %q is not a valid glob", key, p)}
 		}

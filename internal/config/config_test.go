@@ -33,9 +33,22 @@ aws-dir: ci/aws
 		"apps/.env.example":  false,
 		"apps/.env":          true,
 		"deep/er/x.example":  false,
+		"x.example":          false, // **/ matches no folder too
+		"fixtures":           true,  // a folder's /** is what is inside it
 	} {
 		if got := c.Reported(path); got != want {
 			t.Errorf("Reported(%q) = %t, want %t", path, got, want)
+		}
+	}
+	// a/**/b matches a/b: **/ stands for zero or more folders, as in
+	// .gitignore.
+	mid, err := Parse("/repo/.remolint.yaml", []byte(`exclude: ["apps/**/env"]`), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{"apps/env": false, "apps/a/b/env": false, "apps/a/env.x": true, "env": true} {
+		if got := mid.Reported(path); got != want {
+			t.Errorf("apps/**/env: Reported(%q) = %t, want %t", path, got, want)
 		}
 	}
 	if c.FailOn != "warning" || c.AWSDir != "ci/aws" || len(c.Policies) != 1 || c.Dir() != "/repo" {

@@ -338,7 +338,7 @@ func TestEvalErrors(t *testing.T) {
 		{"conflict in a policy", `_v := input.a[_]
 
 report contains lib.finding(rego.metadata.chain(), {}, "n") if _v`,
-			`{"a": [true, false]}`, "evaluate policy remolint.custom.team.x at team/x.rego:11:1: eval_conflict_error: complete rules must not produce multiple outputs"},
+			`{"a": [true, false]}`, "evaluate policy remolint.custom.team.x at team/x.rego:11:1: eval_conflict_error: rule data.remolint.custom.team.x._v produced conflicting values"},
 		{"mislabelled finding", `report contains {"rule": "other-rule", "severity": "error", "message": "m", "location": {}}`,
 			`{}`, `evaluate policy remolint.custom.team.x: finding names rule "other-rule", not its own rule "x"`},
 		{"not an object", `report contains "just a string"`,
