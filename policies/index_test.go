@@ -21,12 +21,12 @@ import (
 // must be the same lookups.
 func TestIndexMatchesLib(t *testing.T) {
 	compiler := libCompiler(t)
-	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested, "overriding": data.remolint.lib.overriding, "anomalies": data.remolint.lib.anomalies, "committedKeys": data.remolint.lib.committed_keys}`
+	query := `x := {"envEntries": data.remolint.lib.env_entries, "variables": data.remolint.lib.variables, "reads": data.remolint.lib.reads, "writes": data.remolint.lib.writes, "suggested": data.remolint.lib.suggested, "overriding": data.remolint.lib.overriding, "anomalies": data.remolint.lib.anomalies, "committedKeys": data.remolint.lib.committed_keys, "regionValues": data.remolint.lib.region_values}`
 	dirs, err := filepath.Glob("../fixtures/*")
 	if err != nil || len(dirs) < 50 {
 		t.Fatalf("fixtures: %d folders, %v", len(dirs), err)
 	}
-	nonEmpty, suggested, overriding, anomalies, committed := 0, 0, 0, 0, 0
+	nonEmpty, suggested, overriding, anomalies, committed, regions := 0, 0, 0, 0, 0, 0
 	for _, dir := range dirs {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue
@@ -60,6 +60,9 @@ func TestIndexMatchesLib(t *testing.T) {
 		if len(res.Doc.Index.CommittedKeys) > 0 {
 			committed++
 		}
+		if len(res.Doc.Index.RegionValues) > 0 {
+			regions++
+		}
 	}
 	if nonEmpty < 20 {
 		t.Errorf("only %d fixtures have env files: the check compares empty indexes", nonEmpty)
@@ -75,6 +78,9 @@ func TestIndexMatchesLib(t *testing.T) {
 	}
 	if committed < 1 {
 		t.Error("no fixture has a key in a template or a tracked file: the check compares empty lists of them")
+	}
+	if regions < 5 {
+		t.Errorf("only %d fixtures set a region variable: the check compares empty maps of them", regions)
 	}
 }
 

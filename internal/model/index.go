@@ -23,6 +23,7 @@ func index(doc *facts.Document) {
 	ix.Suggested = suggested(doc, ix)
 	ix.Overriding = overriding(doc)
 	ix.Anomalies, ix.CommittedKeys = envFileLists(doc)
+	ix.RegionValues = regionValues(doc, ix)
 	doc.Index = ix
 	doc.Accounts = accounts(doc)
 }
@@ -127,6 +128,25 @@ func overriding(doc *facts.Document) [][2]int {
 			if len(v.Overrides) > 0 {
 				out = append(out, [2]int{i, j})
 			}
+		}
+	}
+	return out
+}
+
+// regionValues groups the set entries of the region variables by value
+// (facts.Index.RegionValues).
+func regionValues(doc *facts.Document, ix facts.Index) map[string]map[string][][2]int {
+	out := map[string]map[string][][2]int{}
+	for _, name := range facts.RegionNames {
+		for _, at := range ix.EnvEntries[name] {
+			e := &doc.EnvFiles[at[0]].Entries[at[1]]
+			if !e.Set || e.Value == "" {
+				continue
+			}
+			if out[name] == nil {
+				out[name] = map[string][][2]int{}
+			}
+			out[name][e.Value] = append(out[name][e.Value], at)
 		}
 	}
 	return out

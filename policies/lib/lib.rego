@@ -111,6 +111,32 @@ committed_keys := input.index.committedKeys if {
 	true in [object.get(e, "display", "") != "", object.get(e, "looksLikeSecretKey", false)]
 ]
 
+# region_names are the variables that name a region.
+region_names := {"AWS_REGION", "REMOTION_AWS_REGION"}
+
+# region_values maps each region variable that env files set to the values
+# they set it to, and each value to those entries as [file, entry] pairs, in
+# document order: a rule that compares regions with its lists goes through
+# the few distinct values, not every entry (a monorepo sets a region in
+# every project). Only entries that are set count.
+region_values := input.index.regionValues if {
+	is_object(input.index.regionValues)
+} else := {name: values |
+	some name in region_names
+	values := {value: [[i, j] |
+		some [i, j] in env_entries[name]
+		input.envFiles[i].entries[j].set
+		input.envFiles[i].entries[j].value == value
+	] |
+		some [i0, j0] in env_entries[name]
+		e := input.envFiles[i0].entries[j0]
+		e.set
+		value := e.value
+		value != ""
+	}
+	count(values) > 0
+}
+
 # credential_names are the variables that choose credentials: both
 # prefixes' key pairs, session tokens and profiles, the legacy
 # AWS_ACCESS_KEY and AWS_SECRET_KEY, and the other AWS_ names that point the

@@ -39,8 +39,6 @@ package remolint.rules.region.opt_in_region
 
 import data.remolint.lib
 
-_region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
-
 # The values this rule reports on. Filtering before the subjects are
 # formatted keeps the cost with the few reported values, not every region
 # in the tree.
@@ -50,21 +48,22 @@ _relevant := (lib.supported_regions & lib.opt_in_regions) | _china
 # shared file ("shared") or a call. A message is the subject ("NAME=value",
 # "region = value in profile ...", "the region ... passed to ...") followed
 # by _tails[value][kind]. Each clause goes straight to its values (env
-# files through the name index), tests them by set lookup (`relevant[v]`,
-# cheaper than the `in` built-in) against sets and input collections bound
-# once before the loop, and formats only what it reports.
+# files through the distinct values of lib.region_values), tests them by
+# set lookup (`relevant[v]`, cheaper than the `in` built-in) against sets
+# and input collections bound once before the loop, and formats only what
+# it reports.
 
-report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, e.value, tails[e.value].env])) if {
+report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, value, tails[value].env])) if {
 	chain := rego.metadata.chain()
 	tails := _tails
-	files := input.envFiles
 	relevant := _relevant
-	some name in _region_vars
-	some [i, j] in lib.env_entries[name]
-	relevant[files[i].entries[j].value]
-	e := files[i].entries[j]
-	e.set
+	some name, values in lib.region_values
+	some value, at in values
+	relevant[value]
+	files := input.envFiles
+	some [i, j] in at
 	not _unread[[name, files[i].project]]
+	e := files[i].entries[j]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API

@@ -42,27 +42,26 @@ package remolint.rules.region.unsupported_region
 
 import data.remolint.lib
 
-_region_vars := {"REMOTION_AWS_REGION", "AWS_REGION"}
-
 # Every region value is reported where it comes from: an env file, an AWS
 # shared file ("shared") or a call. A message is the subject ("NAME=value",
 # "region = value in profile ...", "the region ... passed to ...") followed
 # by _tail(kind, value). Every clause keeps only unsupported values before
 # it formats anything: the cost stays with the few reported values, not
-# every region in the tree. The env clause goes through the name index;
-# values are tested by set lookup (`supported[v]`, cheaper than the `in`
-# built-in) against sets and input collections bound once before the loop.
+# every region in the tree. The env clause goes through the distinct values
+# of lib.region_values; values are tested by set lookup (`supported[v]`,
+# cheaper than the `in` built-in) against sets and input collections bound
+# once before the loop.
 
-report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, e.value, _tail("env", e.value)])) if {
+report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, value, _tail("env", value)])) if {
 	chain := rego.metadata.chain()
-	files := input.envFiles
 	supported := lib.supported_regions
-	some name in _region_vars
-	some [i, j] in lib.env_entries[name]
-	not supported[files[i].entries[j].value]
-	e := files[i].entries[j]
-	e.set
+	some name, values in lib.region_values
+	some value, at in values
+	not supported[value]
+	files := input.envFiles
+	some [i, j] in at
 	not _unread[[name, files[i].project]]
+	e := files[i].entries[j]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
