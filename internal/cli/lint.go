@@ -102,8 +102,13 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 			return ExitError, err
 		}
 	}
-	// Compile the policies while the tree is read: on a pre-commit run the
-	// compilation is most of the time.
+	// Compile the policies while the fact document is built: on a
+	// pre-commit run the compilation is most of the time. It starts once the
+	// files are read, not before: reading keeps every core busy, while
+	// building the document runs mostly on one, leaving the others to the
+	// compiler (3% less wall time on the 1,000-package benchmark tree in
+	// alternating runs, and no more on one file, whose reading is over in a
+	// few milliseconds).
 	type compiled struct {
 		engine *policy.Engine
 		err    error
@@ -111,11 +116,15 @@ func runLint(ctx context.Context, args []string, sys System, out *bytes.Buffer) 
 	gc := tuneGC()
 	defer gc.restore()
 	compiling := make(chan compiled, 1)
+	tree, scanErr := scan.Read(ctx, opts)
 	go func() {
 		e, err := newEngine(ctx, sys, policyDirs, lf.policyTimeout)
 		compiling <- compiled{e, err}
 	}()
-	res, scanErr := scan.Run(ctx, opts)
+	var res *scan.Result
+	if scanErr == nil {
+		res = tree.Build(nil)
+	}
 	c := <-compiling
 	gc.afterScan()
 	if c.err != nil {
