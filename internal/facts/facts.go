@@ -165,16 +165,13 @@ type Index struct {
 	// document order.
 	CommittedKeys [][2]int `json:"committedKeys"`
 	// RegionValues maps each region variable that env files set
-	// (RegionNames) to the values they set it to, and each value to those
-	// entries, as [file, entry] pairs in document order: the few distinct
-	// regions a rule compares with its lists, instead of every entry (a
-	// monorepo sets a region in every project). Only entries that are set
-	// count.
+	// (AWS_REGION, REMOTION_AWS_REGION) to the values they set it to, and
+	// each value to those entries, as [file, entry] pairs in document order:
+	// the few distinct regions a rule compares with its lists, instead of
+	// every entry (a monorepo sets a region in every project). Only entries
+	// that are set count.
 	RegionValues map[string]map[string][][2]int `json:"regionValues"`
 }
-
-// RegionNames are the variables that name a region.
-var RegionNames = []string{"AWS_REGION", "REMOTION_AWS_REGION"}
 
 // Consumers: what reads the credentials.
 const (

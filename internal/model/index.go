@@ -133,11 +133,14 @@ func overriding(doc *facts.Document) [][2]int {
 	return out
 }
 
+// regionNames are the variables that name a region (lib.region_names).
+var regionNames = [...]string{"AWS_REGION", "REMOTION_AWS_REGION"}
+
 // regionValues groups the set entries of the region variables by value
 // (facts.Index.RegionValues).
 func regionValues(doc *facts.Document, ix facts.Index) map[string]map[string][][2]int {
 	out := map[string]map[string][][2]int{}
-	for _, name := range facts.RegionNames {
+	for _, name := range regionNames {
 		for _, at := range ix.EnvEntries[name] {
 			e := &doc.EnvFiles[at[0]].Entries[at[1]]
 			if !e.Set || e.Value == "" {
