@@ -57,6 +57,26 @@ type termPool struct {
 	strs  map[string]*ast.Term // shared string terms, by the text they came from
 	block []ast.Term           // the current block terms are handed out from
 	ints  []*ast.Term          // shared terms of the integers OPA does not intern, by value
+	elems []*ast.Term          // the current block arrays' elements are handed out from
+}
+
+// maxPooledElems bounds the arrays whose elements come from a shared block:
+// the short lists of a document (an index's [file, entry] pairs above all),
+// one allocation fewer each.
+const maxPooledElems = 16
+
+// elemSlice returns room for n elements: from a shared block when n is
+// small, as a full slice (appending to it never runs into the next one).
+func (p *termPool) elemSlice(n int) []*ast.Term {
+	if n > maxPooledElems {
+		return make([]*ast.Term, n)
+	}
+	if len(p.elems) < n {
+		p.elems = make([]*ast.Term, 4096)
+	}
+	s := p.elems[:n:n]
+	p.elems = p.elems[n:]
+	return s
 }
 
 // maxSharedInt bounds the integers whose terms a pool shares: the indexes

@@ -535,7 +535,7 @@ func (e *valueEncoder) object(v reflect.Value, depth int) (*ast.Term, error) {
 
 func (e *valueEncoder) array(v reflect.Value, depth int) (*ast.Term, error) {
 	n := v.Len()
-	elems := make([]*ast.Term, n)
+	elems := e.elemSlice(n)
 	for i := range n {
 		t, err := e.encode(v.Index(i), depth+1)
 		if err != nil {
