@@ -122,7 +122,13 @@ type options struct {
 	custom  []source
 	// builtinRules replaces the embedded rules/ tree (tests only).
 	builtinRules fs.FS
+	// fromSource compiles the embedded bundle from its sources even when
+	// compiled.bin is current (tests only).
+	fromSource bool
 }
+
+// fromSource is the option that sets options.fromSource.
+func fromSource() Option { return func(o *options) { o.fromSource = true } }
 
 // WithTimeout sets the time limit of one Eval (DefaultTimeout otherwise). A
 // non-positive d keeps the default.
@@ -191,48 +197,69 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		opt(&o)
 	}
 
-	files, err := readBuiltin(o.builtinRules, false)
-	if err != nil {
-		return nil, err
+	// The embedded bundle alone passed every check at build time, and is
+	// compiled already (compiled.bin) unless its sources or OPA changed.
+	trusted := o.builtinRules == nil && len(o.custom) == 0
+	var pre *precompiled
+	if trusted && !o.fromSource {
+		pre, _ = loadPrecompiled() // (an error: compile the sources instead)
 	}
-	nBuiltin := len(files)
-	for _, src := range o.custom {
-		fs, err := readSource(src, false)
+	var modules map[string]*ast.Module
+	var names []string
+	if pre != nil {
+		modules = pre.modules
+		for n := range modules {
+			names = append(names, n)
+		}
+	} else {
+		files, err := readBuiltin(o.builtinRules, false)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, fs...)
-	}
-
-	modules := make(map[string]*ast.Module, len(files))
-	var errs []string
-	for i, f := range files {
-		if _, dup := modules[f.name]; dup {
-			errs = append(errs, fmt.Sprintf("%s: policy file loaded twice", f.name))
-			continue
+		nBuiltin := len(files)
+		for _, src := range o.custom {
+			fs, err := readSource(src, false)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, fs...)
 		}
-		modules[f.name] = f.module
-		errs = append(errs, checkNamespace(f, i >= nBuiltin)...)
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("load policies: %s", strings.Join(errs, "; "))
+		modules = make(map[string]*ast.Module, len(files))
+		var errs []string
+		for i, f := range files {
+			if _, dup := modules[f.name]; dup {
+				errs = append(errs, fmt.Sprintf("%s: policy file loaded twice", f.name))
+				continue
+			}
+			modules[f.name] = f.module
+			names = append(names, f.name)
+			errs = append(errs, checkNamespace(f, i >= nBuiltin)...)
+		}
+		if len(errs) > 0 {
+			return nil, fmt.Errorf("load policies: %s", strings.Join(errs, "; "))
+		}
 	}
 
 	cpus := runtime.GOMAXPROCS(0)
 	parts := splitModules(modules, cpus)
-	// The embedded bundle alone passed every check at build time.
-	trusted := o.builtinRules == nil && len(o.custom) == 0
 	compilers := make([]*ast.Compiler, len(parts))
 	var wg sync.WaitGroup
 	for i, part := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			compilers[i] = newCompiler(false)
-			if trusted {
-				compilers[i] = trustedCompiler(compilers[i])
+			c := newCompiler(false)
+			switch {
+			case pre != nil:
+				c = precompiledCompiler(c)
+			case trusted:
+				c = trustedCompiler(c)
 			}
-			compilers[i].Compile(part)
+			c.Compile(part)
+			if pre != nil {
+				c.RewrittenVars = pre.rewritten // (read only)
+			}
+			compilers[i] = c
 		}()
 	}
 	wg.Wait()
@@ -244,17 +271,26 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, compileErrors(compileErrs)
 	}
 
-	pkgs, err := rulePackages(modules)
-	if err != nil {
-		return nil, err
+	var pkgs []rulePackage
+	if pre != nil {
+		pkgs = pre.pkgs
+	} else {
+		var err error
+		if pkgs, err = rulePackages(modules); err != nil {
+			return nil, err
+		}
 	}
 
 	e := &Engine{
 		pkgs:    pkgs,
-		files:   make(map[string]bool, len(files)),
+		files:   make(map[string]bool, len(names)),
 		timeout: o.timeout,
 	}
-	if trusted {
+	switch {
+	case pre != nil:
+		e.builtinOnly = true
+		e.mentionedOnce.Do(func() { e.mentioned = pre.mentioned })
+	case trusted:
 		e.builtinOnly, e.modules = true, modules
 	}
 	// Each package's compiler: the one whose modules define it.
@@ -271,8 +307,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		e.rules = append(e.rules, p.meta)
 	}
 	slices.SortFunc(e.rules, func(a, b RuleMeta) int { return cmp.Compare(a.ID, b.ID) })
-	for _, f := range files {
-		e.files[f.name] = true
+	for _, n := range names {
+		e.files[n] = true
 	}
 
 	e.cfg = ast.NewObject()
@@ -340,13 +376,8 @@ func (e *Engine) Mentions(name string) bool {
 	}
 	e.mentionedOnce.Do(func() {
 		e.mentioned = map[string]bool{}
-		for _, m := range e.modules {
-			ast.WalkTerms(m, func(t *ast.Term) bool {
-				if s, ok := t.Value.(ast.String); ok {
-					e.mentioned[string(s)] = true
-				}
-				return false
-			})
+		for _, s := range mentionedStrings(e.modules) {
+			e.mentioned[s] = true
 		}
 	})
 	return e.mentioned[name]
@@ -457,8 +488,9 @@ func newCompiler(print bool) *ast.Compiler {
 		WithEnablePrintStatements(print)
 }
 
-// verifiedStages are the compiler's checks that only report errors. The
-// embedded bundle passes all of them (TestEmbeddedBundlePassesEveryCheck
+// verifiedStages are the compiler's checks that only report errors. They
+// serve when compiled.bin cannot be used (see compiled.go). The embedded
+// bundle passes all of them (TestEmbeddedBundlePassesEveryCheck
 // compiles it with every stage, and `go test ./policies` runs its tests
 // that way), so compiling it again at run time skips them: they were a
 // fifth of a pre-commit run. Stages that rewrite the policies, and the

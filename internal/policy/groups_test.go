@@ -155,6 +155,8 @@ report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if _hit`),
 	for _, src := range []string{
 		`report contains lib.finding(rego.metadata.chain(), ` + at + `, "second") if data.remolint.rules.a[input.k]`,
 		`report contains lib.finding(rego.metadata.chain(), ` + at + `, "second") if data.remolint.rules.a`,
+		// A computed key inside another part's package.
+		`report contains lib.finding(rego.metadata.chain(), ` + at + `, "second") if data.remolint.rules.a.first[input.k]`,
 	} {
 		rules := mapFS(
 			"a/first.rego", ruleSrc("remolint.rules.a.first", "first", `report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if true`),
@@ -163,5 +165,15 @@ report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if _hit`),
 		if n := distinctCompilers(engineWithCPUs(t, 2, withRules(rules))); n != 1 {
 			t.Errorf("%s: %d compilers, want 1", src, n)
 		}
+	}
+	// A computed key inside the package's own rules (as every compiled
+	// module of the embedded bundle has) stays in its part.
+	rules = mapFS(
+		"a/first.rego", ruleSrc("remolint.rules.a.first", "first", `report contains lib.finding(rego.metadata.chain(), `+at+`, "first") if true`),
+		"b/second.rego", ruleSrc("remolint.rules.b.second", "second", `_x contains "y"
+report contains lib.finding(rego.metadata.chain(), `+at+`, "second") if data.remolint.rules.b.second._x[input.k]`),
+	)
+	if n := distinctCompilers(engineWithCPUs(t, 2, withRules(rules))); n != 2 {
+		t.Errorf("a computed key in its own package: %d compilers, want 2", n)
 	}
 }

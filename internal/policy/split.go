@@ -104,9 +104,14 @@ func refersAcross(m *ast.Module, order []ast.Ref, partOf map[string]int) bool {
 			return
 		}
 		// The static prefix is what a reference names; a key computed at
-		// run time inside data.remolint.rules may reach any package.
+		// run time inside data.remolint.rules may reach any package, unless
+		// the prefix is inside one already (a compiled module's references
+		// to its own rules, data.remolint.rules.p._x[__local1__]): the key
+		// then reaches that package's rules and the packages below the
+		// prefix, which the loop below checks.
 		g := staticPrefix(r)
-		if len(g) < len(r) && (rulesRoot.HasPrefix(g) || g.HasPrefix(rulesRoot)) {
+		if len(g) < len(r) && (rulesRoot.HasPrefix(g) || g.HasPrefix(rulesRoot)) &&
+			!slices.ContainsFunc(order, func(p ast.Ref) bool { return g.HasPrefix(p) }) {
 			across = true
 			return
 		}
