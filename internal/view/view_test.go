@@ -43,6 +43,37 @@ func TestRelevant(t *testing.T) {
 	}
 }
 
+// Each clause of RelevantAccess is the only reason for one case.
+func TestRelevantAccess(t *testing.T) {
+	mentioned := func(name string) bool { return name == "TZ" }
+	for _, c := range []struct {
+		a    facts.EnvAccess
+		want bool
+	}{
+		{facts.EnvAccess{Name: "PORT"}, false},
+		{facts.EnvAccess{Name: "NODE_ENV", Value: "production", Shape: "other", Literal: true}, false},
+		{facts.EnvAccess{Name: "LOG_LEVEL", Shape: "empty"}, false},
+		{facts.EnvAccess{Prefix: "ACCOUNT_"}, true},
+		{facts.EnvAccess{Name: "SOMETHING", Dynamic: true}, true},
+		{facts.EnvAccess{Name: "REMOTION_SKIP_AWS_CREDENTIALS_CHECK_X", Known: true}, true},
+		{facts.EnvAccess{Name: "KNOWN_NAME", Known: true}, true},
+		{facts.EnvAccess{Name: "REMOTON_AWS_REGION", Suggestion: "REMOTION_AWS_REGION"}, true},
+		{facts.EnvAccess{Name: "MY_KEY_2", Family: &facts.Family{Prefix: "MY_KEY", Index: 2}}, true},
+		{facts.EnvAccess{Name: "DEPLOY_ID", Shape: "aws-access-key-id", Literal: true}, true},
+		{facts.EnvAccess{Name: "AWS_LAMBDA_FUNCTION_NAME"}, true},
+		{facts.EnvAccess{Name: "REMOTION_ANYTHING"}, true},
+		{facts.EnvAccess{Name: "TZ"}, true},
+		{facts.EnvAccess{Name: "aws_region"}, false},
+	} {
+		if got := view.RelevantAccess(&c.a, mentioned); got != c.want {
+			t.Errorf("RelevantAccess(%+v) = %v, want %v", c.a, got, c.want)
+		}
+	}
+	if view.RelevantAccess(&facts.EnvAccess{Name: "TZ"}, nil) {
+		t.Error("RelevantAccess(TZ) with no mentioned names: want false")
+	}
+}
+
 // TestBuiltinKeepsFindings evaluates the built-in bundle on the whole
 // document and on its view, for every fixture and a generated monorepo:
 // the findings must be the same. A rule that starts reading what the view
