@@ -31,8 +31,8 @@ import (
 // are not AWS_ names and carry no other fact); nil means none.
 //
 // It keeps:
-//   - every project, env file, environment, shared file, profile and code
-//     access, with every field the rules read;
+//   - every project, env file, environment, shared file, profile and call
+//     of a Remotion API, with every field the rules read;
 //   - of env-file entries and environment variables, those Relevant says
 //     the rules can read, and of the code's reads and writes of variables,
 //     those RelevantAccess says they can (on the benchmark monorepo, two
