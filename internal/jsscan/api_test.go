@@ -31,6 +31,27 @@ func TestComments(t *testing.T) {
 	}
 }
 
+// ScanFileKeeping keeps the comments keep accepts, at the positions Scan
+// gives them, and the facts are those of ScanFile.
+func TestScanFileKeeping(t *testing.T) {
+	src := []byte("// one\nconst a = process.env.A; /* remolint:ignore x y */\n// three\n")
+	keep := func(text []byte) bool { return bytes.Contains(text, []byte("remolint:")) }
+	got := ScanFileKeeping("a.ts", src, keep)
+	if len(got.Comments) != 1 || got.Comments[0].Text != "/* remolint:ignore x y */" || pos(got.Comments[0].Location) != "2:26-2:51" {
+		t.Errorf("comments = %+v, want only the directive at 2:26-2:51", got.Comments)
+	}
+	all := ScanFile("a.ts", src)
+	if len(all.Comments) != 3 || all.Comments[1] != got.Comments[0] {
+		t.Errorf("ScanFile comments = %+v, want all three", all.Comments)
+	}
+	if !reflect.DeepEqual(got.SourceFacts, all.SourceFacts) {
+		t.Errorf("facts differ: %+v, want %+v", got.SourceFacts, all.SourceFacts)
+	}
+	if none := ScanFileKeeping("a.ts", src, func([]byte) bool { return false }); none.Comments != nil {
+		t.Errorf("keeping none: %+v", none.Comments)
+	}
+}
+
 func TestHashbangIsNotAComment(t *testing.T) {
 	r := Scan([]byte("#!/usr/bin/env node\n// c\n"))
 	if len(r.Comments) != 1 || pos(r.Comments[0].Location) != "2:1-2:5" {

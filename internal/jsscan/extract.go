@@ -1217,13 +1217,17 @@ func (s *scanner) callOf(b binding, start, paren int) {
 
 // ---- output ----
 
-func (s *scanner) comments(spans []commentSpan) {
+func (s *scanner) comments(spans []commentSpan, keep func([]byte) bool) {
 	if len(spans) == 0 {
 		return
 	}
-	s.res.Comments = make([]Comment, len(spans))
-	for i, c := range spans {
-		s.res.Comments[i] = Comment{Text: string(s.src[c.start:c.end]), Location: s.span(int(c.start), int(c.end))}
+	if keep == nil {
+		s.res.Comments = make([]Comment, 0, len(spans))
+	}
+	for _, c := range spans {
+		if text := s.src[c.start:c.end]; keep == nil || keep(text) {
+			s.res.Comments = append(s.res.Comments, Comment{Text: string(text), Location: s.span(int(c.start), int(c.end))})
+		}
 	}
 }
 

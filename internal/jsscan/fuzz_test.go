@@ -20,7 +20,7 @@ func FuzzScan(f *testing.F) {
 			t.Fatalf("MayContainFacts = %v, the reference says %v", may, !may)
 		}
 		for _, jsx := range []bool{true, false} {
-			r := scan(src, jsx)
+			r := scan(src, jsx, nil)
 			if !MayContainFacts(src) && len(r.Reads)+len(r.Writes)+len(r.RemotionCalls)+len(r.DotenvLoads)+len(r.Literals)+len(r.Imports)+len(r.Exports) > 0 {
 				t.Fatal("MayContainFacts is false, but Scan finds facts")
 			}

@@ -65,18 +65,26 @@ const maxLen = math.MaxInt32 - 1
 // Scan extracts the facts of a JavaScript, TypeScript or JSX/TSX source with
 // JSX recognition on (right for .js, .jsx, .mjs, .cjs and .tsx).
 func Scan(src []byte) *Result {
-	return scan(src, true)
+	return scan(src, true, nil)
 }
 
 // ScanFile extracts the facts of the source of the file name, choosing the
 // dialect from its extension: JSX is not recognised in .ts, .mts and .cts
 // files, where '<' starts a type assertion or type parameters instead.
 func ScanFile(name string, src []byte) *Result {
+	return ScanFileKeeping(name, src, nil)
+}
+
+// ScanFileKeeping is ScanFile keeping only the comments whose text (with
+// its delimiters) keep accepts; nil keeps every comment. A caller that
+// reads few comments (suppression directives) saves copying the others
+// and working out their positions.
+func ScanFileKeeping(name string, src []byte, keep func(text []byte) bool) *Result {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".ts", ".mts", ".cts":
-		return scan(src, false)
+		return scan(src, false, keep)
 	}
-	return scan(src, true)
+	return scan(src, true, keep)
 }
 
 // Supported reports whether name has an extension this package scans.
@@ -159,7 +167,7 @@ func mayHoldRegion(src []byte) bool {
 	return false
 }
 
-func scan(src []byte, jsx bool) *Result {
+func scan(src []byte, jsx bool, keep func([]byte) bool) *Result {
 	if len(src) > maxLen {
 		src = src[:maxLen]
 	}
@@ -167,7 +175,7 @@ func scan(src []byte, jsx bool) *Result {
 	lx := lexInto(src, jsx, *buf)
 	s := &scanner{src: src, toks: lx.toks, res: &Result{}}
 	s.extract()
-	s.comments(lx.comments)
+	s.comments(lx.comments, keep)
 	s.finish()
 	// The tokens go back for the next file (nothing in the result refers
 	// to them), unless they grew too large to keep.

@@ -13,6 +13,10 @@ import (
 
 var ignoreDirective = []byte(finding.DirectiveWord)
 
+// mayBeDirective is finding.MayBeDirective for a comment's bytes: the JS
+// scanner keeps no other comment.
+func mayBeDirective(text []byte) bool { return bytes.Contains(text, ignoreDirective) }
+
 // readCode extracts facts from a JS/TS or Go source file. Go is parsed for
 // syntax only: no type checking, no module download, no toolchain. A file
 // that cannot hold a fact (the scanner's byte prefilter) and no suppression
@@ -22,7 +26,7 @@ func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 		if !jsscan.MayContainFacts(data) && !bytes.Contains(data, ignoreDirective) {
 			return nil, nil
 		}
-		r := jsscan.ScanFile(path, data)
+		r := jsscan.ScanFileKeeping(path, data, mayBeDirective)
 		var cs []Comment
 		for _, c := range r.Comments {
 			cs = append(cs, Comment{Line: c.Location.Line, Column: c.Location.Column, Text: c.Text, Own: true})
