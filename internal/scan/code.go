@@ -9,6 +9,7 @@ import (
 	"github.com/remolint/remolint/internal/goscan"
 	"github.com/remolint/remolint/internal/jsscan"
 	"github.com/remolint/remolint/internal/model"
+	"github.com/remolint/remolint/internal/prefilter"
 )
 
 var ignoreDirective = []byte(finding.DirectiveWord)
@@ -17,13 +18,24 @@ var ignoreDirective = []byte(finding.DirectiveWord)
 // scanner keeps no other comment.
 func mayBeDirective(text []byte) bool { return bytes.Contains(text, ignoreDirective) }
 
+// directiveAnchor is the index in the directive word of the byte a search
+// of a whole source stops at: the 'g' of "remolint:ignore", rarer in code
+// than the 'r' bytes.Contains would stop at (half the time over the
+// benchmark tree's TypeScript).
+const directiveAnchor = 10
+
+// mayHoldDirective reports whether a source holds the directive word.
+func mayHoldDirective(src []byte) bool {
+	return prefilter.Contains(src, finding.DirectiveWord, directiveAnchor)
+}
+
 // readCode extracts facts from a JS/TS or Go source file. Go is parsed for
 // syntax only: no type checking, no module download, no toolchain. A file
 // that cannot hold a fact (the scanner's byte prefilter) and no suppression
 // is skipped without tokenizing.
 func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 	if kind == discover.KindJS {
-		if !jsscan.MayContainFacts(data) && !bytes.Contains(data, ignoreDirective) {
+		if !jsscan.MayContainFacts(data) && !mayHoldDirective(data) {
 			return nil, nil
 		}
 		r := jsscan.ScanFileKeeping(path, data, mayBeDirective)
@@ -33,7 +45,7 @@ func readCode(kind, path string, data []byte) (*model.CodeFacts, []Comment) {
 		}
 		return &r.SourceFacts, markOwn(cs, data)
 	}
-	if !goscan.MayContainFacts(data) && !bytes.Contains(data, ignoreDirective) {
+	if !goscan.MayContainFacts(data) && !mayHoldDirective(data) {
 		return nil, nil
 	}
 	r, _ := goscan.Parse(path, data) // a syntax error still yields the partial tree's facts

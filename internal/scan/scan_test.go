@@ -246,6 +246,8 @@ func TestOnlyDirectiveCommentsAreKept(t *testing.T) {
 		"app/.env":     "# plain\n# remolint:ignore unprefixed-key shared\nAWS_REGION=x # remolint:ignore unsupported-region r\n",
 		"app/a.ts":     "// plain\nconst r = process.env.AWS_REGION; // remolint:ignore misspelled-variable r\n/* remolint:ignore x */\n",
 		"app/b.ts":     "// plain only, no fact\nexport const x = 1;\n",
+		"app/c.ts":     "// no fact but a directive\nexport const y = 2; // remolint:ignore x y\n",
+		"app/util.go":  "package main\n\n// remolint:ignore a b\nfunc f() {}\n",
 		"app/main.go":  "package main\n\n// plain\nimport \"os\"\n\n// remolint:ignore unprefixed-key reason\nvar _ = os.Getenv(\"AWS_REGION\")\n",
 		".aws/config":  "# plain\n[default]\n; remolint:ignore profile-malformed r\nregion = eu-west-1\n",
 		"package.json": `{"dependencies":{"@remotion/lambda":"4.0.0"}}`,
@@ -263,7 +265,9 @@ func TestOnlyDirectiveCommentsAreKept(t *testing.T) {
 	want := map[string][]string{
 		"app/.env":    {"2:1 own=true # remolint:ignore unprefixed-key shared", "3:14 own=false # remolint:ignore unsupported-region r"},
 		"app/a.ts":    {"2:35 own=false // remolint:ignore misspelled-variable r", "3:1 own=true /* remolint:ignore x */"},
+		"app/c.ts":    {"2:21 own=false // remolint:ignore x y"},
 		"app/main.go": {"6:1 own=true // remolint:ignore unprefixed-key reason"},
+		"app/util.go": {"3:1 own=true // remolint:ignore a b"},
 		".aws/config": {"3:1 own=true ; remolint:ignore profile-malformed r"},
 	}
 	if !reflect.DeepEqual(got, want) {
