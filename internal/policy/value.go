@@ -134,7 +134,11 @@ func parallelObject(v reflect.Value, workers int) (ast.Value, error) {
 		}
 		wg.Wait()
 		// The definitions' terms of this phase, for the next one.
-		merged := make(map[facts.Location]sharedVariable)
+		n := 0
+		for _, e := range encoders {
+			n += len(e.variables)
+		}
+		merged := make(map[facts.Location]sharedVariable, n)
 		for _, e := range encoders {
 			maps.Copy(merged, e.variables)
 		}
