@@ -252,13 +252,14 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 			switch {
 			case pre != nil:
 				c = precompiledCompiler(c)
+				// What generated variables stand for, for traces and
+				// messages. Shared by the parts: no stage they run writes
+				// it (and compiled.bin serves only the OPA it was made by).
+				c.RewrittenVars = pre.rewritten
 			case trusted:
 				c = trustedCompiler(c)
 			}
 			c.Compile(part)
-			if pre != nil {
-				c.RewrittenVars = pre.rewritten // (read only)
-			}
 			compilers[i] = c
 		}()
 	}
