@@ -245,7 +245,7 @@ func TestDecodeCorruptInput(t *testing.T) {
 		}
 		flipped := slices.Clone(bin)
 		flipped[i] ^= 0xff
-		Decode(string(flipped), byteSrcs) // must not panic
+		_, _ = Decode(string(flipped), byteSrcs) // must not panic
 	}
 	if _, err := Decode("", nil); err == nil {
 		t.Error("empty input: no error")
@@ -262,7 +262,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(magic))
 	byteSrcs := map[string][]byte{"every.rego": []byte(everyNode), "other.rego": []byte(other)}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		Decode(string(data), byteSrcs)
+		_, _ = Decode(string(data), byteSrcs)
 	})
 }
 
