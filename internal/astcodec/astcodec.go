@@ -437,6 +437,18 @@ type decoder struct {
 	table   []string
 	locs    []*ast.Location
 	sources map[string][]byte
+	block   []ast.Term // the block new terms are taken from
+}
+
+// newTerm returns a term from the current block: a module holds tens of
+// thousands, and one allocation per term was half of decoding.
+func (d *decoder) newTerm() *ast.Term {
+	if len(d.block) == 0 {
+		d.block = make([]ast.Term, 1024)
+	}
+	t := &d.block[0]
+	d.block = d.block[1:]
+	return t
 }
 
 func (d *decoder) uvarint() uint64 {
@@ -599,8 +611,9 @@ func (d *decoder) term() *ast.Term {
 	if tag == tNil {
 		return nil
 	}
-	t := &ast.Term{Value: d.value(tag)}
-	t.Location = d.loc()
+	v := d.value(tag)
+	t := d.newTerm()
+	t.Value, t.Location = v, d.loc()
 	return t
 }
 
