@@ -125,6 +125,22 @@ type options struct {
 	// fromSource compiles the embedded bundle from its sources even when
 	// compiled.bin is current (tests only).
 	fromSource bool
+	// parts bounds the compilers the rule packages are split between (0:
+	// one per CPU).
+	parts int
+}
+
+// WithCompileParts compiles the policies in at most n parts, each on its
+// own goroutine (the default is one per CPU; n < 1 keeps it). A caller
+// whose other work keeps all but one core busy meanwhile saves, with one
+// part, the second compilation of the helper library that each part
+// holds; the two queries still run side by side.
+func WithCompileParts(n int) Option {
+	return func(o *options) {
+		if n > 0 {
+			o.parts = n
+		}
+	}
 }
 
 // fromSource is the option that sets options.fromSource.
@@ -241,7 +257,11 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 
 	cpus := runtime.GOMAXPROCS(0)
-	parts := splitModules(modules, cpus)
+	nparts := cpus
+	if o.parts > 0 {
+		nparts = min(nparts, o.parts)
+	}
+	parts := splitModules(modules, nparts)
 	compilers := make([]*ast.Compiler, len(parts))
 	var wg sync.WaitGroup
 	for i, part := range parts {

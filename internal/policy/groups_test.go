@@ -57,17 +57,24 @@ func TestGroupsFindWhatOneQueryFinds(t *testing.T) {
 		if len(one.groups) != 1 || len(four.groups) != min(4, len(four.pkgs)) {
 			t.Fatalf("%d and %d groups for %d packages", len(one.groups), len(four.groups), len(four.pkgs))
 		}
+		// Four queries over one compiler (WithCompileParts).
+		onePart := engineWithCPUs(t, 4, append(tt.opts, WithCompileParts(1))...)
+		if len(onePart.groups) != len(four.groups) || distinctCompilers(onePart) != 1 {
+			t.Fatalf("one part: %d groups, %d compilers; want %d and 1", len(onePart.groups), distinctCompilers(onePart), len(four.groups))
+		}
 		doc := tt.doc
 		want, err := one.Eval(context.Background(), doc, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := four.Eval(context.Background(), doc, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(want) == 0 || !reflect.DeepEqual(got, want) {
-			t.Errorf("four groups found %d findings, one query %d (or none at all)", len(got), len(want))
+		for name, e := range map[string]*Engine{"four groups": four, "four groups of one compiler": onePart} {
+			got, err := e.Eval(context.Background(), doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s found %d findings, one query %d (or none at all)", name, len(got), len(want))
+			}
 		}
 	}
 }

@@ -50,6 +50,26 @@ func TestNamedSharedFilesAreRead(t *testing.T) {
 	}
 }
 
+// FileCount counts the files read, the shared files an env file names
+// included, and not the files the walk skips.
+func TestFileCount(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"app/.env":                  "AWS_SHARED_CREDENTIALS_FILE=./creds/aws-credentials\n",
+		"app/creds/aws-credentials": "[render]\n",
+		"app/README.md":             "not read\n",
+		"app/node_modules/x/.env":   "SKIPPED=1\n",
+		"app/package.json":          "{}",
+	})
+	tree, err := Read(context.Background(), Options{WorkDir: root, NoGit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := tree.FileCount(); n != 3 {
+		t.Errorf("FileCount = %d, want 3 (.env, the credentials file it names, package.json)", n)
+	}
+}
+
 func TestFileArgumentsReadTheProject(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{
