@@ -165,11 +165,11 @@ type Tree struct {
 	res *Result
 }
 
-// Build builds the fact document. code, when non-nil, replaces the code facts
-// of the files it names (by display path); it is not modified.
 // FileCount is the number of files read (and parsed) into the tree.
 func (t *Tree) FileCount() int { return len(t.in.Files) }
 
+// Build builds the fact document. code, when non-nil, replaces the code facts
+// of the files it names (by display path); it is not modified.
 func (t *Tree) Build(code map[string]*model.CodeFacts) *Result {
 	in := t.in
 	if code != nil {
