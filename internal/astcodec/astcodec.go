@@ -17,8 +17,8 @@
 // passes, which keeps the encoding a fraction of the size.
 //
 // The format: a magic line, a table of strings (each once), then the
-// modules. Integers are unsigned varints; a string is its index in the
-// table. Decode takes the encoding as a string and slices every name and
+// modules. Integers are varints (signed for a location's row, column and
+// offset); a string is its index in the table. Decode takes the encoding as a string and slices every name and
 // constant from it, without copying.
 package astcodec
 
