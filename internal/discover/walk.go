@@ -93,14 +93,64 @@ func keepEvenIgnored(kind string) bool {
 }
 
 type walker struct {
-	ctx   context.Context
-	fsys  fs.FS
-	opts  Options
-	sem   chan struct{}
-	wg    sync.WaitGroup
+	ctx  context.Context
+	fsys fs.FS
+	opts Options
+
+	// The folders to read: opts.Workers goroutines take them from queue
+	// (last in, first out: the walk stays deep, near the entries it just
+	// read). pending counts the folders queued or being read; the walk is
+	// over when it reaches zero.
+	qmu     sync.Mutex
+	ready   *sync.Cond
+	queue   []dirJob
+	pending int
+
 	mu    sync.Mutex
 	res   Result
 	first error
+}
+
+// dirJob is a folder to read, with the ignore patterns that apply in it.
+type dirJob struct {
+	rel      string
+	patterns []gitignore.Pattern
+}
+
+// push queues a folder.
+func (w *walker) push(j dirJob) {
+	w.qmu.Lock()
+	w.queue = append(w.queue, j)
+	w.pending++
+	w.qmu.Unlock()
+	w.ready.Signal()
+}
+
+// take returns the next folder to read, waiting while others are being
+// read (they may queue more); false once the walk is over.
+func (w *walker) take() (dirJob, bool) {
+	w.qmu.Lock()
+	defer w.qmu.Unlock()
+	for len(w.queue) == 0 && w.pending > 0 {
+		w.ready.Wait()
+	}
+	if len(w.queue) == 0 {
+		return dirJob{}, false
+	}
+	j := w.queue[len(w.queue)-1]
+	w.queue = w.queue[:len(w.queue)-1]
+	return j, true
+}
+
+// done marks a folder read.
+func (w *walker) done() {
+	w.qmu.Lock()
+	w.pending--
+	last := w.pending == 0
+	w.qmu.Unlock()
+	if last {
+		w.ready.Broadcast()
+	}
 }
 
 // Walk walks fsys from its root.
@@ -111,7 +161,8 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}
-	w := &walker{ctx: ctx, fsys: fsys, opts: opts, sem: make(chan struct{}, opts.Workers)}
+	w := &walker{ctx: ctx, fsys: fsys, opts: opts}
+	w.ready = sync.NewCond(&w.qmu)
 	var base []gitignore.Pattern
 	if opts.Git != nil {
 		base = opts.Git.Base
@@ -119,9 +170,20 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	if _, err := fs.Stat(fsys, "."); err != nil {
 		return nil, fmt.Errorf("walking: %w", err)
 	}
-	w.wg.Add(1)
-	go w.dir(".", base)
-	w.wg.Wait()
+	// A pool of goroutines, not one per folder: a monorepo has thousands.
+	w.push(dirJob{".", base})
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j, ok := w.take(); ok; j, ok = w.take() {
+				w.dir(j.rel, j.patterns)
+				w.done()
+			}
+		}()
+	}
+	wg.Wait()
 	if w.first != nil {
 		return nil, w.first
 	}
@@ -157,11 +219,9 @@ func (w *walker) diag(kind, rel, msg string) {
 
 // dir reads one folder and starts a goroutine for each subfolder.
 func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
-	defer w.wg.Done()
 	if w.ctx.Err() != nil {
 		return
 	}
-	w.sem <- struct{}{}
 	entries, err := fs.ReadDir(w.fsys, rel)
 	// Most folders have no .gitignore: the listing says so without a stat.
 	if err == nil && w.opts.Git != nil && hasEntry(entries, ".gitignore") {
@@ -169,7 +229,6 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			patterns = append(append([]gitignore.Pattern(nil), patterns...), ps...)
 		}
 	}
-	<-w.sem
 	if err != nil {
 		if rel == "." {
 			w.mu.Lock()
@@ -217,8 +276,7 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			case matcher != nil && name != ".aws" && matcher.Match(w.gitPath(p), true):
 				continue
 			}
-			w.wg.Add(1)
-			go w.dir(p, patterns)
+			w.push(dirJob{p, patterns})
 			continue
 		}
 		if !typ.IsRegular() {

@@ -2,7 +2,10 @@ package discover
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -94,6 +97,39 @@ func TestWalkSkipsAndKeeps(t *testing.T) {
 	}
 	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Kind != "too-large" || r.Diagnostics[0].Location.Path != "big/.env" {
 		t.Errorf("diagnostics = %+v", r.Diagnostics)
+	}
+}
+
+// The pool of readers finds every file of a wide and deep tree whatever
+// its size, including one reader; a cancelled walk ends with the context's
+// error.
+func TestWalkPool(t *testing.T) {
+	fsys := fstest.MapFS{}
+	var want []string
+	for i := range 40 {
+		dir := fmt.Sprintf("p%02d", i)
+		for d := range i % 6 {
+			dir += fmt.Sprintf("/d%d", d)
+		}
+		for _, f := range []string{".env", "a.ts"} {
+			fsys[dir+"/"+f] = &fstest.MapFile{Data: []byte("A=1")}
+			want = append(want, dir+"/"+f)
+		}
+	}
+	slices.Sort(want)
+	for _, workers := range []int{1, 3, 8} {
+		r, err := Walk(context.Background(), fsys, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := paths(r); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d workers: %d files, want %d", workers, len(got), len(want))
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Walk(ctx, fsys, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled walk: error %v", err)
 	}
 }
 
