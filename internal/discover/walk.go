@@ -217,7 +217,7 @@ func (w *walker) diag(kind, rel, msg string) {
 	w.mu.Unlock()
 }
 
-// dir reads one folder and starts a goroutine for each subfolder.
+// dir reads one folder and queues each subfolder to enter.
 func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 	if w.ctx.Err() != nil {
 		return
