@@ -138,10 +138,8 @@ func RelevantAccess(a *facts.EnvAccess, mentioned func(name string) bool) bool {
 		return true
 	case a.Shape != "" && a.Shape != "other" && a.Shape != "empty":
 		return true
-	case strings.HasPrefix(a.Name, "AWS_"), strings.HasPrefix(a.Name, "REMOTION_"):
-		return true
 	}
-	return mentioned != nil && mentioned(a.Name)
+	return readName(a.Name, mentioned)
 }
 
 // Relevant reports whether a built-in rule can read the definition v (an
@@ -157,8 +155,14 @@ func Relevant(v *facts.Variable, mentioned func(name string) bool) bool {
 	case v.Shape != "other" && v.Shape != "empty":
 		// Key ids, placeholders and the other shapes the model names.
 		return true
-	case strings.HasPrefix(v.Name, "AWS_"), strings.HasPrefix(v.Name, "REMOTION_"):
-		return true
 	}
-	return mentioned != nil && mentioned(v.Name)
+	return readName(v.Name, mentioned)
+}
+
+// readName reports whether a rule reads variables of this name whatever
+// the model found about them: an AWS or Remotion name, or one a policy
+// mentions.
+func readName(name string, mentioned func(string) bool) bool {
+	return strings.HasPrefix(name, "AWS_") || strings.HasPrefix(name, "REMOTION_") ||
+		mentioned != nil && mentioned(name)
 }
