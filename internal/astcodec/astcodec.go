@@ -260,6 +260,17 @@ func (e *encoder) terms(ts []*ast.Term) error {
 
 func (e *encoder) ref(r ast.Ref) error { return e.terms(r) }
 
+// elems writes an array's or a set's elements: their number, then each.
+func (e *encoder) elems(ts []*ast.Term) error {
+	e.uint(len(ts))
+	for _, t := range ts {
+		if err := e.term(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (e *encoder) term(t *ast.Term) error {
 	if t == nil {
 		e.uint(tNil)
@@ -296,12 +307,11 @@ func (e *encoder) value(v ast.Value) error {
 		return e.ref(v)
 	case *ast.Array:
 		e.uint(tArray)
-		e.uint(v.Len())
-		for i := range v.Len() {
-			if err := e.term(v.Elem(i)); err != nil {
-				return err
-			}
+		elems := make([]*ast.Term, v.Len())
+		for i := range elems {
+			elems[i] = v.Elem(i)
 		}
+		return e.elems(elems)
 	case ast.Object:
 		e.uint(tObject)
 		keys := v.Keys()
@@ -316,13 +326,7 @@ func (e *encoder) value(v ast.Value) error {
 		}
 	case ast.Set:
 		e.uint(tSet)
-		elems := v.Slice()
-		e.uint(len(elems))
-		for _, t := range elems {
-			if err := e.term(t); err != nil {
-				return err
-			}
-		}
+		return e.elems(v.Slice())
 	case *ast.ArrayComprehension:
 		e.uint(tArrayComp)
 		if err := e.term(v.Term); err != nil {
@@ -606,6 +610,15 @@ func (d *decoder) terms() []*ast.Term {
 
 func (d *decoder) ref() ast.Ref { return ast.Ref(d.terms()) }
 
+// elems reads what encoder.elems wrote.
+func (d *decoder) elems() []*ast.Term {
+	ts := make([]*ast.Term, d.length())
+	for i := range ts {
+		ts[i] = d.term()
+	}
+	return ts
+}
+
 func (d *decoder) term() *ast.Term {
 	tag := d.uint()
 	if tag == tNil {
@@ -634,11 +647,7 @@ func (d *decoder) value(tag int) ast.Value {
 	case tRef:
 		return d.ref()
 	case tArray:
-		elems := make([]*ast.Term, d.length())
-		for i := range elems {
-			elems[i] = d.term()
-		}
-		return ast.NewArray(elems...)
+		return ast.NewArray(d.elems()...)
 	case tObject:
 		pairs := make([][2]*ast.Term, d.length())
 		for i := range pairs {
@@ -646,11 +655,7 @@ func (d *decoder) value(tag int) ast.Value {
 		}
 		return ast.NewObject(pairs...)
 	case tSet:
-		elems := make([]*ast.Term, d.length())
-		for i := range elems {
-			elems[i] = d.term()
-		}
-		return ast.NewSet(elems...)
+		return ast.NewSet(d.elems()...)
 	case tArrayComp:
 		return &ast.ArrayComprehension{Term: d.term(), Body: d.body()}
 	case tSetComp:
