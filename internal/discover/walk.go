@@ -171,19 +171,30 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("walking: %w", err)
 	}
 	// A pool of goroutines, not one per folder: a monorepo has thousands.
+	// Each lists the files it finds on its own (a lock taken per file was
+	// contended by the whole pool); the lists are joined, then sorted.
 	w.push(dirJob{".", base})
+	found := make([][]File, opts.Workers)
 	var wg sync.WaitGroup
-	for range opts.Workers {
+	for k := range opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j, ok := w.take(); ok; j, ok = w.take() {
-				w.dir(j.rel, j.patterns)
+				w.dir(j.rel, j.patterns, &found[k])
 				w.done()
 			}
 		}()
 	}
 	wg.Wait()
+	n := 0
+	for _, part := range found {
+		n += len(part)
+	}
+	w.res.Files = slices.Grow(w.res.Files, n)
+	for _, part := range found {
+		w.res.Files = append(w.res.Files, part...)
+	}
 	if w.first != nil {
 		return nil, w.first
 	}
@@ -217,8 +228,9 @@ func (w *walker) diag(kind, rel, msg string) {
 	w.mu.Unlock()
 }
 
-// dir reads one folder and queues each subfolder to enter.
-func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
+// dir reads one folder, adds its files to found and queues each subfolder
+// to enter.
+func (w *walker) dir(rel string, patterns []gitignore.Pattern, found *[]File) {
 	if w.ctx.Err() != nil {
 		return
 	}
@@ -259,7 +271,7 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			if err != nil || !st.Mode().IsRegular() {
 				continue
 			}
-			w.file(p, kind, st.Size(), matcher)
+			w.file(p, kind, st.Size(), matcher, found)
 			continue
 		}
 		if e.IsDir() {
@@ -292,19 +304,20 @@ func (w *walker) dir(rel string, patterns []gitignore.Pattern) {
 			continue
 		}
 		if w.opts.SizeCheckedByReader {
-			w.file(p, kind, -1, matcher)
+			w.file(p, kind, -1, matcher, found)
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		w.file(p, kind, info.Size(), matcher)
+		w.file(p, kind, info.Size(), matcher, found)
 	}
 }
 
-// file records a file of the given size (-1: unknown, the reader checks it).
-func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher) {
+// file adds a file of the given size (-1: unknown, the reader checks it)
+// to found, the list of the goroutine reading its folder.
+func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher, found *[]File) {
 	f := File{Path: p, Kind: kind, Size: max(size, 0)}
 	if w.opts.Git != nil {
 		f.GitKnown = true
@@ -319,9 +332,7 @@ func (w *walker) file(p, kind string, size int64, matcher gitignore.Matcher) {
 		w.diag("too-large", p, fmt.Sprintf("skipped: %d bytes is over the %d-byte size cap (--max-file-size)", size, w.opts.MaxFileSize))
 		return
 	}
-	w.mu.Lock()
-	w.res.Files = append(w.res.Files, f)
-	w.mu.Unlock()
+	*found = append(*found, f)
 }
 
 // hasEntry reports whether a folder listing (sorted by name, as
