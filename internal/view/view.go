@@ -34,9 +34,10 @@ import (
 //   - every project, env file, environment, shared file, profile and call
 //     of a Remotion API, with every field the rules read;
 //   - of env-file entries and environment variables, those Relevant says
-//     the rules can read, and of the code's reads and writes of variables,
-//     those RelevantAccess says they can (on the benchmark monorepo, two
-//     thirds of the reads are of PORT, DATABASE_URL, LOG_LEVEL or NODE_ENV);
+//     the rules can read (given the numbered prefixes NumberedPrefixes
+//     finds), and of the code's reads and writes of variables, those
+//     RelevantAccess says they can (on the benchmark monorepo, two thirds
+//     of the reads are of PORT, DATABASE_URL, LOG_LEVEL or NODE_ENV);
 //   - of files, the AWS shared files (profile-malformed names their
 //     projects; no other rule reads input.files).
 //
@@ -62,6 +63,7 @@ func Builtin(doc *facts.Document, mentioned func(name string) bool) *facts.Docum
 	n.Code.Imports = nil
 	n.Code.Reads = keepAccesses(doc.Code.Reads, mentioned)
 	n.Code.Writes = keepAccesses(doc.Code.Writes, mentioned)
+	prefixes := NumberedPrefixes(doc)
 
 	// Env files and environments are narrowed at the same time, each into
 	// one backing array for all its kept definitions: together the two
@@ -73,13 +75,13 @@ func Builtin(doc *facts.Document, mentioned func(name string) bool) *facts.Docum
 		defer close(done)
 		kept := newKept(doc.Environments, func(e *facts.Environment) []facts.Variable { return e.Variables })
 		for i, e := range doc.Environments {
-			e.Variables = kept.keep(e.Variables, mentioned)
+			e.Variables = kept.keep(e.Variables, mentioned, prefixes)
 			n.Environments[i] = e
 		}
 	}()
 	kept := newKept(doc.EnvFiles, func(f *facts.EnvFile) []facts.Variable { return f.Entries })
 	for i, f := range doc.EnvFiles {
-		f.Entries = kept.keep(f.Entries, mentioned)
+		f.Entries = kept.keep(f.Entries, mentioned, prefixes)
 		n.EnvFiles[i] = f
 	}
 	<-done
@@ -103,10 +105,10 @@ func newKept[T any](xs []T, defs func(*T) []facts.Variable) *keptList {
 
 // keep returns the definitions of vs that Relevant keeps, without their
 // value locations, as a slice of k's backing array.
-func (k *keptList) keep(vs []facts.Variable, mentioned func(string) bool) []facts.Variable {
+func (k *keptList) keep(vs []facts.Variable, mentioned func(string) bool, prefixes map[string]bool) []facts.Variable {
 	start := len(k.all)
 	for i := range vs {
-		if Relevant(&vs[i], mentioned) {
+		if Relevant(&vs[i], mentioned, prefixes) {
 			k.all = append(k.all, vs[i])
 			k.all[len(k.all)-1].ValueLocation = nil
 		}
@@ -146,17 +148,68 @@ func RelevantAccess(a *facts.EnvAccess, mentioned func(name string) bool) bool {
 // env-file entry or an environment variable): when its name is an AWS or
 // Remotion name, a name a policy mentions, or a name or value the model
 // found something about (a known name, a likely misspelling, a numbered
-// family, a key id or secret key shape, a placeholder). Everything else is
-// a variable of the application (PORT, DATABASE_URL), which no rule checks.
-func Relevant(v *facts.Variable, mentioned func(name string) bool) bool {
+// family the rules read, a key id or secret key shape, a placeholder).
+// Everything else is a variable of the application (PORT, DATABASE_URL,
+// RENDER_QUEUE_2), which no rule checks.
+//
+// The account rules read a numbered family (Countable) when it names a
+// credential or one half of a pair, has no number, or has its prefix in
+// prefixes (NumberedPrefixes: read by code with a run-time index, or named
+// somewhere with no number). The others are numbered settings
+// (RENDER_QUEUE_2, REGION_5): in a file of account-numbered settings,
+// thousands of them.
+func Relevant(v *facts.Variable, mentioned func(name string) bool, prefixes map[string]bool) bool {
 	switch {
-	case v.Known, v.Suggestion != "", v.Family != nil, v.Display != "", v.LooksLikeSecretKey:
+	case v.Known, v.Suggestion != "", v.Display != "", v.LooksLikeSecretKey:
+		return true
+	case v.Family != nil && Countable(v.Family, prefixes):
 		return true
 	case v.Shape != "other" && v.Shape != "empty":
 		// Key ids, placeholders and the other shapes the model names.
 		return true
 	}
 	return readName(v.Name, mentioned)
+}
+
+// Countable reports whether the account rules may count or name the
+// numbered family f: one of a credential (AWS_KEY, DB_PASSWORD), one half
+// of a pair (a role or a stem), a name with no number (RENDER_QUEUE_), or a
+// prefix in prefixes (NumberedPrefixes).
+func Countable(f *facts.Family, prefixes map[string]bool) bool {
+	return f.Credential || f.Role != "" || f.Stem != "" || f.Missing || prefixes[f.Prefix]
+}
+
+// NumberedPrefixes returns the family prefixes that make every numbered
+// name of theirs count for the account rules, whatever it names: those code
+// reads with a run-time index (`process.env["QUEUE_" + i]`, whose accounts
+// the rules count), and those of a name with no number in an env file,
+// environment or read (`QUEUE_`, which account-number-missing reports when
+// its prefix is numbered elsewhere).
+func NumberedPrefixes(doc *facts.Document) map[string]bool {
+	out := map[string]bool{}
+	for i := range doc.Code.Reads {
+		r := &doc.Code.Reads[i]
+		if r.Dynamic && r.Prefix != "" {
+			out[strings.TrimSuffix(r.Prefix, "_")] = true
+		}
+		if r.Family != nil && r.Family.Missing {
+			out[r.Family.Prefix] = true
+		}
+	}
+	missing := func(vs []facts.Variable) {
+		for i := range vs {
+			if f := vs[i].Family; f != nil && f.Missing {
+				out[f.Prefix] = true
+			}
+		}
+	}
+	for i := range doc.EnvFiles {
+		missing(doc.EnvFiles[i].Entries)
+	}
+	for i := range doc.Environments {
+		missing(doc.Environments[i].Variables)
+	}
+	return out
 }
 
 // readName reports whether a rule reads variables of this name whatever

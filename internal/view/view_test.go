@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/remolint/remolint/bench/corpus"
@@ -15,8 +16,11 @@ import (
 	"github.com/remolint/remolint/internal/view"
 )
 
+// Each clause of Relevant (and of Countable) is the only reason for one
+// case.
 func TestRelevant(t *testing.T) {
 	mentioned := func(name string) bool { return name == "TZ" }
+	prefixes := map[string]bool{"JOB_QUEUE": true}
 	for _, c := range []struct {
 		v    facts.Variable
 		want bool
@@ -27,18 +31,23 @@ func TestRelevant(t *testing.T) {
 		{facts.Variable{Name: "AWS_LAMBDA_FUNCTION_NAME", Shape: "other"}, true},
 		{facts.Variable{Name: "REMOTION_ANYTHING", Shape: "other"}, true},
 		{facts.Variable{Name: "REMOTON_AWS_REGION", Shape: "other", Suggestion: "REMOTION_AWS_REGION"}, true},
-		{facts.Variable{Name: "MY_KEY_2", Shape: "other", Family: &facts.Family{Prefix: "MY_KEY", Index: 2}}, true},
+		{facts.Variable{Name: "RENDER_QUEUE_2", Shape: "other", Family: &facts.Family{Prefix: "RENDER_QUEUE", Index: 2}}, false},
+		{facts.Variable{Name: "DB_PASSWORD_2", Shape: "other", Family: &facts.Family{Prefix: "DB_PASSWORD", Index: 2, Credential: true}}, true},
+		{facts.Variable{Name: "MY_KEY_2", Shape: "other", Family: &facts.Family{Prefix: "MY_KEY", Index: 2, Role: "key"}}, true},
+		{facts.Variable{Name: "MY_KEYS_2", Shape: "other", Family: &facts.Family{Prefix: "MY_KEYS", Index: 2, Stem: "MY"}}, true},
+		{facts.Variable{Name: "RENDER_QUEUE_", Shape: "other", Family: &facts.Family{Prefix: "RENDER_QUEUE", Missing: true}}, true},
+		{facts.Variable{Name: "JOB_QUEUE_2", Shape: "other", Family: &facts.Family{Prefix: "JOB_QUEUE", Index: 2}}, true},
 		{facts.Variable{Name: "DEPLOY_ID", Shape: "aws-access-key-id", Display: "AKIA…WXYZ"}, true},
 		{facts.Variable{Name: "DEPLOY_SECRET", Shape: "other", LooksLikeSecretKey: true}, true},
 		{facts.Variable{Name: "TOKEN", Shape: "placeholder"}, true},
 		{facts.Variable{Name: "TZ", Shape: "other"}, true},
 		{facts.Variable{Name: "aws_region", Shape: "other"}, false},
 	} {
-		if got := view.Relevant(&c.v, mentioned); got != c.want {
+		if got := view.Relevant(&c.v, mentioned, prefixes); got != c.want {
 			t.Errorf("Relevant(%s, shape %s) = %v, want %v", c.v.Name, c.v.Shape, got, c.want)
 		}
 	}
-	if view.Relevant(&facts.Variable{Name: "TZ", Shape: "other"}, nil) {
+	if view.Relevant(&facts.Variable{Name: "TZ", Shape: "other"}, nil, prefixes) {
 		t.Error("Relevant(TZ) with no mentioned names: want false")
 	}
 }
@@ -104,8 +113,25 @@ func TestBuiltinKeepsFindings(t *testing.T) {
 		"REMTOION_AWS_REGION=us-east-1\nDEPLOY_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\nPORT=3000\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dirs = append(dirs, gen, odd)
+	// Numbered names that are settings (RENDER_QUEUE_2), which the view
+	// drops, beside a family that only code reading it with a run-time
+	// index makes count (WORKER_n: account-sequence-gap reports WORKER_3).
+	loops := t.TempDir()
+	for name, text := range map[string]string{
+		"package.json":   `{"name": "loops", "dependencies": {"@remotion/lambda": "4.0.0"}}`,
+		".env":           "RENDER_QUEUE_1=q1\nRENDER_QUEUE_2=q2\nWORKER_1=w1\nWORKER_3=w3\n",
+		"src/workers.js": "const w = [];\nfor (let i = 1; process.env[\"WORKER_\" + i]; i++) w.push(process.env[\"WORKER_\" + i]);\nexport default w;\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(loops, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(loops, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs = append(dirs, gen, odd, loops)
 	dropped, findings := 0, 0
+	loopFound := false
 	for _, dir := range dirs {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue
@@ -122,14 +148,46 @@ func TestBuiltinKeepsFindings(t *testing.T) {
 		dropped += count(res.Doc) - count(v)
 		want := eval(t, engine, res.Doc)
 		got := eval(t, engine, v)
+		if dir == loops {
+			for _, f := range want {
+				loopFound = loopFound || f.Rule == "account-sequence-gap" && strings.HasPrefix(f.Message, "WORKER_3 ")
+			}
+			if n := len(v.EnvFiles[0].Entries); n != 2 {
+				t.Errorf("%s: the view keeps %d entries, want 2 (WORKER_1 and WORKER_3)", dir, n)
+			}
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the view gives other findings than the whole document:\nview:  %+v\nwhole: %+v", dir, got, want)
 		}
 		findings += len(want)
 	}
+	if !loopFound {
+		t.Error("no account-sequence-gap finding for WORKER_3 from the whole document: the loop case proves nothing")
+	}
 	// Both sides of the comparison must have had something to lose.
 	if dropped < 100 || findings < 100 {
 		t.Errorf("the view dropped %d definitions and the documents gave %d findings: the comparison proves little", dropped, findings)
+	}
+}
+
+func TestNumberedPrefixes(t *testing.T) {
+	doc := &facts.Document{
+		Code: facts.Code{Reads: []facts.EnvAccess{
+			{Prefix: "WORKER_", Dynamic: true},
+			{Name: "JOB_TOKEN_", Family: &facts.Family{Prefix: "JOB_TOKEN", Missing: true, Credential: true}},
+			{Name: "PORT"},
+		}},
+		EnvFiles: []facts.EnvFile{{Entries: []facts.Variable{
+			{Name: "API_KEY_", Family: &facts.Family{Prefix: "API_KEY", Missing: true, Credential: true}},
+			{Name: "RENDER_QUEUE_2", Family: &facts.Family{Prefix: "RENDER_QUEUE", Index: 2}},
+		}}},
+		Environments: []facts.Environment{{Variables: []facts.Variable{
+			{Name: "CI_SECRET_", Family: &facts.Family{Prefix: "CI_SECRET", Missing: true, Credential: true}},
+		}}},
+	}
+	want := map[string]bool{"WORKER": true, "JOB_TOKEN": true, "API_KEY": true, "CI_SECRET": true}
+	if got := view.NumberedPrefixes(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("NumberedPrefixes = %v, want %v", got, want)
 	}
 }
 
