@@ -172,7 +172,8 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	}
 	// A pool of goroutines, not one per folder: a monorepo has thousands.
 	// Each lists the files it finds on its own (a lock taken per file was
-	// contended by the whole pool); the lists are joined, then sorted.
+	// contended by the whole pool) and sorts its list once the walk is
+	// over; the sorted lists are then merged.
 	w.push(dirJob{".", base})
 	found := make([][]File, opts.Workers)
 	var wg sync.WaitGroup
@@ -184,29 +185,45 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 				w.dir(j.rel, j.patterns, &found[k])
 				w.done()
 			}
+			slices.SortFunc(found[k], func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 		}()
 	}
 	wg.Wait()
-	n := 0
-	for _, part := range found {
-		n += len(part)
-	}
-	w.res.Files = slices.Grow(w.res.Files, n)
-	for _, part := range found {
-		w.res.Files = append(w.res.Files, part...)
-	}
 	if w.first != nil {
 		return nil, w.first
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sort.Slice(w.res.Files, func(i, j int) bool { return w.res.Files[i].Path < w.res.Files[j].Path })
+	w.res.Files = mergeSorted(found)
 	sort.Strings(w.res.MarkerDirs)
 	sort.Slice(w.res.Diagnostics, func(i, j int) bool {
 		return w.res.Diagnostics[i].Location.Path < w.res.Diagnostics[j].Location.Path
 	})
 	return &w.res, nil
+}
+
+// mergeSorted merges lists of files sorted by path into one (the paths are
+// distinct: each folder is read once).
+func mergeSorted(lists [][]File) []File {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]File, 0, n)
+	for {
+		best := -1
+		for i, l := range lists {
+			if len(l) > 0 && (best < 0 || l[0].Path < lists[best][0].Path) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		out = append(out, lists[best][0])
+		lists[best] = lists[best][1:]
+	}
 }
 
 func (w *walker) gitPath(rel string) []string {

@@ -69,9 +69,9 @@ type Result struct {
 	// FileCount is the number of files read.
 	FileCount int
 
-	mu     sync.Mutex
-	lines  map[string][]string
-	source map[string]string // display path -> OS path
+	mu    sync.Mutex
+	lines map[string][]string
+	files *fileIndex // display path -> OS path; not written after the scan
 }
 
 // Line returns line n of the file at a display path ("" when unknown). It
@@ -128,9 +128,9 @@ func (r *Result) LoadLines(ps []string) {
 }
 
 // readLines reads the file at a display path as lines (nil when unknown or
-// unreadable). r.source is not written after the scan.
+// unreadable).
 func (r *Result) readLines(p string) []string {
-	src, known := r.source[p]
+	src, known := r.files.lookup(p)
 	if !known {
 		return nil
 	}
@@ -181,7 +181,7 @@ func (t *Tree) Build(code map[string]*model.CodeFacts) *Result {
 		}
 	}
 	r := &Result{Report: t.res.Report, Comments: t.res.Comments, FileCount: t.res.FileCount,
-		lines: map[string][]string{}, source: t.res.source}
+		lines: map[string][]string{}, files: t.res.files}
 	r.Doc = model.Build(in)
 	return r
 }
@@ -202,10 +202,9 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Comments: map[string][]Comment{}, lines: map[string][]string{}, source: map[string]string{}, Report: report}
+	res := &Result{Comments: map[string][]Comment{}, lines: map[string][]string{}, Report: report}
 	in := model.Input{Process: opts.Process, Platforms: opts.Platforms, Consumers: opts.Consumers, NoIndex: opts.NoIndex}
 	var jobs []job
-	var seen map[string]bool
 	for _, r := range roots {
 		in.Roots = append(in.Roots, r.display)
 		// readOne checks the size cap on the open file.
@@ -230,22 +229,22 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 		}
 		if jobs == nil {
 			jobs = make([]job, 0, len(w.Files))
-			seen = make(map[string]bool, len(w.Files))
 		}
+		// The OS paths are joined by the readers, in parallel (osPath).
 		for _, f := range w.Files {
-			disp := join(r.display, f.Path)
-			if seen[disp] {
-				continue
-			}
-			seen[disp] = true
-			osPath := filepath.Join(r.abs, filepath.FromSlash(f.Path))
-			f.Path = disp
-			jobs = append(jobs, job{file: f, os: osPath, walked: true})
+			rel := f.Path
+			f.Path = join(r.display, rel)
+			jobs = append(jobs, job{file: f, dir: r.abs, rel: rel, walked: true})
 		}
 	}
-	if seen == nil {
-		seen = map[string]bool{}
+	// One root's files come sorted by path from its walk, and so by display
+	// path; files of several roots are sorted, and a file two roots share
+	// is read once (the first root's).
+	if len(roots) > 1 {
+		slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(a.file.Path, b.file.Path) })
+		jobs = slices.CompactFunc(jobs, func(a, b job) bool { return a.file.Path == b.file.Path })
 	}
+	res.files = &fileIndex{walked: jobs}
 	for _, dir := range opts.AWSDirs {
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(opts.WorkDir, dir)
@@ -261,15 +260,11 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 				kind = discover.KindAWSConfig
 			}
 			disp := display(opts.WorkDir, p)
-			if !seen[disp] {
-				seen[disp] = true
+			if _, known := res.files.lookup(disp); !known {
+				res.files.add(disp, p)
 				jobs = append(jobs, job{file: discover.File{Path: disp, Kind: kind, Size: st.Size()}, os: p})
 			}
 		}
-	}
-	res.source = make(map[string]string, len(jobs))
-	for i := range jobs {
-		res.source[jobs[i].file.Path] = jobs[i].os
 	}
 	parsed, diags := readAll(ctx, jobs, opts.MaxFileSize)
 	if err := ctx.Err(); err != nil {
@@ -290,10 +285,7 @@ func Read(ctx context.Context, opts Options) (*Tree, error) {
 	}
 	// Shared files that a scanned environment names (AWS_SHARED_CREDENTIALS_FILE,
 	// AWS_CONFIG_FILE) are AWS shared files too.
-	extra := namedSharedFiles(in.Files, opts.WorkDir, seen)
-	for i := range extra {
-		res.source[extra[i].file.Path] = extra[i].os
-	}
+	extra := namedSharedFiles(in.Files, opts.WorkDir, res.files)
 	more, diags := readAll(ctx, extra, opts.MaxFileSize)
 	in.Diagnostics = append(in.Diagnostics, diags...)
 	for _, p := range more {
@@ -427,10 +419,53 @@ func gitView(abs string) (*discover.Git, error) {
 
 type job struct {
 	file discover.File
-	os   string
+	// The OS path of the file: os, or for a walked file rel (slash-separated)
+	// in the folder dir (see osPath).
+	os       string
+	dir, rel string
 	// walked is true for files the walk found, whose size cap the walk
 	// left to readOne (a file over it is "too-large", as the walk says).
 	walked bool
+}
+
+// osPath returns the OS path of the file j reads.
+func (j *job) osPath() string {
+	if j.os != "" {
+		return j.os
+	}
+	rel := filepath.FromSlash(j.rel)
+	if strings.HasSuffix(j.dir, string(filepath.Separator)) {
+		return j.dir + rel
+	}
+	return j.dir + string(filepath.Separator) + rel
+}
+
+// fileIndex finds the OS path of a file of the scan by its display path: a
+// walked file by binary search among the walked jobs (sorted by display
+// path), one added after the walk (--aws-dir, a shared file an env file
+// names) in a map. A map of every walked file cost milliseconds on a
+// monorepo, with the readers waiting.
+type fileIndex struct {
+	walked []job
+	added  map[string]string
+}
+
+func (x *fileIndex) lookup(p string) (string, bool) {
+	if x == nil {
+		return "", false
+	}
+	if i, ok := slices.BinarySearchFunc(x.walked, p, func(j job, p string) int { return strings.Compare(j.file.Path, p) }); ok {
+		return x.walked[i].osPath(), true
+	}
+	os, ok := x.added[p]
+	return os, ok
+}
+
+func (x *fileIndex) add(p, osPath string) {
+	if x.added == nil {
+		x.added = map[string]string{}
+	}
+	x.added[p] = osPath
 }
 
 type result struct {
@@ -494,7 +529,7 @@ func readOne(j job, maxSize int64, scratch *[]byte) (r result, diag *facts.Diagn
 	if j.file.Kind != discover.KindJS && j.file.Kind != discover.KindGo {
 		scratch = nil
 	}
-	data, err := readFile(j.os, maxSize, scratch)
+	data, err := readFile(j.osPath(), maxSize, scratch)
 	if err != nil {
 		kind := "unreadable"
 		if _, ok := err.(*tooLargeError); ok && j.walked {
@@ -593,8 +628,8 @@ func (c *lineCursor) ownLine(line, col int) bool {
 // namedSharedFiles returns jobs for the AWS shared files that env files name
 // with AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE (relative paths are
 // taken from the env file's folder, where the program usually runs), skipping
-// files already read and files that do not exist.
-func namedSharedFiles(files []model.Parsed, wd string, seen map[string]bool) []job {
+// files already in known and files that do not exist, and adds them to known.
+func namedSharedFiles(files []model.Parsed, wd string, known *fileIndex) []job {
 	var jobs []job
 	for _, p := range files {
 		if p.Env == nil {
@@ -620,10 +655,10 @@ func namedSharedFiles(files []model.Parsed, wd string, seen map[string]bool) []j
 				continue
 			}
 			disp := display(wd, target)
-			if seen[disp] {
+			if _, ok := known.lookup(disp); ok {
 				continue
 			}
-			seen[disp] = true
+			known.add(disp, target)
 			jobs = append(jobs, job{file: discover.File{Path: disp, Kind: kind, Size: st.Size()}, os: target})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"runtime"
 	"sort"
 	"strings"
@@ -365,5 +366,90 @@ func TestCancelledRunStops(t *testing.T) {
 		if r.parsed.Env == nil {
 			t.Fatalf("job %d not read", i)
 		}
+	}
+}
+
+// Files reach the scan three ways: walked from one or more roots, named by
+// --aws-dir, and named by an env file (AWS_SHARED_CREDENTIALS_FILE). Each
+// file is read once whatever ways reach it, and its lines are found again
+// by display path whichever way it came.
+func TestFilesReadOnceAndFoundAgain(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write(t, root, map[string]string{
+		"a/.env":           "AWS_SHARED_CREDENTIALS_FILE=../shared/credentials\nA=1\n",
+		"b/.env":           "B=2\n",
+		"b/.aws/config":    "[default]\nregion = eu-west-1\n",
+		"shared/x.txt":     "not read\n",
+		"shared/.keep":     "",
+		"other/.env":       "C=3\n",
+		"other/.aws/x.txt": "",
+	})
+	write(t, outside, map[string]string{"credentials": "[default]\naws_access_key_id = AKIAQ3EGRUZ7MDYQ4XKA\n"})
+	// shared/credentials is not walked (no root holds it) but named.
+	write(t, root, map[string]string{"shared/credentials": "[default]\nregion = us-east-1\n"})
+	res, err := Run(context.Background(), Options{
+		WorkDir: root, NoGit: true,
+		Paths:   []string{"b", "a", "b"},
+		AWSDirs: []string{"b/.aws", outside},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range res.Doc.Files {
+		paths = append(paths, f.Path)
+	}
+	outsideCreds := display(root, filepath.Join(outside, "credentials"))
+	want := []string{"a/.env", "b/.aws/config", "b/.env", "shared/credentials", outsideCreds}
+	slices.Sort(want)
+	slices.Sort(paths)
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("read %v, want %v, each once", paths, want)
+	}
+	for p, line := range map[string]string{
+		"a/.env": "AWS_SHARED_CREDENTIALS_FILE=../shared/credentials", "b/.aws/config": "[default]",
+		"shared/credentials": "[default]", outsideCreds: "[default]",
+	} {
+		if got := res.Line(p, 1); got != line {
+			t.Errorf("Line(%s, 1) = %q, want %q", p, got, line)
+		}
+	}
+	if got := res.Line("shared/x.txt", 1); got != "" {
+		t.Errorf("Line of a file the scan did not read = %q, want none", got)
+	}
+}
+
+// Files of several roots (the repository root's markers, two folders whose
+// names sort differently from their paths: "apps/web-2/.env" comes before
+// "apps/web/.env") are found again by path.
+func TestLinesFoundAcrossRoots(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"zz.env":                "Z=1\n",
+		"vercel.json":           "{}\n",
+		"apps/web/package.json": "{}\n",
+		"apps/web/.env":         "W=1\n",
+		"apps/web/sub/.env":     "S=1\n",
+		"apps/web-2/.env":       "A=1\n",
+	})
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{WorkDir: root, NoGit: true, Paths: []string{"apps/web", "apps/web-2", "zz.env"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range res.Doc.Files {
+		if f.Kind == discover.KindEnv {
+			n++
+			if got := res.Line(f.Path, 1); got == "" {
+				t.Errorf("Line(%s, 1) is empty", f.Path)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d env files read, want at least 3", n)
 	}
 }
