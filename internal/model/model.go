@@ -119,8 +119,13 @@ func (b *builder) nameFactsIn(cache map[string]nameFacts, name string) nameFacts
 }
 
 func newBuilder(in Input) *builder {
-	in.Files = append([]Parsed(nil), in.Files...) // callers may share the slice
-	sort.Slice(in.Files, func(i, j int) bool { return in.Files[i].File.Path < in.Files[j].File.Path })
+	// Files are taken in path order. A scan hands them over sorted but for
+	// the few read after the walk; the caller's slice is sorted in a copy.
+	byPath := func(a, b Parsed) int { return strings.Compare(a.File.Path, b.File.Path) }
+	if !slices.IsSortedFunc(in.Files, byPath) {
+		in.Files = slices.Clone(in.Files)
+		slices.SortStableFunc(in.Files, byPath)
+	}
 	doc := &facts.Document{
 		Version:      facts.Version,
 		Projects:     []facts.Project{},

@@ -192,3 +192,32 @@ func TestSharedFilesPerEnvironment(t *testing.T) {
 		t.Errorf("web: %+v, want profile-not-found (render lives only in ci's file)", web.Resolution.Node)
 	}
 }
+
+// Files may come in any order: the document is the same, and the caller's
+// slice is left as it was.
+func TestBuildTakesFilesInAnyOrder(t *testing.T) {
+	files := []Parsed{
+		env("b/.env", "REMOTION_AWS_REGION=eu-west-1\n"),
+		manifest("b/package.json", discover.KindPackageJSON, `{"dependencies": {"@remotion/lambda": "4"}}`),
+		env("a/.env.local", "AWS_PROFILE=x\n"),
+		env("a/.env", "AWS_PROFILE=y\n"),
+	}
+	sorted := []Parsed{files[3], files[2], files[0], files[1]}
+	given := append([]Parsed(nil), files...)
+	got, err := json.Marshal(Build(Input{Roots: []string{"."}, Files: files}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(Build(Input{Roots: []string{"."}, Files: sorted}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("the document depends on the order of the files:\n%s\n%s", got, want)
+	}
+	for i := range files {
+		if files[i].File.Path != given[i].File.Path {
+			t.Fatalf("Build reordered the caller's files: %s at %d", files[i].File.Path, i)
+		}
+	}
+}
