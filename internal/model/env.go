@@ -142,54 +142,79 @@ func (b *builder) environments() {
 		byDir[f.Dir] = append(byDir[f.Dir], f)
 	}
 	sort.Strings(dirs)
-	for _, dir := range dirs {
-		files := byDir[dir]
-		var base []layer
-		modes := map[string][]layer{}
-		var modeNames []string
-		for _, f := range files {
-			n := discover.ParseEnvName(path.Base(f.Path))
-			switch {
-			case n.Standalone:
-				b.addEnvironment(dir+" ("+path.Base(f.Path)+")", dir, "", []layer{{file: f}})
-			case f.Mode == "":
-				rank := 0
-				if f.Local {
-					rank = 2
-				}
-				base = append(base, layer{f, rank})
-			default:
-				rank := 1
-				if f.Local {
-					rank = 3
-				}
-				if _, ok := modes[f.Mode]; !ok {
-					modeNames = append(modeNames, f.Mode)
-				}
-				modes[f.Mode] = append(modes[f.Mode], layer{f, rank})
-			}
+	// Folders are layered independently: a monorepo's in one part per CPU,
+	// each with its own working list and environments, joined in order.
+	parts := partsFor(len(dirs), minParallelEnvironments)
+	sinks := make([]envSink, parts)
+	parallelParts(len(dirs), parts, func(k, lo, hi int) {
+		for _, dir := range dirs[lo:hi] {
+			b.layerFolder(&sinks[k], dir, byDir[dir])
 		}
-		if len(base) > 0 {
-			b.addEnvironment(dir, dir, "", base)
-		}
-		sort.Strings(modeNames)
-		for _, m := range modeNames {
-			b.addEnvironment(dir+" ("+m+")", dir, m, append(append([]layer{}, base...), modes[m]...))
-		}
+	})
+	n := 0
+	for _, s := range sinks {
+		n += len(s.out)
+	}
+	b.doc.Environments = slices.Grow(b.doc.Environments, n+1)
+	for _, s := range sinks {
+		b.doc.Environments = append(b.doc.Environments, s.out...)
 	}
 	if b.in.Process != nil {
 		b.processEnvironment()
 	}
 }
 
-func (b *builder) addEnvironment(id, dir, mode string, layers []layer) {
+// envSink collects the environments of some folders, with addEnvironment's
+// working list.
+type envSink struct {
+	defs []*facts.Variable
+	out  []facts.Environment
+}
+
+// layerFolder adds the environments of the env files of one folder to s.
+func (b *builder) layerFolder(s *envSink, dir string, files []*facts.EnvFile) {
+	var base []layer
+	modes := map[string][]layer{}
+	var modeNames []string
+	for _, f := range files {
+		n := discover.ParseEnvName(path.Base(f.Path))
+		switch {
+		case n.Standalone:
+			b.addEnvironment(s, dir+" ("+path.Base(f.Path)+")", dir, "", []layer{{file: f}})
+		case f.Mode == "":
+			rank := 0
+			if f.Local {
+				rank = 2
+			}
+			base = append(base, layer{f, rank})
+		default:
+			rank := 1
+			if f.Local {
+				rank = 3
+			}
+			if _, ok := modes[f.Mode]; !ok {
+				modeNames = append(modeNames, f.Mode)
+			}
+			modes[f.Mode] = append(modes[f.Mode], layer{f, rank})
+		}
+	}
+	if len(base) > 0 {
+		b.addEnvironment(s, dir, dir, "", base)
+	}
+	sort.Strings(modeNames)
+	for _, m := range modeNames {
+		b.addEnvironment(s, dir+" ("+m+")", dir, m, append(append([]layer{}, base...), modes[m]...))
+	}
+}
+
+func (b *builder) addEnvironment(s *envSink, id, dir, mode string, layers []layer) {
 	slices.SortStableFunc(layers, func(x, y layer) int { return cmp.Compare(x.rank, y.rank) })
 	pd := layers[0].file.Project
 	env := facts.Environment{ID: id, Dir: dir, Mode: mode, Project: pd, Files: make([]string, 0, len(layers))}
 	// Every definition, weakest first, sorted stably by name: each run of
 	// one name ends with the winner, and the definitions before it are
 	// what it overrides, in order.
-	defs := b.defs[:0]
+	defs := s.defs[:0]
 	for _, l := range layers {
 		env.Files = append(env.Files, l.file.Path)
 		for i := range l.file.Entries {
@@ -221,11 +246,13 @@ func (b *builder) addEnvironment(id, dir, mode string, layers []layer) {
 		i = j
 	}
 	clear(defs) // drop the pointers into the files' entries
-	b.defs = defs
-	b.finishEnvironment(&env)
+	s.defs = defs
+	s.out = append(s.out, b.finishEnvironment(&env))
 }
 
-func (b *builder) finishEnvironment(env *facts.Environment) {
+// finishEnvironment gives env its project's platforms and consumers and
+// returns it.
+func (b *builder) finishEnvironment(env *facts.Environment) facts.Environment {
 	p := b.projDirs[env.Project]
 	if p != nil {
 		env.Platforms, env.Consumers, env.Remotion = p.Platforms, p.Consumers, p.Remotion
@@ -236,7 +263,7 @@ func (b *builder) finishEnvironment(env *facts.Environment) {
 	if env.Consumers == nil {
 		env.Consumers = []string{}
 	}
-	b.doc.Environments = append(b.doc.Environments, *env)
+	return *env
 }
 
 // processEnvironment adds the process environment (--env) as one more
@@ -266,5 +293,5 @@ func (b *builder) processEnvironment() {
 	if env.Variables == nil {
 		env.Variables = []facts.Variable{}
 	}
-	b.finishEnvironment(&env)
+	b.doc.Environments = append(b.doc.Environments, b.finishEnvironment(&env))
 }

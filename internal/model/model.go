@@ -86,8 +86,6 @@ type builder struct {
 	// names caches what the names package derives from a variable name:
 	// the same few names recur in thousands of env files and accesses.
 	names map[string]nameFacts
-	// defs is addEnvironment's working list, kept across environments.
-	defs []*facts.Variable
 	// dirProject caches projectOf by folder.
 	dirProject map[string]string
 }

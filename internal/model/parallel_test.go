@@ -10,8 +10,9 @@ import (
 )
 
 // TestEnvFilesParallel: a tree with enough env files to be converted in
-// parallel parts gets the same document as on one CPU, names with a
-// misspelling, a family or neither spread over every part.
+// parallel parts (and environments to be resolved in parallel) gets the
+// same document as on one CPU, names with a misspelling, a family or
+// neither spread over every part.
 func TestEnvFilesParallel(t *testing.T) {
 	var in Input
 	for i := range minParallelEnvFiles + 37 {
@@ -27,8 +28,8 @@ func TestEnvFilesParallel(t *testing.T) {
 	runtime.GOMAXPROCS(4)
 	four := Build(in)
 	runtime.GOMAXPROCS(old)
-	if len(one.EnvFiles) != 2*(minParallelEnvFiles+37) {
-		t.Fatalf("%d env files", len(one.EnvFiles))
+	if len(one.EnvFiles) != 2*(minParallelEnvFiles+37) || len(one.Environments) < minParallelEnvironments {
+		t.Fatalf("%d env files, %d environments", len(one.EnvFiles), len(one.Environments))
 	}
 	if !reflect.DeepEqual(one, four) {
 		t.Error("the document built on 4 CPUs differs from the one built on 1")

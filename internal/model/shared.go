@@ -79,47 +79,64 @@ func (b *builder) resolve() {
 	// What applies depends only on the environment's overrides, and most
 	// environments have none: computing it once per distinct override keeps
 	// the resolver linear in environments plus shared files.
-	applying := map[string]sharedSet{}
+	applying := map[string]*sharedSet{}
+	sets := make([]*sharedSet, len(b.doc.Environments))
 	for i := range b.doc.Environments {
-		env := &b.doc.Environments[i]
-		override := sharedOverride(env)
+		override := sharedOverride(&b.doc.Environments[i])
 		key := overrideKey(override)
 		set, ok := applying[key]
 		if !ok {
 			files, profiles := b.sharedFor(override, named)
-			set.paths = make([]string, 0, len(files))
+			set = &sharedSet{paths: make([]string, 0, len(files))}
 			for _, f := range files {
 				set.paths = append(set.paths, f.Path)
 			}
 			set.shared = resolve.SharedFrom(files, profiles)
 			applying[key] = set
 		}
-		// Environments with the same override share one (clipped) slice:
-		// the same list for every environment of a monorepo, which
-		// policy.ValueOf then converts once.
-		env.SharedFiles = slices.Clip(set.paths)
-		shared := set.shared
-		// Variables are sorted by name and distinct (addEnvironment,
-		// processEnvironment).
-		m := resolve.SortedEnv(env.Variables)
-		consumer := facts.ConsumerNode
-		hasGo := false
-		for _, c := range env.Consumers {
-			if c == facts.ConsumerGo {
-				hasGo = true
-			}
+		sets[i] = set
+	}
+	// Environments are resolved independently (the shared sets are only
+	// read): a monorepo's, in one part per CPU.
+	n := len(b.doc.Environments)
+	parallelParts(n, partsFor(n, minParallelEnvironments), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			resolveEnvironment(&b.doc.Environments[i], sets[i])
 		}
-		if len(env.Consumers) == 1 && env.Consumers[0] == facts.ConsumerCLI {
-			consumer = facts.ConsumerCLI
+	})
+}
+
+// minParallelEnvironments is the number of environments from which
+// resolve, and folders from which environments, work in parallel.
+const minParallelEnvironments = 256
+
+// resolveEnvironment fills env's shared files and resolutions from set.
+func resolveEnvironment(env *facts.Environment, set *sharedSet) {
+	// Environments with the same override share one (clipped) slice: the
+	// same list for every environment of a monorepo, which policy.ValueOf
+	// then converts once.
+	env.SharedFiles = slices.Clip(set.paths)
+	shared := set.shared
+	// Variables are sorted by name and distinct (addEnvironment,
+	// processEnvironment).
+	m := resolve.SortedEnv(env.Variables)
+	consumer := facts.ConsumerNode
+	hasGo := false
+	for _, c := range env.Consumers {
+		if c == facts.ConsumerGo {
+			hasGo = true
 		}
-		if !(hasGo && len(env.Consumers) == 1) {
-			r := resolve.Node(m, shared, consumer)
-			env.Resolution.Node = &r
-		}
-		if hasGo {
-			r := resolve.Go(m, shared)
-			env.Resolution.Go = &r
-		}
+	}
+	if len(env.Consumers) == 1 && env.Consumers[0] == facts.ConsumerCLI {
+		consumer = facts.ConsumerCLI
+	}
+	if !(hasGo && len(env.Consumers) == 1) {
+		r := resolve.Node(m, shared, consumer)
+		env.Resolution.Node = &r
+	}
+	if hasGo {
+		r := resolve.Go(m, shared)
+		env.Resolution.Go = &r
 	}
 }
 
