@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/remolint/remolint/internal/discover"
 	"github.com/remolint/remolint/internal/facts"
@@ -44,11 +42,8 @@ func (b *builder) envFiles() {
 		}
 	}
 	b.doc.EnvFiles = make([]facts.EnvFile, len(idx))
-	parts := 1
-	if len(idx) >= minParallelEnvFiles {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	if parts <= 1 {
+	parts := partsFor(len(idx), minParallelEnvFiles)
+	if parts == 1 {
 		for k, i := range idx {
 			b.doc.EnvFiles[k] = b.envFile(i, b.names)
 		}
@@ -56,18 +51,14 @@ func (b *builder) envFiles() {
 	}
 	// b.names is only read while the parts run; each part adds to its own.
 	caches := make([]map[string]nameFacts, parts)
-	var wg sync.WaitGroup
-	for w := range parts {
-		caches[w] = map[string]nameFacts{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w * len(idx) / parts; k < (w+1)*len(idx)/parts; k++ {
-				b.doc.EnvFiles[k] = b.envFile(idx[k], caches[w])
-			}
-		}()
+	for k := range caches {
+		caches[k] = map[string]nameFacts{}
 	}
-	wg.Wait()
+	parallelParts(len(idx), parts, func(k, lo, hi int) {
+		for j := lo; j < hi; j++ {
+			b.doc.EnvFiles[j] = b.envFile(idx[j], caches[k])
+		}
+	})
 	for _, c := range caches {
 		maps.Copy(b.names, c)
 	}
