@@ -204,26 +204,47 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 }
 
 // mergeSorted merges lists of files sorted by path into one (the paths are
-// distinct: each folder is read once).
+// distinct: each folder is read once). A heap of the lists, by their first
+// path, takes about log2(k) comparisons per file for k lists.
 func mergeSorted(lists [][]File) []File {
 	n := 0
+	var h [][]File
 	for _, l := range lists {
 		n += len(l)
+		if len(l) > 0 {
+			h = append(h, l)
+		}
+	}
+	less := func(i, j int) bool { return h[i][0].Path < h[j][0].Path }
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && less(c+1, c) {
+				c++
+			}
+			if !less(c, i) {
+				return
+			}
+			h[i], h[c] = h[c], h[i]
+			i = c
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
 	}
 	out := make([]File, 0, n)
-	for {
-		best := -1
-		for i, l := range lists {
-			if len(l) > 0 && (best < 0 || l[0].Path < lists[best][0].Path) {
-				best = i
-			}
+	for len(h) > 0 {
+		out = append(out, h[0][0])
+		if h[0] = h[0][1:]; len(h[0]) == 0 {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
 		}
-		if best < 0 {
-			return out
-		}
-		out = append(out, lists[best][0])
-		lists[best] = lists[best][1:]
+		down(0)
 	}
+	return out
 }
 
 func (w *walker) gitPath(rel string) []string {

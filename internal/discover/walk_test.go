@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -170,5 +171,32 @@ func TestWalkBasePatterns(t *testing.T) {
 	}
 	if len(r.Files) != 1 || !r.Files[0].Ignored {
 		t.Errorf("files = %+v, want .env ignored by an ancestor pattern", r.Files)
+	}
+}
+
+// mergeSorted gives what sorting all the lists together gives, whatever
+// their number and lengths (none, empty, one, uneven).
+func TestMergeSorted(t *testing.T) {
+	for _, k := range []int{0, 1, 2, 3, 8} {
+		var lists [][]File
+		var want []string
+		for i := range k {
+			var l []File
+			for j := range (i * 7) % 11 {
+				p := fmt.Sprintf("d%02d/f%02d-%d", (j*5+i)%13, j, i)
+				l = append(l, File{Path: p})
+				want = append(want, p)
+			}
+			slices.SortFunc(l, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+			lists = append(lists, l)
+		}
+		slices.Sort(want)
+		var got []string
+		for _, f := range mergeSorted(lists) {
+			got = append(got, f.Path)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d lists: merged %v, want %v", k, got, want)
+		}
 	}
 }

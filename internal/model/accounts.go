@@ -10,13 +10,14 @@ import (
 )
 
 // accounts counts the numbered account families of doc (facts.Accounts),
-// from its index. It is the Go form of the "numbered definitions" part of
+// from its index, with the stem numbers stemNumbers found (stems). It is
+// the Go form of the "numbered definitions" part of
 // policies/lib/lib.rego (_acct_names down to account_numbers and
 // account_padded_defs), which stays as the derivation for documents without
 // it; policies/accounts_test.go checks that both agree. Moving it here took
 // the account rules' per-definition work out of Rego: it was a third of the
 // evaluation on the benchmark trees.
-func accounts(doc *facts.Document) facts.Accounts {
+func accounts(doc *facts.Document, stems []facts.StemNumbers) facts.Accounts {
 	ix := &doc.Index
 	// Prefixes that code reads with a run-time index (dynamic reads carry
 	// no name), and those of them that name no credential.
@@ -129,7 +130,7 @@ func accounts(doc *facts.Document) facts.Accounts {
 	slices.SortFunc(out.Numbers, func(a, b facts.AccountGroup) int {
 		return cmp.Or(cmp.Compare(a.Scope, b.Scope), strings.Compare(a.Prefix, b.Prefix), compareBool(a.Padded, b.Padded), compareBool(a.Exists, b.Exists))
 	})
-	out.StemNumbers = stemNumbers(doc)
+	out.StemNumbers = stems
 	return out
 }
 

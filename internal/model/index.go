@@ -17,6 +17,10 @@ func index(doc *facts.Document) {
 		defer close(done)
 		ix.Variables = positions2(len(doc.Environments), func(i int) []facts.Variable { return doc.Environments[i].Variables })
 	}()
+	// The accounts' stem numbers read the env files alone: worked out
+	// beside the index.
+	stems := make(chan []facts.StemNumbers, 1)
+	go func() { stems <- stemNumbers(doc) }()
 	ix.EnvEntries = positions2(len(doc.EnvFiles), func(i int) []facts.Variable { return doc.EnvFiles[i].Entries })
 	ix.Reads, ix.Writes = positions(doc.Code.Reads), positions(doc.Code.Writes)
 	<-done
@@ -25,7 +29,7 @@ func index(doc *facts.Document) {
 	ix.Anomalies, ix.CommittedKeys = envFileLists(doc)
 	ix.RegionValues = regionValues(doc, ix)
 	doc.Index = ix
-	doc.Accounts = accounts(doc)
+	doc.Accounts = accounts(doc, <-stems)
 }
 
 // positions2 maps each name to its [list, item] positions among n lists of
