@@ -96,43 +96,63 @@ func PackageJSON(path string, src []byte) *Facts {
 	return f
 }
 
-// scriptWords are words every script pattern needs (as written, case
-// included): a script holding none of them matches none, and most scripts
-// (build, lint, test) are settled without running a regular expression.
-var scriptWords = []string{"remotion", "--env-file", "dotenv", "next", "bun", "vercel", "netlify"}
+// scriptWord is the word each script pattern needs (as written, case
+// included): a pattern runs only on a script that holds its word, and most
+// scripts (build, lint, test) hold none.
+var scriptWord = map[*regexp.Regexp]string{
+	reRemotionLambda: "remotion", reNodeEnvFile: "--env-file", reDotenvPreload: "dotenv", reDotenvCLI: "dotenv",
+	reNext: "next", reBun: "bun", reVercel: "vercel", reNetlify: "netlify",
+}
 
+// scriptWords are the distinct words of scriptWord.
+var scriptWords = func() []string {
+	var ws []string
+	for _, w := range scriptWord {
+		if !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return ws
+}()
+
+// script reads one package.json script.
 func (f *Facts) script(path string, s jsonpos.String) {
 	text := s.Value
 	if !slices.ContainsFunc(scriptWords, func(w string) bool { return strings.Contains(text, w) }) {
 		return
 	}
 	l := loc(path, s.Pos)
-	if reRemotionLambda.MatchString(text) {
-		f.add(SignalConsumer, facts.ConsumerCLI, "script \""+s.Path[1]+"\" runs remotion lambda", l)
+	name := s.Path[1]
+	runs := func(re *regexp.Regexp) bool { return strings.Contains(text, scriptWord[re]) && re.MatchString(text) }
+	if runs(reRemotionLambda) {
+		f.add(SignalConsumer, facts.ConsumerCLI, "script \""+name+"\" runs remotion lambda", l)
 	}
-	if m := reNodeEnvFile.FindStringSubmatch(text); m != nil {
-		f.add(SignalLoader, "node-env-file", "script \""+s.Path[1]+"\" runs node --env-file", l)
-		f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "node-env-file", Path: strings.Trim(m[4], `"'`), Location: l})
+	if strings.Contains(text, scriptWord[reNodeEnvFile]) {
+		if m := reNodeEnvFile.FindStringSubmatch(text); m != nil {
+			f.add(SignalLoader, "node-env-file", "script \""+name+"\" runs node --env-file", l)
+			f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "node-env-file", Path: strings.Trim(m[4], `"'`), Location: l})
+		}
 	}
-	if reDotenvPreload.MatchString(text) {
-		f.add(SignalLoader, "dotenv", "script \""+s.Path[1]+"\" preloads dotenv/config", l)
+	if runs(reDotenvPreload) {
+		f.add(SignalLoader, "dotenv", "script \""+name+"\" preloads dotenv/config", l)
 		f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "dotenv-config-import", Location: l})
 	}
-	if reDotenvCLI.MatchString(text) {
-		f.add(SignalLoader, "dotenv-cli", "script \""+s.Path[1]+"\" runs dotenv-cli", l)
+	if runs(reDotenvCLI) {
+		f.add(SignalLoader, "dotenv-cli", "script \""+name+"\" runs dotenv-cli", l)
 		f.Loads = append(f.Loads, facts.DotenvLoad{Kind: "dotenv-cli", Location: l})
 	}
-	if reNext.MatchString(text) {
-		f.add(SignalLoader, "nextjs", "script \""+s.Path[1]+"\" runs next", l)
+	if runs(reNext) {
+		f.add(SignalLoader, "nextjs", "script \""+name+"\" runs next", l)
 	}
-	if reBun.MatchString(text) {
-		f.add(SignalLoader, "bun", "script \""+s.Path[1]+"\" runs bun, which loads .env files", l)
+	if runs(reBun) {
+		f.add(SignalLoader, "bun", "script \""+name+"\" runs bun, which loads .env files", l)
 	}
-	if reVercel.MatchString(text) {
-		f.add(SignalPlatform, facts.PlatformVercel, "script \""+s.Path[1]+"\" runs vercel", l)
+	if runs(reVercel) {
+		f.add(SignalPlatform, facts.PlatformVercel, "script \""+name+"\" runs vercel", l)
 	}
-	if reNetlify.MatchString(text) {
-		f.add(SignalPlatform, facts.PlatformNetlify, "script \""+s.Path[1]+"\" runs netlify", l)
+	if runs(reNetlify) {
+		f.add(SignalPlatform, facts.PlatformNetlify, "script \""+name+"\" runs netlify", l)
 	}
 }
 
