@@ -61,7 +61,13 @@ _credential_names := lib.credential_names
 # input.environments; functions take only that index and a name (OPA hashes
 # the arguments of every call). A loop over definitions binds the rules it
 # reads (_var, lib's names) to variables first: naming a rule inside the
-# loop evaluates the reference on every pass.
+# loop evaluates the reference on every pass. A rule about a combination of
+# names (both pairs, a profile beside a pair) starts from the intersection,
+# in Go, of the sets of environments that define each name, and looks only
+# at the few it leaves; and it is undefined at once when one of the names
+# is defined nowhere. In a loop, `x != false` is the truth test of x written
+# out (a bare reference tested for truth costs OPA a few allocations more
+# on every pass).
 # ---------------------------------------------------------------------------
 
 _names := _credential_names | {lib.skip_flag}
@@ -71,12 +77,9 @@ _names := _credential_names | {lib.skip_flag}
 # family).
 _var := lib.credential_variables
 
-# Environments of Remotion projects that define one of _names, in index
-# order. An array: it is only iterated.
-_remotion := [i |
-	some i in {i | some name in _names; some [i, _] in lib.variables[name]}
-	input.environments[i].remotion
-]
+# Environments that define one of _names, in index order (a set of
+# indices, built in one pass over their definitions).
+_defining := {i | some name in _names; some [i, _] in lib.variables[name]}
 
 # Remotion's Node APIs or CLI read input.environments[i], or no consumer is
 # known (Node is the default reader), as lib.node_reader says.
@@ -121,13 +124,16 @@ _docs_note(name, source) := " (Remotion's docs list AWS_PROFILE first, but a com
 # Environments whose REMOTION and AWS pairs hold different keys while
 # Remotion's Node code uses its own pair (the skip flag would make it use the
 # AWS pair too), by index (the pair finding replaces the lower-precedence
-# findings of the AWS pair there).
+# findings of the AWS pair there). Only environments that define all four
+# names can.
 _differ_ids := {i |
 	vars := _var
 	[rid, rsecret, aid, asecret] := [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
 	skip := lib.skip_flag
-	some [i, j] in lib.variables[rid]
-	input.environments[i].variables[j].set
+	by_name := lib.variables
+	[rids, rsecrets, aids, asecrets] := [by_name[rid], by_name[rsecret], by_name[aid], by_name[asecret]]
+	some i in ((({i | some [i, _] in rids} & {i | some [i, _] in rsecrets}) & {i | some [i, _] in aids}) & {i | some [i, _] in asecrets})
+	vars[[i, rid]].set
 	vars[[i, rsecret]].set
 	vars[[i, aid]].set
 	vars[[i, asecret]].set
@@ -241,12 +247,15 @@ _duplicate(i, name) if {
 # ---------------------------------------------------------------------------
 
 # AWS_PROFILE beside the AWS pair, read by both Node and Go: one finding
-# names which client uses which, and replaces the losers of the pair.
+# names which client uses which, and replaces the losers of the pair. Only
+# environments that define AWS_PROFILE and both halves of the pair can.
 _profile_pair_ids := {i |
 	vars := _var
 	[aid, asecret] := [lib.aws_id, lib.aws_secret]
-	some [i, j] in lib.variables[lib.aws_profile]
-	input.environments[i].variables[j].set
+	by_name := lib.variables
+	[profiles, aids, asecrets] := [by_name[lib.aws_profile], by_name[aid], by_name[asecret]]
+	some i in (({i | some [i, _] in profiles} & {i | some [i, _] in aids}) & {i | some [i, _] in asecrets})
+	vars[[i, lib.aws_profile]].set
 	vars[[i, aid]].set
 	vars[[i, asecret]].set
 	"go" in input.environments[i].consumers
@@ -256,11 +265,15 @@ _profile_pair_ids := {i |
 }
 
 # The sources that Remotion's Node code ignores because a stronger one wins,
-# as [env index, ignored]: one pass over the environments above.
+# as [env index, ignored], in environments of Remotion projects that define
+# one of _names: one pass over those environments (their lists of ignored
+# sources are mostly empty, so they are read first).
 _lower := [[i, ig] |
-	some i in _remotion
-	some ig in input.environments[i].resolution.node.ignored
+	envs := input.environments
+	some i in _defining
+	some ig in envs[i].resolution.node.ignored
 	ig.code == "lower-precedence"
+	envs[i].remotion
 	_node(i)
 ]
 
@@ -426,22 +439,26 @@ report contains lib.finding_related(rego.metadata.chain(), o.location, msg, v.lo
 # families. Through the index of the variables that override another
 # (lib.overriding), the few among every definition.
 _overrides contains [v, o] if {
+	names := _credential_names
+	envs := input.environments
 	some [i, j] in lib.overriding
-	v := input.environments[i].variables[j]
-	v.name in _credential_names
-	v.set
-	input.environments[i].remotion
+	v := envs[i].variables[j]
+	v.name in names
+	v.set != false
+	envs[i].remotion != false
 	some o in v.overrides
 	o.sameValue == false
 }
 
 _overrides contains [v, o] if {
+	names := _credential_names
+	envs := input.environments
 	some [i, j] in lib.overriding
-	v := input.environments[i].variables[j]
-	v.family.credential
-	not v.name in _credential_names
-	v.set
-	input.environments[i].remotion
+	v := envs[i].variables[j]
+	v.family.credential != false
+	not v.name in names
+	v.set != false
+	envs[i].remotion != false
 	some o in v.overrides
 	o.sameValue == false
 }

@@ -326,3 +326,33 @@ test_quiet_sdk_remotion_token_left_to_session_token_mismatch if {
 	count(rule.report) == 0 with input as _input(env2, [])
 	count(rule.report) == 0 with input as _input(object.union(env2, {"consumers": ["php"]}), [])
 }
+
+# The pairs are compared, and the profile beside the pair found, within one
+# environment: the halves of one combination spread over two environments
+# of a tree are quiet, one of them defined empty is too, and only the
+# environment that holds a whole combination is reported.
+test_pairs_and_profile_per_environment if {
+	[aws_id, aws_secret, rem_id, rem_secret] := _four("id2", "s2")
+	[p_id, p_profile, p_secret] := _profile_and_pair
+	envs := [
+		object.union(_env([aws_id, aws_secret], _remotion_pair_res([]), ["go", "node"]), {"id": "a"}),
+		object.union(_env([rem_id, rem_secret, p_profile], _remotion_pair_res([]), ["go", "node"]), {"id": "b"}),
+		object.union(_env([aws_id, object.union(aws_secret, {"set": false, "hash": ""}), rem_id, rem_secret], _remotion_pair_res([]), ["node"]), {"id": "c"}),
+		object.union(_env([p_id, object.union(p_profile, {"set": false}), p_secret], _aws_profile_res, ["go", "node"]), {"id": "d"}),
+		object.union(_env(_four("id2", "s2"), _remotion_pair_res([]), ["node"]), {"id": "e"}),
+		object.union(_env(_profile_and_pair, _aws_profile_res, ["go", "node"]), {"id": "f"}),
+	]
+	got := rule.report with input as {"environments": envs}
+	got == {
+		_finding(
+			_loc("apps/web/.env", 1),
+			"the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair holds a different key (AKIA…BBBB) than the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair (AKIA…AAAA): Remotion and the AWS CLI will use different accounts",
+			_loc("apps/web/.env", 3),
+		),
+		_finding(
+			_loc("apps/web/.env", 2),
+			"AWS_PROFILE and the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair are both set: Node picks the profile, the Go SDK picks the keys",
+			_loc("apps/web/.env", 1),
+		),
+	}
+}

@@ -77,22 +77,36 @@ _pair := {
 _var := lib.credential_variables
 
 # _set[name] is the set of environments (by index) that set name to a
-# non-empty value, for the names of the key pairs: the half pairs and
-# crossed pairs below are set operations on these, which run in Go.
-_set := {name: {i | some [i, j] in refs; envs[i].variables[j].set} |
+# non-empty value, and _defined[name] the set of those that define it at
+# all, for the names of the key pairs that some environment defines (a name
+# no environment defines has no entry: read through object.get with the
+# empty set): the half pairs and crossed pairs below are set operations on
+# these, which run in Go. (`x != false` is the truth test of x, written
+# out: a bare reference tested for truth costs OPA a few allocations more on
+# every pass.)
+_set := {name: {i | some [i, j] in refs; envs[i].variables[j].set != false} |
 	envs := input.environments
 	by_name := lib.variables
-	some name in [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
-	refs := object.get(by_name, name, [])
+	some name in _key_names
+	refs := by_name[name]
 }
+
+_defined := {name: {i | some [i, _] in refs} |
+	by_name := lib.variables
+	some name in _key_names
+	refs := by_name[name]
+}
+
+_key_names := [lib.remotion_id, lib.remotion_secret, lib.aws_id, lib.aws_secret]
 
 # The environment belongs to a Remotion project, and Remotion's Node APIs or
 # CLI read it (or an unknown consumer, taken as Node, as lib.node_reader says):
 # Remotion's own rules apply. Checked last, on the few definitions that
 # would make a finding.
 _node_env(i) if {
-	input.environments[i].remotion
-	_node(i)
+	env := input.environments[i]
+	env.remotion != false
+	lib.node_reader(env.consumers)
 }
 
 _node(i) if lib.node_reader(input.environments[i].consumers)
@@ -102,12 +116,14 @@ _node(i) if lib.node_reader(input.environments[i].consumers)
 _crossed contains [i, r, a] if {
 	sets := _set
 	some [r, a] in [[lib.remotion_id, lib.aws_secret], [lib.remotion_secret, lib.aws_id]]
-	some i in (((sets[r] & sets[a]) - sets[_partner[r]]) - sets[_partner[a]])
+	some i in (((sets[r] & sets[a]) - object.get(sets, _partner[r], set())) - object.get(sets, _partner[a], set()))
 }
 
-# The halves of crossed pairs, as [env index, name].
-_in_crossed contains [i, n] if {
-	some [i, r, a] in _crossed
+# _in_crossed[name] is the set of environments (by index) where name is a
+# half of a crossed pair (no entry when there is none).
+_in_crossed := {n: {i | some [i, r, a] in crossed; n in [r, a]} |
+	crossed := _crossed
+	some [_, r, a] in crossed
 	some n in [r, a]
 }
 
@@ -122,37 +138,78 @@ _fails(res) := sprintf(", which fails with \"%s\"%s", [res.error, _unless(res)])
 	res.error != ""
 } else := ""
 
-# What Remotion does instead, per the resolver.
-_outcome(i) := sprintf("Remotion's credentials check throws \"%s\"", [res.check.error]) if {
+# What Remotion does instead, per the resolver (the failure, when there is
+# one, is _fails(res) spelled out). The first branch is the usual case, a
+# source used without an error (no check error, no error), tested first so
+# that the others are looked at only when it does not hold; where it holds,
+# the branches below it, whose order decides, give the same.
+_outcome(i) := sprintf("Remotion silently uses %s", [res.using]) if {
 	res := input.environments[i].resolution.node
-	not res.check.passes
+	res.check.error == ""
+	object.get(res, "error", "") == ""
+	res.using != ""
+} else := sprintf("Remotion's credentials check throws \"%s\"", [res.check.error]) if {
+	res := input.environments[i].resolution.node
 	res.check.error != ""
-} else := sprintf("Remotion silently uses %s%s", [res.using, _fails(res)]) if {
+	not res.check.passes
+} else := sprintf("Remotion silently uses %s, which fails with \"%s\"%s", [res.using, res.error, _unless(res)]) if {
+	res := input.environments[i].resolution.node
+	res.using != ""
+	res.error != ""
+} else := sprintf("Remotion silently uses %s", [res.using]) if {
 	res := input.environments[i].resolution.node
 	res.using != ""
 } else := "the next credential source is used"
 
-# Half pairs: [env index, the half that is set, the half that is missing].
-_halves contains [i, have, miss] if {
+# Half pairs, as [env index, the half that is set, the half that is
+# missing]: set operations on the environments that set each name, so that
+# only the few environments they leave are looked at. _empty_halves holds
+# those whose missing half is defined but not set (the empty value); those
+# whose missing half is not defined at all are reported straight from the
+# same set operations, without an intermediate set.
+_empty_halves contains [i, have, miss] if {
 	sets := _set
+	defined := _defined
 	crossed := _in_crossed
+	envs := input.environments
 	some have, miss in _partner
-	some i in (sets[have] - sets[miss])
-	not [i, have] in crossed
-	_node_env(i)
+	some i in (((sets[have] & defined[miss]) - object.get(sets, miss, set())) - object.get(crossed, have, set()))
+	env := envs[i]
+	env.remotion != false
+	lib.node_reader(env.consumers)
 }
 
-# A half pair whose missing half is defined empty: report at the empty line.
+# A half pair whose missing half is defined empty in an env file: report at
+# the empty line.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, h.location) if {
-	some [i, have, miss] in _halves
+	some [i, have, miss] in _empty_halves
 	v := _empty_def(i, miss)
 	h := _var[[i, have]]
 	msg := sprintf("%s is empty, which counts as unset, while %s is set, so %s is ignored: %s%s", [miss, have, _pair[have], _outcome(i), _go_alias_note(i, miss)])
 }
 
-# A half pair whose missing half is not defined at all.
+# A half pair whose missing half is not defined at all. (_go_alias_notes is
+# named in the loop, not bound before it, so that it is built only when
+# there is such a half pair.)
 report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
-	some [i, have, miss] in _halves
+	sets := _set
+	defined := _defined
+	crossed := _in_crossed
+	envs := input.environments
+	vars := _var
+	some have, miss in _partner
+	some i in ((sets[have] - object.get(defined, miss, set())) - object.get(crossed, have, set()))
+	env := envs[i]
+	env.remotion != false
+	lib.node_reader(env.consumers)
+	h := vars[[i, have]]
+	msg := sprintf("%s is set but %s is not, so %s is ignored: %s%s", [have, miss, _pair[have], _outcome(i), object.get(_go_alias_notes, [[i, miss]], "")])
+}
+
+# A half pair whose missing half is defined empty, but in the process
+# environment, not in an env file: as if it were not defined.
+report contains lib.finding(rego.metadata.chain(), h.location, msg) if {
+	some [i, have, miss] in _empty_halves
 	not _empty_def(i, miss)
 	h := _var[[i, have]]
 	msg := sprintf("%s is set but %s is not, so %s is ignored: %s%s", [have, miss, _pair[have], _outcome(i), _go_alias_note(i, miss)])
@@ -168,6 +225,17 @@ _go_alias_note(i, miss) := sprintf(" (the Go client reads %s in place of %s and 
 	alias := _go_alias[miss]
 	_var[[i, alias]].set
 } else := ""
+
+# _go_alias_notes[[i, miss]] is _go_alias_note(i, miss) where it is not
+# empty: from the definitions of the Go aliases, a complete rule built once.
+_go_alias_notes := {[i, miss]: note |
+	envs := input.environments
+	some miss, alias in _go_alias
+	some [i, j] in lib.variables[alias]
+	envs[i].variables[j].set != false
+	"go" in envs[i].consumers
+	note := _go_alias_note(i, miss)
+}
 
 _unless(res) := " unless the machine it runs on supplies credentials" if {
 	res.outcome == "needs-runtime"

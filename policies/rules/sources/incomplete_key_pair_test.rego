@@ -431,3 +431,60 @@ test_quiet_sdk_empty_tokens_without_pair_or_remotion if {
 		not contains(f.message, "SESSION_TOKEN")
 	}
 }
+
+# A half pair whose missing half is defined empty in the process
+# environment (not in an env file): reported as not set, at the half that is.
+test_fires_half_with_empty_partner_in_process_environment if {
+	env := object.union(
+		_env(
+			[
+				_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {}),
+				_empty("REMOTION_AWS_SECRET_ACCESS_KEY", 2),
+			],
+			_res(_aws_pair, {}),
+		),
+		{"process": true},
+	)
+	got := rule.report with input as _input(env)
+	got == {_finding(1, "REMOTION_AWS_ACCESS_KEY_ID is set but REMOTION_AWS_SECRET_ACCESS_KEY is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair")}
+}
+
+# What Remotion does instead, for each shape of the resolution: an empty
+# error, an error without needs-runtime, no source used, and a check error
+# on a check that passes; several environments of one tree, each with its
+# own half pair.
+_half_env(line, res) := object.union(
+	_env([_var("REMOTION_AWS_ACCESS_KEY_ID", line, {})], res),
+	{"id": sprintf("e%d", [line])},
+)
+
+test_fires_half_outcomes if {
+	envs := [
+		_half_env(1, _res(_aws_pair, {"error": ""})),
+		_half_env(2, _res(_aws_pair, {"error": "Access denied"})),
+		_half_env(3, _res("", {})),
+		_half_env(4, _res(_aws_pair, {"check": {"passes": true, "error": "odd"}})),
+	]
+	got := rule.report with input as {"environments": envs}
+	pre := "REMOTION_AWS_ACCESS_KEY_ID is set but REMOTION_AWS_SECRET_ACCESS_KEY is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: "
+	got == {
+		_finding(1, concat("", [pre, "Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"])),
+		_finding(2, concat("", [pre, "Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair, which fails with \"Access denied\""])),
+		_finding(3, concat("", [pre, "the next credential source is used"])),
+		_finding(4, concat("", [pre, "Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"])),
+	}
+}
+
+# Halves in different environments of one tree make no pair, crossed or
+# not: each environment is on its own.
+test_fires_halves_in_separate_environments if {
+	a := _env([_var("REMOTION_AWS_ACCESS_KEY_ID", 1, {})], _res(_aws_pair, {}))
+	b := object.union(_env([_var("AWS_SECRET_ACCESS_KEY", 2, {})], _res(_aws_pair, {})), {"id": "b"})
+	c := object.union(_env([_var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {})], _res(_aws_pair, {})), {"id": "c"})
+	got := rule.report with input as {"environments": [a, b, c]}
+	got == {
+		_finding(1, "REMOTION_AWS_ACCESS_KEY_ID is set but REMOTION_AWS_SECRET_ACCESS_KEY is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"),
+		_finding(2, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not, so the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"),
+		_finding(3, "REMOTION_AWS_SECRET_ACCESS_KEY is set but REMOTION_AWS_ACCESS_KEY_ID is not, so the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is ignored: Remotion silently uses the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair"),
+	}
+}

@@ -92,9 +92,16 @@ report contains lib.finding(rego.metadata.chain(), v.location, msg) if {
 }
 
 # AWS_SESSION_TOKEN beside the REMOTION pair Remotion uses, which has no token.
+# Only the environments that define AWS_SESSION_TOKEN and both halves of the
+# REMOTION pair can have it: the intersection of the sets of those that
+# define each name (in Go) leaves those few, the only ones looked at.
 report contains lib.finding_related(rego.metadata.chain(), v.location, msg, id.location) if {
-	some [i, j] in lib.variables[lib.aws_token]
-	v := input.environments[i].variables[j]
+	by_name := lib.variables
+	tokens := by_name[lib.aws_token]
+	ids := by_name[lib.remotion_id]
+	secrets := by_name[lib.remotion_secret]
+	some i in (({i | some [i, _] in tokens} & {i | some [i, _] in ids}) & {i | some [i, _] in secrets})
+	v := _var[[i, lib.aws_token]]
 	v.set
 	not _var[[i, lib.remotion_token]].set
 	_uses_remotion_pair(i)

@@ -235,3 +235,19 @@ test_fires_node_rules_for_mixed_consumers if {
 	)
 	got == {_finding(2, "REMOTION_AWS_SESSION_TOKEN is set but the REMOTION_AWS_ACCESS_KEY_ID/REMOTION_AWS_SECRET_ACCESS_KEY pair is not complete: Remotion uses this token only with that pair, never with the AWS_* keys, so it is never sent")}
 }
+
+# AWS_SESSION_TOKEN and the REMOTION pair must be in one environment: a
+# token in one environment of a tree and the pair in another are quiet.
+test_aws_token_and_remotion_pair_per_environment if {
+	envs := [
+		{"id": "a", "variables": [_var("AWS_SESSION_TOKEN", 1, {})]},
+		{"id": "b", "variables": [_var("REMOTION_AWS_ACCESS_KEY_ID", 2, {}), _var("REMOTION_AWS_SECRET_ACCESS_KEY", 3, {})]},
+		{"id": "c", "variables": [_var("AWS_SESSION_TOKEN", 4, {}), _var("REMOTION_AWS_ACCESS_KEY_ID", 5, {}), _var("REMOTION_AWS_SECRET_ACCESS_KEY", 6, {})]},
+	]
+	base := _input([]).environments[0]
+	got := rule.report with input as {"environments": [object.union(base, e) | some e in envs]}
+	count(got) == 1
+	every f in got {
+		f.location == _loc(4)
+	}
+}
