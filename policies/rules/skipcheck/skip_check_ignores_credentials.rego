@@ -37,14 +37,16 @@ _ignored_names := [lib.remotion_profile, lib.remotion_id, lib.remotion_secret, l
 
 # The rule goes through the name index (lib.variables) to the definitions
 # of the flag and of the four ignored names: its cost follows them, not the
-# number of variables in the tree.
+# number of variables in the tree. A test of a value (`v.set != false`, not
+# a bare `v.set`; `not k in shared`, not `not shared[k]`) spares OPA a
+# generated variable on each evaluation: the two forms pass and fail alike.
 
 # The variable index of the flag in each environment (by index) read by
 # Remotion's Node APIs or CLI where it is set.
 _flagged := {i: j |
 	some [i, j] in lib.variables[lib.skip_flag]
 	env := input.environments[i]
-	env.variables[j].set
+	env.variables[j].set != false
 	lib.node_reader(object.get(env, "consumers", []))
 }
 
@@ -61,7 +63,7 @@ _ignored := [[[l.path, l.line, l.column, name], fl.path != l.path, fl.path, fl.l
 	jf := flagged[i]
 	env := envs[i]
 	v := env.variables[j]
-	v.set
+	v.set != false
 	l := v.location
 	fl := env.variables[jf].location
 ]
@@ -81,7 +83,7 @@ _message := "%s is ignored because REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set%s:
 report contains lib.finding_related(rego.metadata.chain(), l, msg, fl) if {
 	shared := _shared
 	some [k, false, _, _, _, _, l, fl] in _ignored
-	not shared[k]
+	not k in shared
 	msg := sprintf(_message, [k[3], ""])
 }
 
@@ -89,7 +91,7 @@ report contains lib.finding_related(rego.metadata.chain(), l, msg, fl) if {
 report contains lib.finding_related(rego.metadata.chain(), l, msg, fl) if {
 	shared := _shared
 	some [k, true, _, _, id, mode, l, fl] in _ignored
-	not shared[k]
+	not k in shared
 	msg := sprintf(_message, [k[3], _where(true, id, mode, fl)])
 }
 
