@@ -37,7 +37,9 @@ import data.remolint.lib
 # The rule goes through the name index (lib.variables) to the definitions
 # of the flag, and looks at the other credential sources only in the
 # environments that set it: its cost follows those definitions, not the
-# number of variables in the tree.
+# number of variables in the tree. A test of a value is a comparison
+# (`env.remotion != false`, not a bare `env.remotion`), which spares OPA a
+# generated variable on each evaluation: the two forms pass and fail alike.
 
 # Each Remotion environment (by index) that deploys to Vercel or Netlify,
 # that Remotion's Node APIs or CLI read, and that sets the flag: [flag
@@ -49,8 +51,8 @@ _candidates := {i: [j, platforms] |
 	env := envs[i]
 	some p in env.platforms
 	p in {"vercel", "netlify"}
-	env.variables[j].set
-	env.remotion
+	env.variables[j].set != false
+	env.remotion != false
 	platforms := [q | some q in ["vercel", "netlify"]; q in env.platforms]
 	lib.node_reader(object.get(env, "consumers", []))
 }
@@ -63,7 +65,7 @@ _setting(name) := {i |
 	envs := input.environments
 	some [i, j] in lib.variables[name]
 	i in candidates
-	envs[i].variables[j].set
+	envs[i].variables[j].set != false
 }
 
 _candidate_envs := {i | some i, _ in _candidates}
