@@ -43,7 +43,7 @@ report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	f := input.envFiles[i]
 	f.project in lib.node_projects
 	e := f.entries[j]
-	e.set
+	e.set != false
 	_reads_off(e.value)
 	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK=%s still skips the check: %s; delete the line to keep the check", [e.value, _consequence])
 }
