@@ -58,8 +58,8 @@ _candidates := {i: [j, platforms] |
 }
 
 # The candidates (by index) that set each of the other credential sources'
-# names. (`i in candidates`, a built-in call, costs less than the lookup
-# `candidates[i]` when most definitions are not a candidate's.)
+# names. (`i in candidates` is a built-in call: the bare test
+# `candidates[i]` would cost a generated variable on every definition.)
 _setting(name) := {i |
 	candidates := _candidate_envs
 	envs := input.environments
