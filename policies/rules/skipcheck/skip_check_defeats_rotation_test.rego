@@ -175,3 +175,8 @@ test_quiet_flag_written_in_go_code if {
 	])
 	count(got) == 0
 }
+
+test_fires_write_with_unset_false if {
+	got := rule.report with input as _input([_flag("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", "1")], [_write("AWS_ACCESS_KEY_ID", 10, {"unset": false})])
+	got == {_finding(10, _aws_msg("AWS_ACCESS_KEY_ID"))}
+}

@@ -38,12 +38,14 @@ _reads_off(value) if lower(trim_space(value)) in _off_words
 
 _consequence := "Remotion treats any non-empty value as on, so the credentials check is skipped and the REMOTION_AWS_* variables are ignored"
 
+# (`e.set != false` passes and fails as a bare `e.set` does, without the
+# variable OPA generates to evaluate a bare reference.)
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	some [i, j] in lib.env_entries[lib.skip_flag]
 	f := input.envFiles[i]
 	f.project in lib.node_projects
 	e := f.entries[j]
-	e.set
+	e.set != false
 	_reads_off(e.value)
 	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK=%s still skips the check: %s; delete the line to keep the check", [e.value, _consequence])
 }

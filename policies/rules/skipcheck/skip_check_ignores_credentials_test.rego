@@ -120,3 +120,53 @@ test_fires_once_per_definition if {
 	got := rule.report with input as {"environments": envs}
 	got == {{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 1), "related": _loc("web/.env", 4), "message": _msg("REMOTION_AWS_ACCESS_KEY_ID")}}
 }
+
+# A definition ignored in two environments with the flag in other files
+# only names the first flag in (file, line) order, and the environment
+# that holds it.
+test_fires_once_naming_first_other_flag if {
+	base := {
+		"dir": "web", "project": "web", "platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+	}
+	key := _var("REMOTION_AWS_PROFILE", "web/.env", 1, {"secret": false, "value": "render"})
+	secret := _var("REMOTION_AWS_SECRET_ACCESS_KEY", "web/.env", 2, {})
+	envs := [
+		object.union(base, {"id": "web (production)", "mode": "production", "files": ["web/.env", "web/.env.production"], "variables": [key, _flag("web/.env.production", 3, "1")]}),
+		object.union(base, {"id": "web (test)", "mode": "test", "files": ["web/.env", "web/.env.test"], "variables": [key, secret, _flag("web/.env.test", 1, "1")]}),
+		object.union(base, {"id": "web (staging)", "mode": "staging", "files": ["web/.env", "web/.env.production"], "variables": [key, _flag("web/.env.production", 2, "1")]}),
+	]
+	got := rule.report with input as {"environments": envs}
+	got == {
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 1), "related": _loc("web/.env.production", 2), "message": _msg_at("REMOTION_AWS_PROFILE", " (at web/.env.production:2, in environment web (staging))")},
+		{"rule": "skip-check-ignores-credentials", "severity": "error", "location": _loc("web/.env", 2), "related": _loc("web/.env.test", 1), "message": _msg_at("REMOTION_AWS_SECRET_ACCESS_KEY", " (at web/.env.test:1, in environment web (test))")},
+	}
+}
+
+# The location reported is the definition's in the first environment, in
+# the order of the name index.
+test_location_from_first_environment if {
+	base := {
+		"dir": "web", "project": "web", "platforms": [], "consumers": ["node"], "remotion": true, "resolution": {},
+		"id": "web", "mode": "", "files": ["web/.env"],
+	}
+	first := _var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 1, {"location": {"path": "web/.env", "line": 1, "column": 1, "endColumn": 9}})
+	second := _var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 1, {"location": {"path": "web/.env", "line": 1, "column": 1, "endColumn": 3}})
+	envs := [
+		object.union(base, {"variables": [second, _flag("web/.env", 5, "1")]}),
+		object.union(base, {"variables": [first, _flag("web/.env", 4, "1")]}),
+	]
+	got := rule.report with input as {"environments": envs}
+	{[f.location, f.related] | some f in got} == {[second.location, _loc("web/.env", 4)]}
+}
+
+# A definition is reported only when its environment has an id and a mode,
+# and both locations a path and a line.
+test_quiet_without_mode_or_line if {
+	inp := _input([_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}), _flag("web/.env", 4, "1")])
+	env := inp.environments[0]
+	count(rule.report) == 1 with input as inp
+	count(rule.report) == 0 with input as {"environments": [object.remove(env, ["mode"])]}
+	count(rule.report) == 0 with input as {"environments": [object.remove(env, ["id"])]}
+	flag := object.union(object.remove(_flag("web/.env", 4, "1"), ["location"]), {"location": {"path": "web/.env", "column": 1}})
+	count(rule.report) == 0 with input as _input([_var("REMOTION_AWS_ACCESS_KEY_ID", "web/.env", 2, {}), flag])
+}

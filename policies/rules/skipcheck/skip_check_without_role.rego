@@ -37,62 +37,64 @@ import data.remolint.lib
 # The rule goes through the name index (lib.variables) to the definitions
 # of the flag, and looks at the other credential sources only in the
 # environments that set it: its cost follows those definitions, not the
-# number of variables in the tree.
+# number of variables in the tree. A test of a value is a comparison
+# (`env.remotion != false`, not a bare `env.remotion`), which spares OPA a
+# generated variable on each evaluation: the two forms pass and fail alike.
 
 # Each Remotion environment (by index) that deploys to Vercel or Netlify,
 # that Remotion's Node APIs or CLI read, and that sets the flag: [flag
-# variable index, its platforms among vercel and netlify].
+# variable index, its platforms among vercel and netlify]. The platforms
+# are tested first: most environments have neither.
 _candidates := {i: [j, platforms] |
+	envs := input.environments
 	some [i, j] in lib.variables[lib.skip_flag]
-	env := input.environments[i]
-	env.variables[j].set
-	env.remotion
-	platforms := [p | some p in ["vercel", "netlify"]; p in env.platforms]
-	count(platforms) > 0
+	env := envs[i]
+	some p in env.platforms
+	p in {"vercel", "netlify"}
+	env.variables[j].set != false
+	env.remotion != false
+	platforms := [q | some q in ["vercel", "netlify"]; q in env.platforms]
 	lib.node_reader(object.get(env, "consumers", []))
 }
 
-_source_names := [
-	"AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", lib.aws_id, lib.aws_secret,
+# The candidates (by index) that set each of the other credential sources'
+# names. (`i in candidates` is a built-in call: the bare test
+# `candidates[i]` would cost a generated variable on every definition.)
+_setting(name) := {i |
+	candidates := _candidate_envs
+	envs := input.environments
+	some [i, j] in lib.variables[name]
+	i in candidates
+	envs[i].variables[j].set != false
+}
+
+_candidate_envs := {i | some i, _ in _candidates}
+
+# The candidates that show another credential source: a web identity (role
+# and token file), an AWS_* key pair, or one of _single_sources. The sets
+# are combined in Go.
+_other_source := ((_setting("AWS_ROLE_ARN") & _setting("AWS_WEB_IDENTITY_TOKEN_FILE")) | (_setting(lib.aws_id) & _setting(lib.aws_secret))) | {i |
+	some name in _single_sources
+	some i in _setting(name)
+}
+
+_single_sources := [
 	lib.aws_profile, "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
 	"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
 ]
 
-# [environment index, name] for each of those names a candidate sets.
-_sources := {[i, name] |
-	candidates := _candidates
-	some name in _source_names
-	some [i, j] in lib.variables[name]
-	candidates[i]
-	input.environments[i].variables[j].set
-}
-
-_other_source(i) if {
-	[i, "AWS_ROLE_ARN"] in _sources
-	[i, "AWS_WEB_IDENTITY_TOKEN_FILE"] in _sources
-}
-
-_other_source(i) if {
-	[i, lib.aws_id] in _sources
-	[i, lib.aws_secret] in _sources
-}
-
-_other_source(i) if {
-	some name in [
-		lib.aws_profile, "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-	]
-	[i, name] in _sources
+# The message for each list of platforms a candidate can have.
+_messages := {platforms: msg |
+	some platforms in [["vercel"], ["netlify"], ["vercel", "netlify"]]
+	names := concat(" and ", [lib.platform_names[p] | some p in platforms])
+	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set for a %s deployment that shows no other credential source (no AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, no AWS_PROFILE, no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair): Remotion ignores the REMOTION_AWS_* variables and renders will fail with \"Could not load credentials from any providers\"%s", [names, _vercel_note(platforms)])
 }
 
 _vercel_note(platforms) := "; where Vercel injects its own AWS_* keys, requests are denied instead, as those keys grant no AWS permissions" if {
 	"vercel" in platforms
 } else := ""
 
-report contains lib.finding(rego.metadata.chain(), flag.location, msg) if {
+report contains lib.finding(rego.metadata.chain(), input.environments[i].variables[j].location, _messages[platforms]) if {
 	some i, [j, platforms] in _candidates
-	not _other_source(i)
-	flag := input.environments[i].variables[j]
-	names := concat(" and ", [lib.platform_names[p] | some p in platforms])
-	msg := sprintf("REMOTION_SKIP_AWS_CREDENTIALS_CHECK is set for a %s deployment that shows no other credential source (no AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, no AWS_PROFILE, no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair): Remotion ignores the REMOTION_AWS_* variables and renders will fail with \"Could not load credentials from any providers\"%s", [names, _vercel_note(platforms)])
+	not i in _other_source
 }

@@ -99,3 +99,52 @@ test_fires_unknown_consumer if {
 	got := rule.report with input as {"environments": [env]}
 	count(got) == 1
 }
+
+test_fires_vercel_and_netlify if {
+	got := rule.report with input as _input(["netlify", "aws-lambda", "vercel"], [_flag])
+	got == {{"rule": "skip-check-without-role", "severity": "warning", "location": _loc(2), "message": concat("", [
+		sprintf(_base, ["Vercel and Netlify"]),
+		"; where Vercel injects its own AWS_* keys, requests are denied instead, as those keys grant no AWS permissions",
+	])}}
+}
+
+test_quiet_each_single_source if {
+	every name in ["AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"] {
+		count(rule.report) == 0 with input as _input(["vercel"], [_flag, _var(name, 3, {"secret": false, "value": "x"})])
+	}
+}
+
+test_fires_half_pairs if {
+	every name in ["AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_SECRET_ACCESS_KEY"] {
+		count(rule.report) == 1 with input as _input(["vercel"], [_flag, _var(name, 3, {"secret": false, "value": "x"})])
+	}
+}
+
+test_fires_unset_sources if {
+	got := rule.report with input as _input(["netlify"], [
+		_var("AWS_PROFILE", 1, {"secret": false, "set": false, "value": ""}),
+		_flag,
+		_var("AWS_ACCESS_KEY_ID", 3, {}),
+		_var("AWS_SECRET_ACCESS_KEY", 4, {"set": false}),
+	])
+	count(got) == 1
+}
+
+test_quiet_unset_flag if {
+	got := rule.report with input as _input(["vercel"], [_var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", 2, {"secret": false, "value": "", "set": false})])
+	count(got) == 0
+}
+
+_skip(line) := _var("REMOTION_SKIP_AWS_CREDENTIALS_CHECK", line, {"secret": false, "value": "1"})
+
+# A source counts only in its own environment.
+test_sources_per_environment if {
+	env := _input(["vercel"], [_flag]).environments[0]
+	envs := [
+		object.union(env, {"id": "a", "variables": [_flag, _var("AWS_PROFILE", 1, {"secret": false, "value": "render"})]}),
+		object.union(env, {"id": "b", "variables": [_var("AWS_ACCESS_KEY_ID", 1, {}), _skip(5)]}),
+		object.union(env, {"id": "c", "variables": [_var("AWS_SECRET_ACCESS_KEY", 1, {}), _skip(6)]}),
+	]
+	got := rule.report with input as {"environments": envs}
+	{f.location.line | some f in got} == {5, 6}
+}
