@@ -164,3 +164,13 @@ test_fires_without_key_or_detail if {
 		"an invisible byte-order mark starts the file: ",
 	}
 }
+
+test_related_false_null_and_odd_anomalies if {
+	no_related := object.union(_spaces, {"related": false})
+	null_related := object.union(_anomaly("duplicate-key", "A", "both", "again", 6), {"related": null})
+	got := rule.report with input as _input(["node"], [no_related, null_related, "bom", {"kind", "dialect"}, ["duplicate-key"]])
+	got == {
+		_finding(3, "REMOTION_AWS_REGION works with dotenv but not with every env-file reader: spaces around '=': both dotenv dialects drop them, but shells, docker --env-file and other env-file readers keep or reject them"),
+		object.union(_finding(6, "A is defined more than once in this file: again"), {"related": null}),
+	}
+}
