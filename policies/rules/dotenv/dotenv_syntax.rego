@@ -117,11 +117,19 @@ _lead_line := {
 	"nul-byte": "this file is not plain text",
 }
 
-# The format of an anomaly's lead, from [whether Go rejects the whole file,
-# whether it has a key, kind]; the lead is sprintf(format, [key]) (a format
-# for no key ends in "%.0s", which prints nothing). Scalars only, few
-# distinct: OPA caches each call, so the leads cost one call per kind of
-# anomaly, not per anomaly.
+# The format of an anomaly's message, from [its dialect, whether its detail
+# says that Go rejects the whole file, whether it has a key, kind]: the
+# message is sprintf(format, [key, detail]), its lead, a colon and the
+# detail (the lead of a format for no key ends in "%.0s", which prints
+# nothing). Only a Go anomaly's detail can make the lead about the whole
+# file. Scalars only, few distinct: OPA caches each call, so the formats
+# cost one call per kind of anomaly, not per anomaly.
+_format("go", rejects, keyed, kind) := concat("", [_lead_format(rejects, keyed, kind), ": %s"])
+
+_format(dialect, _, keyed, kind) := concat("", [_lead_format(false, keyed, kind), ": %s"]) if dialect != "go"
+
+# The format of the lead, from [whether Go rejects the whole file, whether
+# the anomaly has a key, kind].
 _lead_format(true, false, _) := "a Go program cannot load this file%.0s"
 
 _lead_format(true, true, _) := "%s stops a Go program from loading this file"
@@ -137,27 +145,38 @@ _line_format(kind) := concat("", [line, "%.0s"]) if line := _lead_line[kind]
 
 else := "this line is read differently from how it looks%.0s"
 
-# Every anomaly of every env file, with the file's project, through the
-# list of them (lib.anomalies): no pass over the files.
-_anomalies := [[files[i].project, files[i].anomalies[k]] | files := input.envFiles; some [i, k] in lib.anomalies]
-
-# [anomaly, message] for the anomalies that matter.
-_reported := [[a, sprintf("%s: %s", [sprintf(format, [key]), detail])] |
-	some [dir, a] in _anomalies
+# The anomalies that matter, through the list of every anomaly of every env
+# file (lib.anomalies): no pass over the files. The two clauses differ only
+# in whether the anomaly points at a related place; each builds its messages
+# in place, for the anomalies it reports. The first tests that it does not
+# with object.get (cheaper than `not a.related`), once _matters has found
+# the anomaly an object (object.get fails with an error on anything else).
+report contains lib.finding(chain, a.location, msg) if {
+	chain := rego.metadata.chain()
+	files := input.envFiles
+	some [i, k] in lib.anomalies
+	f := files[i]
+	a := f.anomalies[k]
 	dialect := a.dialect
 	kind := a.kind
-	_matters(dir, dialect, kind)
+	_matters(f.project, dialect, kind)
+	object.get(a, "related", false) == false
 	detail := object.get(a, "detail", "")
 	key := object.get(a, "key", "")
-	format := _lead_format(object.get({"go": contains(detail, "rejects the whole file")}, dialect, false), key != "", kind)
-]
-
-report contains lib.finding(rego.metadata.chain(), a.location, msg) if {
-	some [a, msg] in _reported
-	not a.related
+	msg := sprintf(_format(dialect, contains(detail, "rejects the whole file"), key != "", kind), [key, detail])
 }
 
-report contains lib.finding_related(rego.metadata.chain(), a.location, msg, a.related) if {
-	some [a, msg] in _reported
+report contains lib.finding_related(chain, a.location, msg, a.related) if {
+	chain := rego.metadata.chain()
+	files := input.envFiles
+	some [i, k] in lib.anomalies
+	f := files[i]
+	a := f.anomalies[k]
 	a.related
+	dialect := a.dialect
+	kind := a.kind
+	_matters(f.project, dialect, kind)
+	detail := object.get(a, "detail", "")
+	key := object.get(a, "key", "")
+	msg := sprintf(_format(dialect, contains(detail, "rejects the whole file"), key != "", kind), [key, detail])
 }

@@ -144,3 +144,33 @@ test_fires_go_dialects_differ_with_node_and_go if {
 	got := rule.report with input as _input(["cli", "go"], [differ])
 	{f.location | some f in got} == {_loc(4, 5)}
 }
+
+test_rejection_lead_only_for_go_dialect if {
+	both := _anomaly("unterminated-quote", "A", "both", "godotenv rejects the whole file", 5)
+	node := _anomaly("text-after-quote", "", "node", "godotenv rejects the whole file", 6)
+	got := rule.report with input as _input([], [both, node])
+	{f.message | some f in got} == {
+		"A does not get the value the file shows: godotenv rejects the whole file",
+		"a value is not what the file shows: godotenv rejects the whole file",
+	}
+}
+
+test_fires_without_key_or_detail if {
+	bare := {"kind": "expansion", "dialect": "go", "location": _loc(3, 5)}
+	bare_node := {"kind": "bom", "dialect": "both", "key": "%s", "location": _loc(4, 5)}
+	got := rule.report with input as _input(["go"], [bare, bare_node])
+	{f.message | some f in got} == {
+		"a value is not what the file shows: ",
+		"an invisible byte-order mark starts the file: ",
+	}
+}
+
+test_related_false_null_and_odd_anomalies if {
+	no_related := object.union(_spaces, {"related": false})
+	null_related := object.union(_anomaly("duplicate-key", "A", "both", "again", 6), {"related": null})
+	got := rule.report with input as _input(["node"], [no_related, null_related, "bom", {"kind", "dialect"}, ["duplicate-key"]])
+	got == {
+		_finding(3, "REMOTION_AWS_REGION works with dotenv but not with every env-file reader: spaces around '=': both dotenv dialects drop them, but shells, docker --env-file and other env-file readers keep or reject them"),
+		object.union(_finding(6, "A is defined more than once in this file: again"), {"related": null}),
+	}
+}

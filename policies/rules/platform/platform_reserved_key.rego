@@ -379,10 +379,11 @@ report contains lib.finding(chain, r.location, msg) if {
 	some name, _ in _instead
 	some i in lib.reads[name]
 	r := reads[i]
+	o := owning[r.project]
 	not r.guard
-	go := r.language == "go"
-	some p in owning[r.project][0]
+	some p in o[0]
 	owned[p][name]
+	go := r.language == "go"
 	msg := sprintf("code reads %s, but %s", [name, _read_effect(go, p, name)])
 }
 

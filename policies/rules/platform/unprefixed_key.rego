@@ -42,11 +42,15 @@ _instead := {
 # (lib.on_owning_platform), read by Remotion's Node APIs or CLI and by no
 # Go, Python or PHP client. A complete rule, built once, over the projects
 # of those env files only (through the name index and lib.projects), not
-# over every project of the tree.
+# over every project of the tree. A project whose list of consumers is empty
+# (no Node or CLI consumer either) is dropped first, before its set of
+# consumers is built (a comparison, which no value of the list makes fail
+# with an error, unlike count).
 _eligible := {dir |
 	projects := lib.projects
 	some dir in _candidate_dirs
 	p := projects[dir]
+	p.consumers != []
 	p.remotion
 	not p.platforms[0]
 	consumers := {c | some c in p.consumers}

@@ -71,3 +71,23 @@ test_quiet_not_remotion if {
 	got := rule.report with input as _input(p, false, [_entry("apps/web/.env", "AWS_ACCESS_KEY_ID", 1)])
 	count(got) == 0
 }
+
+test_quiet_unknown_consumer if {
+	no_key := object.remove(_proj([], []), ["consumers"])
+	every p in [_proj([], []), no_key] {
+		got := rule.report with input as _input(p, false, [_entry("apps/web/.env", "AWS_ACCESS_KEY_ID", 1)])
+		count(got) == 0
+	}
+}
+
+test_fires_consumer_set if {
+	got := rule.report with input as _input(_proj([], {"cli"}), false, [_entry("apps/web/.env", "AWS_ACCESS_KEY_ID", 1)])
+	{f.location | some f in got} == {_loc("apps/web/.env", 1, 1)}
+}
+
+test_quiet_consumers_not_a_list if {
+	every consumers in [null, 1, "node", {}] {
+		got := rule.report with input as _input(_proj([], consumers), false, [_entry("apps/web/.env", "AWS_ACCESS_KEY_ID", 1)])
+		count(got) == 0
+	}
+}
