@@ -54,18 +54,15 @@ import data.remolint.lib
 # `== true`: a bare boolean expression allocates on every evaluation in OPA.
 
 # _paths_of[prof] is the set of paths of the shared files that define the
-# profile prof (effectively), for each profile a candidate names (an indexed
-# comprehension: one pass over the profiles).
+# profile prof (effectively), for each profile a profile variable names (an
+# indexed comprehension: one pass over the profiles).
 _paths_of := {prof: {p.path | some p in input.profiles; p.effective == true; p.name == prof} | some prof in _wanted}
 
-# The profiles that the profile variables set in Remotion environments name.
-_wanted := {v.value |
+# The profiles that the profile variables name (a superset of those a
+# candidate below looks up: one read per definition, without the tests).
+_wanted := {input.environments[i].variables[j].value |
 	some name in [lib.remotion_profile, lib.aws_profile]
 	some [i, j] in lib.variables[name]
-	env := input.environments[i]
-	env.remotion == true
-	v := env.variables[j]
-	v.set == true
 }
 
 # The shared files that apply to an environment: the ones the model lists
