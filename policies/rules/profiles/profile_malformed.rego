@@ -46,20 +46,23 @@ package remolint.rules.profiles.profile_malformed
 
 import data.remolint.lib
 
-# Cost notes: the rule reads each profile once, into _profiles, and each
-# key of each profile at most twice (its name, and whether it has a
-# suggestion); the per-profile reports work on those rows. Duplicate
-# sections are looked for only when two effective profiles share a path
-# and a name. Grouping goes through indexed comprehensions: ref-head rules
+# Cost notes: every check reads input.profiles directly, tests the
+# cheapest and most selective field first, and builds nothing per profile or
+# key (an array row costs several allocations). Boolean fields, which the
+# input schema types as booleans, are compared with `== true` or `== false`:
+# a bare boolean expression allocates on every evaluation in OPA. The halves
+# of a static key pair are two sets of profile indices, and the folders are
+# looked at only for a profile that sets one half alone; duplicate sections
+# are looked for only when two effective profiles share a path and a name.
+# Grouping goes through indexed comprehensions: ref-head rules
 # (_x[k] contains v) are quadratic in OPA.
-
-# [index, path, name, effective, flavour, header] of each profile.
-_profiles := [[i, p.path, p.name, p.effective, p.flavour, p.header] | some i, p in input.profiles]
 
 # --- [profile NAME] in a credentials file ---
 
-report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, msg) if {
-	some [i, _, _, _, "credentials", header] in _profiles
+report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
+	some p in input.profiles
+	p.flavour == "credentials"
+	header := p.header
 	startswith(header, "profile ")
 	want := trim(trim_space(substring(header, count("profile "), -1)), "\"'")
 	msg := sprintf(
@@ -70,8 +73,11 @@ report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, m
 
 # --- [NAME] in a config file ---
 
-report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, msg) if {
-	some [i, _, _, false, "config", header] in _profiles
+report contains lib.finding(rego.metadata.chain(), p.location, msg) if {
+	some p in input.profiles
+	p.effective == false
+	p.flavour == "config"
+	header := p.header
 	header != "default"
 	not startswith(header, "profile")
 	msg := sprintf(
@@ -82,61 +88,52 @@ report contains lib.finding(rego.metadata.chain(), input.profiles[i].location, m
 
 # --- a static profile with one half ---
 
-_static_keys := {"aws_access_key_id", "aws_secret_access_key"}
-
 # The folder of a shared file: credentials and config of one folder merge.
 _folder(path) := concat("/", array.slice(parts, 0, count(parts) - 1)) if parts := split(path, "/")
 
-# [profile index, key name, key index] of each key of an effective profile
-# that a check below reads: the static keys and source_profile.
-_keys := [[i, name, j] |
-	checked := _checked_keys
-	some [i, _, _, true, _, _] in _profiles
-	some j, k in input.profiles[i].keys
-	name := k.name
-	name in checked
-]
+# The indices of the effective profiles that set each half.
+_set_id := {i |
+	some i, p in input.profiles
+	p.effective == true
+	some k in p.keys
+	k.name == "aws_access_key_id"
+	k.set == true
+}
 
-_checked_keys := _static_keys | {"source_profile"}
+_set_secret := {i |
+	some i, p in input.profiles
+	p.effective == true
+	some k in p.keys
+	k.name == "aws_secret_access_key"
+	k.set == true
+}
 
-# The static keys that are set.
-_set_static := [[i, key, j] |
-	static := _static_keys
-	some [i, key, j] in _keys
-	key in static
-	input.profiles[i].keys[j].set
-]
-
-_set_static_pairs := {[i, key] | some [i, key, _] in _set_static}
-
-_other_half := {"aws_access_key_id": "aws_secret_access_key", "aws_secret_access_key": "aws_access_key_id"}
-
-# The static keys whose other half their own profile does not set: the
-# other half may still come from a section of the same name in the other
-# file of the folder, so only these need the folders.
-_lone := [[i, key, j, other] |
-	pairs := _set_static_pairs
-	some [i, key, j] in _set_static
-	other := _other_half[key]
-	not [i, other] in pairs
-]
+# [profile index, key name, other half] of each effective profile that sets
+# one half but not the other: the other half may still come from a section
+# of the same name in the other file of the folder, so only these need the
+# folders.
+_lone := {[i, "aws_access_key_id", "aws_secret_access_key"] | some i in (_set_id - _set_secret)} | {[i, "aws_secret_access_key", "aws_access_key_id"] | some i in (_set_secret - _set_id)}
 
 # [folder, profile name, key name] of each static key set in an effective
 # profile (only when some half is alone in its profile).
 _set_static_keys := {[_folder(p.path), p.name, key] |
 	count(_lone) > 0
-	some [i, key, _] in _set_static
+	some key, profiles in {"aws_access_key_id": _set_id, "aws_secret_access_key": _set_secret}
+	some i in profiles
 	p := input.profiles[i]
 }
 
+# Every definition of the lone half that is set.
 report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
-	some [i, key, j, other] in _lone
+	some [i, key, other] in _lone
 	p := input.profiles[i]
 	not [_folder(p.path), p.name, other] in _set_static_keys
-	k := p.keys[j]
+	some k in p.keys
+	k.name == key
+	k.set == true
 	msg := sprintf(
 		"profile %s sets %s but not %s: the AWS SDKs need both for static credentials, so this profile yields none%s",
-		[p.name, k.name, other, _node_error(p)],
+		[p.name, key, other, _node_error(p)],
 	)
 }
 
@@ -163,18 +160,26 @@ report contains lib.finding(rego.metadata.chain(), k.location, msg) if {
 
 # --- a profile defined twice in one file ---
 
-# [path, name] of each effective profile: a duplicate makes the set smaller
-# than the list.
-_effective := [[path, name] | some [_, path, name, true, _, _] in _profiles]
+# The names of the effective profiles (strings: cheap to collect), and the
+# paths that define each name (an indexed comprehension: one pass). Their
+# sizes add up to the number of distinct [path, name] pairs, which a
+# section defined twice in one file makes smaller than the number of
+# effective profiles.
+_defined := {p.name | some p in input.profiles; p.effective == true}
 
-_effective_keys := {k | some k in _effective}
+_paths_of := {name: {p.path | some p in input.profiles; p.effective == true; p.name == name} | some name in _defined}
+
+_defined_twice if {
+	sum([count(paths) | some paths in _paths_of]) < count([1 | some p in input.profiles; p.effective == true])
+}
 
 # [[path, name], [line, column], index] of each effective profile, when
 # some section is defined twice.
-_definitions := [[[path, name], [l.line, l.column], i] |
-	count(_effective_keys) < count(_effective)
-	some [i, path, name, true, _, _] in _profiles
-	l := input.profiles[i].location
+_definitions := [[[p.path, p.name], [l.line, l.column], i] |
+	_defined_twice
+	some i, p in input.profiles
+	p.effective == true
+	l := p.location
 ]
 
 # _first[[path, name]] is the [line, column] of the first definition.
@@ -195,19 +200,18 @@ report contains lib.finding_related(rego.metadata.chain(), p.location, msg, rela
 
 # --- source_profile naming a missing profile ---
 
-_defined := {name | some [_, _, name, true, _, _] in _profiles}
-
+# _defined (above) is looked at only for a source_profile key.
 report contains lib.finding(rego.metadata.chain(), object.get(k, "valueLocation", k.location), msg) if {
-	defined := _defined
-	some [i, "source_profile", j] in _keys
-	pname := input.profiles[i].name
-	k := input.profiles[i].keys[j]
+	some p in input.profiles
+	some k in p.keys
+	k.name == "source_profile"
+	p.effective == true
 	name := object.get(k, "value", "")
 	name != ""
-	not name in defined
+	not name in _defined
 	msg := sprintf(
 		"profile %s takes its source credentials from profile \"%s\", which no scanned AWS shared file defines: assuming the role fails",
-		[pname, name],
+		[p.name, name],
 	)
 }
 

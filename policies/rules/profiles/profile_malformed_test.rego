@@ -184,3 +184,63 @@ test_quiet_ini_skipped if {
 	got := rule.report with input as {"profiles": [], "sharedFiles": [{"path": _creds, "flavour": "credentials", "anomalies": [a]}]}
 	count(got) == 0
 }
+
+# --- pinned behaviour (the cost rewrite keeps these) ---
+
+# A section the SDKs ignore is not checked for one half.
+test_quiet_one_half_in_ignored_section if {
+	got := rule.report with input as _in([_profile(_config, "config", "render", "render", 1, false, [_key(_config, "aws_access_key_id", 2)])])
+	{f.location | some f in got} == {_loc(_config, 1, 1)}
+}
+
+# Each definition of a lone half is reported.
+test_fires_lone_half_set_twice if {
+	got := rule.report with input as _in([_profile(_creds, "credentials", "render", "render", 1, true, [
+		_key(_creds, "aws_secret_access_key", 2),
+		_key(_creds, "aws_secret_access_key", 3),
+	])])
+	{f.location | some f in got} == {_loc(_creds, 2, 1), _loc(_creds, 3, 1)}
+}
+
+# An unset other half does not count, and neither does one in an ignored
+# section of the same name in the folder.
+test_fires_other_half_only_unset_or_in_ignored_section if {
+	unset := object.union(_key(_creds, "aws_secret_access_key", 3), {"set": false, "shape": "empty"})
+	got := rule.report with input as _in([
+		_profile(_creds, "credentials", "render", "render", 1, true, [_key(_creds, "aws_access_key_id", 2), unset]),
+		_profile(_config, "config", "render", "render", 1, false, [_key(_config, "aws_secret_access_key", 2)]),
+	])
+	{f.location | some f in got} == {_loc(_creds, 2, 1), _loc(_config, 1, 1)}
+}
+
+# Both halves in the profile: quiet, whatever the folder's other file holds.
+test_quiet_both_halves_next_to_a_lone_half_elsewhere if {
+	got := rule.report with input as _in([
+		_profile(_creds, "credentials", "render", "render", 1, true, _pair(_creds, 2)),
+		_profile(_creds, "credentials", "ops", "ops", 5, true, [_key(_creds, "aws_access_key_id", 6)]),
+	])
+	{f.location | some f in got} == {_loc(_creds, 6, 1)}
+}
+
+# Three definitions in one file: the second and the third point at the
+# first; the same name in another file and an ignored section are not
+# duplicates.
+test_fires_third_definition if {
+	got := rule.report with input as _in([
+		_profile(_creds, "credentials", "render", "render", 9, true, []),
+		_profile(_creds, "credentials", "render", "render", 1, true, _pair(_creds, 2)),
+		_profile(_creds, "credentials", "render", "render", 5, true, []),
+		_profile(_config, "config", "profile render", "render", 1, true, []),
+		_profile(_config, "config", "ops", "ops", 3, false, []),
+		_profile(_config, "config", "ops", "ops", 5, false, []),
+	])
+	{[f.location, f.related] | some f in got; f.related} == {[_loc(_creds, 9, 1), _loc(_creds, 1, 1)], [_loc(_creds, 5, 1), _loc(_creds, 1, 1)]}
+	count(got) == 4
+}
+
+# source_profile in a section the SDKs ignore is not checked.
+test_quiet_source_profile_in_ignored_section if {
+	role := object.union(_role_profile("bsae"), {"effective": false, "header": "render"})
+	got := rule.report with input as _in([role])
+	{f.location | some f in got} == {_loc(_config, 3, 1)}
+}

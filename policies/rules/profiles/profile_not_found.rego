@@ -46,11 +46,24 @@ import data.remolint.lib
 # follows them, not the number of variables in the tree. Environments are
 # named by their index in input.environments; whether an environment sets
 # another name is looked up in _set_vars, built from the index only when a
-# finding needs it.
+# finding needs it. Profiles are read only to find the files that define
+# the names those variables set, and whether a variable's profile is
+# missing is a function of its environment's shared file list and the
+# name, which OPA caches (environments share lists and names). Boolean
+# fields, which the input schema types as booleans, are compared with
+# `== true`: a bare boolean expression allocates on every evaluation in OPA.
 
-# [path, name] of every profile a shared file defines (effectively). A set
-# of strings: cheap to build and to look up.
-_defined_pairs := {[p.path, p.name] | some p in input.profiles; p.effective}
+# _paths_of[prof] is the set of paths of the shared files that define the
+# profile prof (effectively), for each profile a profile variable names (an
+# indexed comprehension: one pass over the profiles).
+_paths_of := {prof: {p.path | some p in input.profiles; p.effective == true; p.name == prof} | some prof in _wanted}
+
+# The profiles that the profile variables name (a superset of those a
+# candidate below looks up: one read per definition, without the tests).
+_wanted := {input.environments[i].variables[j].value |
+	some name in [lib.remotion_profile, lib.aws_profile]
+	some [i, j] in lib.variables[name]
+}
 
 # The shared files that apply to an environment: the ones the model lists
 # for it (those its AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE name, else
@@ -62,17 +75,25 @@ _applying(files) := _all_shared if not is_array(files)
 
 _all_shared := {f.path | some f in input.sharedFiles}
 
+# prof is missing from the shared files that apply for an environment's
+# list (files), and some apply. False otherwise, so that OPA caches both
+# answers.
+_missing_from(files, prof) if {
+	applying := _applying(files)
+	count(applying) > 0
+	not _defined(applying, prof)
+} else := false
+
 # prof is defined in one of the shared files.
 _defined(files, prof) if {
-	defined := _defined_pairs
-	some path in files
-	[path, prof] in defined
+	some path in _paths_of[prof]
+	path in files
 }
 
 # Where else the profile is defined, for the message: the first such file
 # by path.
 _elsewhere_note(prof) := sprintf(" (%s defines it, but this environment does not read that file)", [min(paths)]) if {
-	paths := {q | some [q, name] in _defined_pairs; name == prof}
+	paths := _paths_of[prof]
 	count(paths) > 0
 } else := ""
 
@@ -91,7 +112,7 @@ _looked_up := [
 _set_vars := {[i, name] |
 	some name in _looked_up
 	some [i, j] in lib.variables[name]
-	input.environments[i].variables[j].set
+	input.environments[i].variables[j].set == true
 }
 
 _is_set(i, name) if [i, name] in _set_vars
@@ -133,17 +154,15 @@ _section_note(prof) := sprintf(" (a config-file section [%s] is ignored by the S
 
 # Each profile variable set in a Remotion environment that reads a shared
 # file, with a profile none of those files defines: [environment index,
-# variable index, name, files].
+# variable index, name].
 _missing := [[i, j, name] |
 	some name in [lib.remotion_profile, lib.aws_profile]
 	some [i, j] in lib.variables[name]
 	env := input.environments[i]
-	env.remotion
+	env.remotion == true
 	v := env.variables[j]
-	v.set
-	files := _applying(object.get(env, "sharedFiles", null))
-	count(files) > 0
-	not _defined(files, v.value)
+	v.set == true
+	_missing_from(object.get(env, "sharedFiles", null), v.value)
 ]
 
 # Environments that Remotion's Node APIs or CLI read (or an unknown consumer).

@@ -171,3 +171,18 @@ test_quiet_environment_without_shared_files if {
 	got := rule.report with input as object.union(_two_envs, {"environments": [env]})
 	count(got) == 0
 }
+
+# Pinned (the cost rewrite keeps it): an ignored section in the file the
+# environment reads does not define the profile; the note names the first,
+# by path, of the files that define it, and the section note follows.
+test_fires_with_first_other_definer_and_ignored_section if {
+	inp := object.union(_two_envs, {
+		"sharedFiles": array.concat(_two_envs.sharedFiles, [{"path": "0/creds", "flavour": "credentials", "hasDefault": false}]),
+		"profiles": array.concat(_two_envs.profiles, [
+			object.union(_profile("ci-render", true), {"path": "0/creds"}),
+			object.union(_profile("ci-render", false), {"path": "a/creds"}),
+		]),
+	})
+	got := rule.report with input as inp
+	got == {_finding(2, "REMOTION_AWS_PROFILE names the profile \"ci-render\", which no AWS shared file read by this environment defines (0/creds defines it, but this environment does not read that file) (a config-file section [ci-render] is ignored by the SDKs: name it [profile ci-render]): Remotion's credentials check still passes, then the first request fails with \"Could not resolve credentials using profile: [ci-render]\"")}
+}

@@ -44,66 +44,77 @@ import data.remolint.lib
 # in the tree.
 _relevant := (lib.supported_regions & lib.opt_in_regions) | _china
 
+# _is_relevant[v] is true for each value of _relevant: an object lookup
+# compared with `== true` is the cheapest membership test in OPA (a bare
+# set lookup `relevant[v]` allocates on every evaluation, `in` too).
+_is_relevant := {v: true | some v in _relevant}
+
 # Every region value is reported where it comes from: an env file, an AWS
 # shared file ("shared") or a call. A message is the subject ("NAME=value",
 # "region = value in profile ...", "the region ... passed to ...") followed
 # by _tails[value][kind]. Each clause goes straight to its values (env
-# files through the distinct values of lib.region_values), tests them by
-# set lookup (`relevant[v]`, cheaper than the `in` built-in) against sets
-# and input collections bound once before the loop, and formats only what
-# it reports.
+# files through the distinct values of lib.region_values), tests them
+# against _is_relevant, bound once before the loop, and formats only what
+# it reports (an env-file message once per name and value, before the
+# entries that share it); _tails is built only when something is reported.
 
-report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, value, tails[value].env])) if {
+report contains lib.finding(chain, e.location, msg) if {
 	chain := rego.metadata.chain()
-	tails := _tails
-	relevant := _relevant
+	relevant := _is_relevant
 	some name, values in lib.region_values
 	some value, at in values
-	relevant[value]
+	relevant[value] == true
+	msg := sprintf("%s=%s%s", [name, value, _tails[value].env])
+	unread := object.get(_unread, name, {})
 	files := input.envFiles
 	some [i, j] in at
-	not _unread[[name, files[i].project]]
+	object.get(unread, files[i].project, false) == false
 	e := files[i].entries[j]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
 # consumes, and no code reads the variable): region-variable-ignored says so,
-# and no Remotion client will ever see the value. Pairs of [name, dir],
-# looked up (not called) for each candidate entry.
-_unread := {["REMOTION_AWS_REGION", dir] | some dir in lib.region_var_unread}
+# and no Remotion client will ever see the value. _unread[name][dir] is true
+# for those projects under that one name; an entry is kept when
+# object.get(unread, dir, false) is false (a builtin call: cheaper than a
+# negation).
+_unread := {"REMOTION_AWS_REGION": {dir: true | some dir in lib.region_var_unread}}
 
-# A value in _relevant is never "".
-report contains lib.finding(chain, k.location, sprintf("region = %s in profile \"%s\"%s", [k.value, p.name, tails[k.value].shared])) if {
+# A value in _relevant is never "". Messages about shared-file keys and
+# calls come from functions: OPA caches them by their arguments, and a tree
+# repeats a region with the same profile name or function many times.
+report contains lib.finding(chain, k.location, _shared_message(k.value, p.name)) if {
 	chain := rego.metadata.chain()
-	tails := _tails
-	relevant := _relevant
+	relevant := _is_relevant
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
-	relevant[k.value]
+	relevant[k.value] == true
 }
 
-report contains lib.finding(chain, c.regionLocation, sprintf("the region \"%s\" passed to %s%s", [c.region, c.function, tails[c.region].call])) if {
+_shared_message(value, profile) := sprintf("region = %s in profile \"%s\"%s", [value, profile, _tails[value].shared])
+
+report contains lib.finding(chain, c.regionLocation, _call_message(c.region, c.function)) if {
 	chain := rego.metadata.chain()
-	tails := _tails
-	relevant := _relevant
+	relevant := _is_relevant
 	some c in input.code.remotionCalls
-	relevant[c.region]
+	relevant[c.region] == true
 }
+
+_call_message(value, function) := sprintf("the region \"%s\" passed to %s%s", [value, function, _tails[value].call])
 
 # Regions through constants and literal operands, one finding per place: a
 # constant of the same file is reported where it is used, one imported from
 # another module at its definition, naming every function it reaches.
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
-	relevant := _relevant
+	relevant := _is_relevant
 	some c in input.code.remotionCalls
 	some v in c.regionValues
-	relevant[v.value]
+	relevant[v.value] == true
 }
 
-report contains lib.finding(chain, loc, sprintf("the region \"%s\"%s passed to %s%s", [value, _constant(name), _and_list(fns), tails[value].call])) if {
+report contains lib.finding(chain, loc, sprintf("the region \"%s\"%s passed to %s%s", [value, _constant(name), _and_list(fns), _tails[value].call])) if {
 	chain := rego.metadata.chain()
-	tails := _tails
 	some [loc, name, value], fns in _region_value_uses
 }
 

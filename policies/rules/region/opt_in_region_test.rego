@@ -138,3 +138,21 @@ test_quiet_default_and_unsupported_constants if {
 	]}])
 	count(got) == 0
 }
+
+# Pinned (the cost rewrite keeps it): every call and shared-file key with an
+# opt-in region is reported, each at its own place; other regions, other
+# keys and calls without a literal are not.
+_key(name, value, line) := {"name": name, "value": value, "secret": false, "set": value != "", "shape": "other", "location": _loc(".aws/config", line, 1)}
+
+test_fires_each_call_and_key if {
+	calls := [{"function": "renderMediaOnLambda", "region": r, "regionLocation": _loc("src/render.ts", line, 13), "language": "js", "project": ".", "location": _loc("src/render.ts", line, 1)} |
+		some [r, line] in [["eu-south-1", 1], ["", 2], ["eu-south-1", 3], ["us-east-1", 4], ["me-south-1", 5]]
+	]
+	profiles := [{
+		"name": "default", "header": "default", "flavour": "config", "path": ".aws/config",
+		"location": _loc(".aws/config", 1, 1), "effective": true,
+		"keys": [_key("region", "ap-east-1", 2), _key("output", "eu-south-1", 3), _key("region", "", 4), _key("region", "us-west-2", 5)],
+	}]
+	got := rule.report with input as {"envFiles": [], "profiles": profiles, "code": {"remotionCalls": array.concat(calls, [{"function": "deploySite", "regionLocation": _loc("src/deploy.ts", 1, 1), "language": "js", "project": ".", "location": _loc("src/deploy.ts", 1, 1)}])}}
+	{f.location | some f in got} == {_loc("src/render.ts", 1, 13), _loc("src/render.ts", 3, 13), _loc(".aws/config", 2, 1)}
+}

@@ -32,21 +32,24 @@ _region_var := "REMOTION_AWS_REGION"
 
 # Goes through the name index straight to the REMOTION_AWS_REGION entries,
 # and looks at them only when some project ignores the variable (usually
-# none): its cost follows those entries, not the size of the tree. The set
-# and input.envFiles are bound once before the loop, and membership is a
-# set lookup (`unread[dir]`), cheaper than the `in` built-in.
+# none): its cost follows those entries, not the size of the tree. The
+# lookup and input.envFiles are bound once before the loop. Membership is
+# an object lookup compared with `== true`, and `e.set` (a boolean in the
+# input schema) is compared the same way: a bare expression (`unread[dir]`,
+# `e.set`) allocates on every evaluation in OPA, and `in` costs more than
+# the lookup.
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
 	unread := _unread
 	count(unread) > 0
 	files := input.envFiles
 	some [i, j] in lib.env_entries[_region_var]
-	unread[files[i].project]
+	unread[files[i].project] == true
 	e := files[i].entries[j]
-	e.set
+	e.set == true
 	msg := "REMOTION_AWS_REGION is read only by the Remotion CLI, and this project uses only the Node APIs, which take region as an argument and read no region variable: pass region to each call, or read this variable in code"
 }
 
-# _unread is lib.region_var_unread: the dir of every Remotion project whose
-# only consumer is the Node API and whose code does not read
+# _unread[dir] is true for every dir of lib.region_var_unread: each Remotion
+# project whose only consumer is the Node API and whose code does not read
 # REMOTION_AWS_REGION (shared with the other region rules).
-_unread := lib.region_var_unread
+_unread := {dir: true | some dir in lib.region_var_unread}

@@ -48,54 +48,69 @@ import data.remolint.lib
 # by _tail(kind, value). Every clause keeps only unsupported values before
 # it formats anything: the cost stays with the few reported values, not
 # every region in the tree. The env clause goes through the distinct values
-# of lib.region_values; values are tested by set lookup (`supported[v]`,
-# cheaper than the `in` built-in) against sets and input collections bound
-# once before the loop.
+# of lib.region_values and formats a message once per name and value,
+# before the entries that share it. A value is unsupported when
+# object.get(supported, value, false) is false, with supported
+# (_is_supported) bound once before the loop: a builtin call is cheaper
+# than a negation (`not supported[v]`) in OPA.
 
-report contains lib.finding(chain, e.location, sprintf("%s=%s%s", [name, value, _tail("env", value)])) if {
+# _is_supported[v] is true for each region Remotion Lambda supports.
+_is_supported := {v: true | some v in lib.supported_regions}
+
+report contains lib.finding(chain, e.location, msg) if {
 	chain := rego.metadata.chain()
-	supported := lib.supported_regions
+	supported := _is_supported
 	some name, values in lib.region_values
 	some value, at in values
-	not supported[value]
+	object.get(supported, value, false) == false
+	msg := sprintf("%s=%s%s", [name, value, _tail("env", value)])
+	unread := object.get(_unread, name, {})
 	files := input.envFiles
 	some [i, j] in at
-	not _unread[[name, files[i].project]]
+	object.get(unread, files[i].project, false) == false
 	e := files[i].entries[j]
 }
 
 # REMOTION_AWS_REGION in a project where nothing reads it (only the Node API
 # consumes, and no code reads the variable): region-variable-ignored says so,
-# and no Remotion client will ever see the value. Pairs of [name, dir],
-# looked up (not called) for each candidate entry.
-_unread := {["REMOTION_AWS_REGION", dir] | some dir in lib.region_var_unread}
+# and no Remotion client will ever see the value. _unread[name][dir] is true
+# for those projects under that one name; an entry is kept when
+# object.get(unread, dir, false) is false.
+_unread := {"REMOTION_AWS_REGION": {dir: true | some dir in lib.region_var_unread}}
 
-report contains lib.finding(chain, k.location, sprintf("region = %s in profile \"%s\"%s", [k.value, p.name, _tail("shared", k.value)])) if {
+# Messages about shared-file keys and calls come from functions: OPA caches
+# them by their arguments, and a tree repeats a region with the same
+# profile name or function many times.
+report contains lib.finding(chain, k.location, _shared_message(k.value, p.name)) if {
 	chain := rego.metadata.chain()
-	supported := lib.supported_regions
+	supported := _is_supported
 	some p in input.profiles
 	some k in p.keys
 	k.name == "region"
-	not supported[k.value]
+	object.get(supported, k.value, false) == false
 	k.value != ""
 }
 
-report contains lib.finding(chain, c.regionLocation, sprintf("the region \"%s\" passed to %s%s", [c.region, c.function, _tail("call", c.region)])) if {
+_shared_message(value, profile) := sprintf("region = %s in profile \"%s\"%s", [value, profile, _tail("shared", value)])
+
+report contains lib.finding(chain, c.regionLocation, _call_message(c.region, c.function)) if {
 	chain := rego.metadata.chain()
-	supported := lib.supported_regions
+	supported := _is_supported
 	some c in input.code.remotionCalls
-	not supported[c.region]
+	object.get(supported, c.region, false) == false
 	c.region != ""
 }
+
+_call_message(value, function) := sprintf("the region \"%s\" passed to %s%s", [value, function, _tail("call", value)])
 
 # Regions through constants and literal operands, one finding per place: a
 # constant of the same file is reported where it is used, one imported from
 # another module at its definition, naming every function it reaches.
 _region_value_uses[[v.location, object.get(v, "constant", ""), v.value]] contains c.function if {
-	supported := lib.supported_regions
+	supported := _is_supported
 	some c in input.code.remotionCalls
 	some v in c.regionValues
-	not supported[v.value]
+	object.get(supported, v.value, false) == false
 }
 
 report contains lib.finding(chain, loc, sprintf("the region \"%s\"%s passed to %s%s", [value, _constant(name), _and_list(fns), _tail("call", value)])) if {

@@ -175,3 +175,19 @@ test_quiet_supported_constants if {
 	])
 	count(got) == 0
 }
+
+# Pinned (the cost rewrite keeps it): every call with an unsupported region
+# is reported, each at its own place; an empty region, an empty shared-file
+# region and other keys are not.
+test_fires_each_call_quiet_on_empty if {
+	calls := [object.union(_call_input(r).code.remotionCalls[0], {"regionLocation": _loc("src/render.ts", line, 13)}) |
+		some [r, line] in [["us-east-3", 1], ["", 2], ["us-east-3", 3], ["us-east-1", 4], ["Us-East-1", 5]]
+	]
+	profiles := [object.union(_profile_input("").profiles[0], {"keys": [
+		{"name": "region", "value": "", "secret": false, "set": false, "shape": "empty", "location": _loc(".aws/config", 2, 1)},
+		{"name": "output", "value": "me-south-1", "secret": false, "set": true, "shape": "other", "location": _loc(".aws/config", 3, 1)},
+	]})]
+	got := rule.report with input as {"envFiles": [], "profiles": profiles, "code": {"remotionCalls": calls}}
+	{f.location | some f in got} == {_loc("src/render.ts", 1, 13), _loc("src/render.ts", 3, 13), _loc("src/render.ts", 5, 13)}
+	{f.message | some f in got; f.location.line == 5} == {"the region \"Us-East-1\" passed to renderMediaOnLambda is not one of the 25 regions Remotion Lambda supports: Remotion rejects it with \"Us-East-1 is not a supported AWS region\" (did you mean us-east-1?)"}
+}
