@@ -58,13 +58,7 @@ import data.remolint.lib
 # _others[[scope, prefix]] holds the prefixes of the other half of the
 # group's pair (lib.account_partners in the scope's project), for the groups
 # of a pair.
-_others := {g: others |
-	partners := lib.account_partners
-	projects := lib.account_scope_projects
-	some g in lib.account_groups
-	[s, p] := g
-	others := partners[[projects[s], p]]
-}
+_others := lib.account_group_partners
 
 # A group is matched when it is a twin (lib.account_twins: its partner holds
 # a value at the same numbers), none of its numbers is 0 (a name with no
@@ -79,9 +73,12 @@ _matched contains g if {
 	min(filled[g]) > 0
 }
 
-_unmatched_groups := (object.keys(_others) - _matched) | {[s, p] |
-	some [s, p, padded, exists], _ in lib.account_numbers
-	[padded, exists] != [false, true]
+_unmatched_groups := ((object.keys(_others) - _matched) | {[s, p] |
+	some [s, p, padded, _], _ in lib.account_numbers
+	padded != false
+}) | {[s, p] |
+	some [s, p, _, exists], _ in lib.account_numbers
+	exists != true
 }
 
 _groups := {g |

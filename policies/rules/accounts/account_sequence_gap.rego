@@ -63,18 +63,15 @@ import data.remolint.lib
 
 # A sequence (unit) is a group [scope, prefix] counted on its own, or
 # [scope, "pair", least prefix] for the key and secret halves of a pair,
-# counted together. _pair_least[[project, prefix]] is that least prefix for
-# the halves of a pair.
-_pair_least := {[proj, prefix]: min(ps | {prefix}) | some [proj, prefix], ps in lib.account_partners}
-
+# counted together: the least of the group's prefix and its partners
+# (lib.account_group_partners).
+#
 # _unit_of[[scope, prefix]] is the unit each group is counted in, for the
 # groups of the scopes that may have a finding.
-_unit_of := object.union({g: g | some g in _groups}, {g: [s, "pair", least] |
-	pair_least := _pair_least
-	projects := lib.account_scope_projects
+_unit_of := object.union({g: g | some g in _groups}, {g: [g[0], "pair", least] |
+	partners := lib.account_group_partners
 	some g in _groups
-	[s, prefix] := g
-	least := pair_least[[projects[s], prefix]]
+	least := min(partners[g] | {g[1]})
 })
 
 # A scope has no finding when each of its groups is settled: a twin
@@ -176,13 +173,12 @@ _unread := array.concat(
 # _unit_prefixes[unit]: every prefix of the unit, partners included, for the
 # units with a finding.
 _unit_prefixes := {u: ps |
-	partners := lib.account_partners
-	projects := lib.account_scope_projects
+	partners := lib.account_group_partners
 	members := _members
 	some u in _phrase_units
 	ps := {p |
-		some [s, prefix] in members[u]
-		some p in (object.get(partners, [[projects[s], prefix]], set()) | {prefix})
+		some g in members[u]
+		some p in (object.get(partners, [g], set()) | {g[1]})
 	}
 }
 
