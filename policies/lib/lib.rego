@@ -633,6 +633,28 @@ _acct_twin(ps) := p if {
 	some p in ps
 } else := ""
 
+# account_stop is the first number from 1 on that ns, a set of account
+# numbers (integers from 0 on), does not hold: where the count-until-missing
+# loop stops when it accepts the numbers of ns. k distinct numbers from 1 sum
+# to k(k + 1)/2 only when they are 1..k: then it is k + 1. Else, in the
+# sorted numbers s from 1 on, s[i] == i + 1 holds from i = 0 up to the last
+# number before the gap and at no index after it: that index is found first
+# among every 32nd index, then in its block of 32, so that about 2k/32 + 64
+# numbers are made, not the k of 1..k (making numbers is what costs, past
+# the few hundred that OPA interns).
+account_stop(ns) := k + 1 if {
+	c := ns - {0}
+	k := count(c)
+	sum(c) == (k * (k + 1)) / 2
+} else := 1 if {
+	not 1 in ns
+} else := i + 2 if {
+	s := sort(ns - {0})
+	last := count(s) - 1
+	b := max({b | some b in numbers.range_step(0, last, 32); s[b] == b + 1})
+	i := max({i | some i in numbers.range(b, min([b + 31, last])); s[i] == i + 1})
+}
+
 # account_scope_env is the id of a scope's environment ("" for an env file).
 account_scope_env(s) := input.environments[s].id if s >= 0
 
@@ -774,11 +796,12 @@ _acct_roles := object.union_n(array.concat(
 # string "undefined"), "go" (os.Getenv yields "") or "other" (a Python or
 # PHP client: no rotation code seen). The code that reads numbered names with
 # a run-time index decides; without such code, the project's clients do. A
-# dir that is no project reads as "node".
+# dir that is no project reads as "node". (The project is looked up in
+# lib.projects, which other rules build anyway, not found by a pass over
+# every project.)
 account_reader(dir) := _acct_reader(dir in _acct_js_loops, dir in _acct_go_loops, _acct_node_reader(cs), cs & sdk_consumers) if {
-	some k
-	input.projects[k].dir == dir
-	cs := {c | some c in input.projects[k].consumers}
+	p := projects[dir]
+	cs := {c | some c in p.consumers}
 } else := "node"
 
 _acct_js_loops := {proj | some [_, proj, _, _, lang, _, _] in _acct_loop_reads; lang != "go"}

@@ -121,20 +121,10 @@ _sets := {g: [filled, unfilled, matched, present] |
 }
 
 # _stop[[scope, prefix]] is the first number the loop does not accept (the
-# account count is one less), for the groups with a finding: after 1..k,
-# k + 1 (n distinct numbers from 1 sum to n(n + 1)/2 only when they are
-# 1..n), else the least of 1 and every n + 1 not accepted after an accepted
-# n. The loop accepts a plain number that the group and a partner both hold.
-_stop := object.union(
-	{g: stop | some g, c in _complete; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
-	{g: stop |
-		some g, c in _complete
-		k := count(c)
-		sum(c) != (k * (k + 1)) / 2
-		nexts := {next | some n in c; next := n + 1}
-		stop := min(({1} | nexts) - c)
-	},
-)
+# account count is one less), for the groups with a finding: the least
+# number from 1 on that it does not accept (lib.account_stop). The loop
+# accepts a plain number that the group and a partner both hold.
+_stop := {g: lib.account_stop(c) | some g, c in _complete}
 
 _complete := {g: c |
 	filled := lib.account_filled

@@ -129,18 +129,9 @@ _pair_sets contains [[u, families[g[1]].role], filled[g]] if {
 }
 
 # _stop[unit] is the first number the loop does not accept (the account count
-# is one less): the least number from 1 on that is not accepted. (k distinct
-# numbers from 1 sum to k(k + 1)/2 only when they are 1..k: then it is k + 1.)
-_stop := object.union(
-	{u: stop | some u, c0 in _complete; c := c0 - {0}; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
-	{u: stop |
-		some u, c0 in _complete
-		c := c0 - {0}
-		k := count(c)
-		sum(c) != (k * (k + 1)) / 2
-		stop := min({n | some n in numbers.range(1, k + 1)} - c)
-	},
-)
+# is one less): the least number from 1 on that is not accepted
+# (lib.account_stop).
+_stop := {u: lib.account_stop(c) | some u, c in _complete}
 
 # _past[[scope, prefix]] holds the numbers of the group that hold an account
 # past its unit's stop: the loop never reaches them.
