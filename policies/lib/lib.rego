@@ -369,7 +369,17 @@ _region_var_read := {all_reads[i].project | all_reads := input.code.reads; some 
 #   v] in pairs; k2 == k}} is one pass only for keys that all have values: a
 #   key with none is a scan of every pair, as is a comprehension that names
 #   a variable bound outside it. object.union_n of one-key objects groups in
-#   Go instead.
+#   Go instead. (Inside the comprehension, `some [k, v] in pairs` would
+#   declare a new k: compare a fresh variable with the outer one.)
+# - In allocations (what the benchmark trees weigh): iterating, matching a
+#   pattern and looking a term up cost next to nothing; a tuple built for
+#   each element costs about four, a lookup by a composite key builds its key
+#   (`partners[[proj, p]]`), a negation about nine, an indexed grouping about
+#   ten a member, a nested one-key object for object.union_n about twenty.
+#   Making a number past the few hundred OPA interns costs about five: never
+#   numbers.range over thousands (account_stop). The pairs are therefore
+#   joined by indexed lookups (_acct_pair_links), not by merging objects, and
+#   the rules look a group's partners up once (account_group_partners).
 # ---------------------------------------------------------------------------
 
 # account_own_scope contains the path of every env file that is checked on
