@@ -623,6 +623,15 @@ account_group_partners := {g: ps |
 # numbers from 1 on.
 account_twins := (_acct_project_groups - object.keys(account_group_partners)) | _acct_partnered_twins
 
+# account_plain_twins contains the twins that hold no number 0 (a name with
+# no number, or `<prefix>_0`): what both rules skip a scope on, found in one
+# pass for both.
+account_plain_twins contains g if {
+	filled := account_filled
+	some g in account_twins
+	min(filled[g]) > 0
+}
+
 _acct_project_groups := {g |
 	projects := account_scope_projects
 	some g, _ in account_filled

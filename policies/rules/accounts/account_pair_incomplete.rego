@@ -61,17 +61,12 @@ import data.remolint.lib
 _others := lib.account_group_partners
 
 # A group is matched when it is a twin (lib.account_twins: its partner holds
-# a value at the same numbers), none of its numbers is 0 (a name with no
-# number or `<prefix>_0`), and neither has a definition without a value or
-# zero-padded. A scope whose pair groups are all matched has no finding;
-# _groups are the pair groups of the other scopes.
-_matched contains g if {
-	filled := lib.account_filled
-	others := _others
-	some g in lib.account_twins
-	others[g]
-	min(filled[g]) > 0
-}
+# a value at the same numbers), none of its numbers is 0
+# (lib.account_plain_twins: a name with no number or `<prefix>_0`), and
+# neither has a definition without a value or zero-padded. A scope whose
+# pair groups are all matched has no finding; _groups are the pair groups of
+# the other scopes.
+_matched := lib.account_plain_twins & object.keys(_others)
 
 _unmatched_groups := ((object.keys(_others) - _matched) | {[s, p] |
 	some [s, p, padded, _], _ in lib.account_numbers

@@ -76,14 +76,14 @@ _unit_of := object.union({g: g | some g in _groups}, {g: [g[0], "pair", least] |
 
 # A scope has no finding when each of its groups is settled: a twin
 # (lib.account_twins: its partner holds the same numbers) that holds 1..n
-# (no 0: a name with no number or `<prefix>_0`), and none of its zero-padded
-# names holds an account. Then every unit of the scope accepts 1..n and stops
-# after it. _groups are the groups of the other scopes.
+# (no 0, lib.account_plain_twins: a name with no number or `<prefix>_0`),
+# and none of its zero-padded names holds an account. Then every unit of the
+# scope accepts 1..n and stops after it. _groups are the groups of the other
+# scopes.
 _settled contains g if {
 	filled := lib.account_filled
-	some g in lib.account_twins
+	some g in lib.account_plain_twins
 	ns := filled[g]
-	min(ns) > 0
 	max(ns) == count(ns)
 }
 
