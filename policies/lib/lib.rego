@@ -377,7 +377,17 @@ _region_var_read := {all_reads[i].project | all_reads := input.code.reads; some 
 #   v] in pairs; k2 == k}} is one pass only for keys that all have values: a
 #   key with none is a scan of every pair, as is a comprehension that names
 #   a variable bound outside it. object.union_n of one-key objects groups in
-#   Go instead.
+#   Go instead. (Inside the comprehension, `some [k, v] in pairs` would
+#   declare a new k: compare a fresh variable with the outer one.)
+# - In allocations (what the benchmark trees weigh): iterating, matching a
+#   pattern and looking a term up cost next to nothing; a tuple built for
+#   each element costs about four, a lookup by a composite key builds its key
+#   (`partners[[proj, p]]`), a negation about nine, an indexed grouping about
+#   ten a member, a nested one-key object for object.union_n about twenty.
+#   Making a number past the few hundred OPA interns costs about five: never
+#   numbers.range over thousands (account_stop). The pairs are therefore
+#   joined by indexed lookups (_acct_pair_links), not by merging objects, and
+#   the rules look a group's partners up once (account_group_partners).
 # ---------------------------------------------------------------------------
 
 # account_own_scope contains the path of every env file that is checked on
@@ -602,26 +612,75 @@ account_scope_projects := object.union(
 	{s: files[-1 - s].project | files := input.envFiles; some [s, _] in account_groups; s < 0},
 )
 
-# account_twins contains every group [scope, prefix] that holds a value at
-# the same numbers as its partner in the scope (zero-padded names left out),
-# and every group of a family with no partner. A group whose family has more
-# than one partner is never one. The account rules look no further at a
-# scope whose groups are all twins with plain numbers from 1 on.
-account_twins contains g if {
-	filled := account_filled
-	twins := _acct_twin
+# account_group_partners[[scope, prefix]] is account_partners of the group's
+# family in the scope's project, for the groups of a family with a partner:
+# what the account rules look up, one lookup per group.
+account_group_partners := {g: ps |
+	partners := account_partners
 	projects := account_scope_projects
-	some g, ns in filled
-	[s, p] := g
-	filled[[s, object.get(twins, [[projects[s], p]], p)]] == ns
+	some g in account_groups
+	ps := partners[[projects[g[0]], g[1]]]
 }
 
-# _acct_twin maps [project, prefix] to the prefix of its only partner, or to
-# "" (no prefix) when it has several.
-_acct_twin := object.union(
-	{k: p | some k, ps in account_partners; count(ps) == 1; some p in ps},
-	{k: "" | some k, ps in account_partners; count(ps) > 1},
-)
+# account_twins contains every group [scope, prefix] that holds a value at
+# the same numbers as its partner in the scope (zero-padded names left out),
+# and every group of a family with no partner (in a scope with a project). A
+# group whose family has more than one partner is never one (unless the
+# scope has a group of prefix "", which it is compared with). The account
+# rules look no further at a scope whose groups are all twins with plain
+# numbers from 1 on.
+account_twins := (_acct_project_groups - object.keys(account_group_partners)) | _acct_partnered_twins
+
+# account_plain_twins contains the twins that hold no number 0 (a name with
+# no number, or `<prefix>_0`): what both rules skip a scope on, found in one
+# pass for both.
+account_plain_twins contains g if {
+	filled := account_filled
+	some g in account_twins
+	min(filled[g]) > 0
+}
+
+_acct_project_groups := {g |
+	projects := account_scope_projects
+	some g, _ in account_filled
+	projects[g[0]]
+}
+
+_acct_partnered_twins contains g if {
+	filled := account_filled
+	some g, ps in account_group_partners
+	ns := filled[g]
+	filled[[g[0], _acct_twin(ps)]] == ns
+}
+
+# _acct_twin is the prefix of the only partner in ps, or "" (no prefix) when
+# there are several.
+_acct_twin(ps) := p if {
+	count(ps) == 1
+	some p in ps
+} else := ""
+
+# account_stop is the first number from 1 on that ns, a set of account
+# numbers (integers from 0 on), does not hold: where the count-until-missing
+# loop stops when it accepts the numbers of ns. k distinct numbers from 1 sum
+# to k(k + 1)/2 only when they are 1..k: then it is k + 1. Else, in the
+# sorted numbers s from 1 on, s[i] == i + 1 holds from i = 0 up to the last
+# number before the gap and at no index after it: that index is found first
+# among every 32nd index, then in its block of 32, so that about 2k/32 + 64
+# numbers are made, not the k of 1..k (making numbers is what costs, past
+# the few hundred that OPA interns).
+account_stop(ns) := k + 1 if {
+	c := ns - {0}
+	k := count(c)
+	sum(c) == (k * (k + 1)) / 2
+} else := 1 if {
+	not 1 in ns
+} else := i + 2 if {
+	s := sort(ns - {0})
+	last := count(s) - 1
+	b := max({b | some b in numbers.range_step(0, last, 32); s[b] == b + 1})
+	i := max({i | some i in numbers.range(b, min([b + 31, last])); s[i] == i + 1})
+}
 
 # account_scope_env is the id of a scope's environment ("" for an env file).
 account_scope_env(s) := input.environments[s].id if s >= 0
@@ -653,34 +712,63 @@ account_named(s, name) := [[j, exists, e.location] |
 
 # account_partners maps [project, prefix] to the prefixes of the other half
 # of its key/secret pair (a set; absent for a family with no partner):
-# account_partners[[".", "AWS_KEY"]] == {"AWS_SECRET"}.
-account_partners := {k: object.keys(ps) | some k, ps in object.union_n(_acct_partner_objects)}
+# account_partners[[".", "AWS_KEY"]] == {"AWS_SECRET"}. It groups the pairs
+# of _acct_partner_pairs by their first two terms (an indexed comprehension:
+# one pass over the pairs, whose keys all have values).
+account_partners := {[proj, p]: ps |
+	some [proj, p, _] in _acct_partner_pairs
+	ps := {q | some [proj2, p2, q] in _acct_partner_pairs; proj2 == proj; p2 == p}
+}
 
-_acct_partner_objects := [{[proj, k]: {s: true}, [proj, s]: {k: true}} | some [k, s, proj] in _acct_pair_links]
+# _acct_partner_pairs holds [project, prefix, partner] in both directions
+# for each pair link.
+_acct_partner_pairs contains [proj, k, s] if some [k, s, proj] in _acct_pair_links
+
+_acct_partner_pairs contains [proj, s, k] if some [k, s, proj] in _acct_pair_links
 
 # _acct_pair_links holds [key prefix, secret prefix, project] for the halves
 # of a pair: same stem, or read by the same code file with a run-time index.
-# _acct_pair_groups maps [project, "stem", stem] and [project, "read", code
-# file] to the key and secret halves of each ({[role, prefix]: true}): of
-# the groups (env files and environments), and of code reads.
+# The halves of a stem are those of the groups (env files and environments)
+# and of code reads (_acct_stem_halves); those of a code file, its reads
+# with a run-time index (_acct_read_halves). Each key half is joined with
+# the secret halves of its stem, or of its file, looked up by [project,
+# stem] or [code file, project].
 _acct_pair_links contains [k, s, proj] if {
-	some [proj, _, _], halves in _acct_pair_groups
-	some ["key", k], _ in halves
-	some ["secret", s], _ in halves
+	secrets := _acct_stem_secrets
+	some [proj, stem, "key", k] in _acct_stem_halves
+	some s in secrets[[proj, stem]]
 }
 
-_acct_pair_groups := object.union_n(array.concat(
-	array.concat(
-		[{[projects[s], "stem", stem]: {[role, prefix]: true}} |
-			projects := account_scope_projects
-			halves := _acct_half_prefixes
-			some [s, prefix] in account_groups
-			[stem, role] := halves[prefix]
-		],
-		[{[proj, "stem", stem]: {[role, prefix]: true}} | some [proj, stem, role, prefix] in _acct_read_stems],
-	),
-	[{[proj, "read", path]: {[role, prefix]: true}} | some [path, proj, role, prefix] in _acct_read_halves],
-))
+_acct_pair_links contains [k, s, proj] if {
+	secrets := _acct_read_secrets
+	some [path, proj, "key", k] in _acct_read_halves
+	some s in secrets[[path, proj]]
+}
+
+# _acct_stem_secrets[[project, stem]] and _acct_read_secrets[[code file,
+# project]] hold the secret prefixes of each stem and file (indexed
+# comprehensions, like account_partners).
+_acct_stem_secrets := {[proj, stem]: ss |
+	some [proj, stem, "secret", _] in _acct_stem_halves
+	ss := {s | some [proj2, stem2, "secret", s] in _acct_stem_halves; proj2 == proj; stem2 == stem}
+}
+
+_acct_read_secrets := {[path, proj]: ss |
+	some [path, proj, "secret", _] in _acct_read_halves
+	ss := {s | some [path2, proj2, "secret", s] in _acct_read_halves; path2 == path; proj2 == proj}
+}
+
+# _acct_stem_halves holds [project, stem, role, prefix] for the key and
+# secret halves of each stem in a project: the groups' prefixes, and those
+# of code reads (_acct_read_stems).
+_acct_stem_halves contains [projects[s], stem, role, prefix] if {
+	projects := account_scope_projects
+	halves := _acct_half_prefixes
+	some [s, prefix] in account_groups
+	[stem, role] := halves[prefix]
+}
+
+_acct_stem_halves contains h if some h in _acct_read_stems
 
 # _acct_half_prefixes maps each key or secret prefix with a definition to
 # its [stem, role].
@@ -735,11 +823,12 @@ _acct_roles := object.union_n(array.concat(
 # string "undefined"), "go" (os.Getenv yields "") or "other" (a Python or
 # PHP client: no rotation code seen). The code that reads numbered names with
 # a run-time index decides; without such code, the project's clients do. A
-# dir that is no project reads as "node".
+# dir that is no project reads as "node". (The project is looked up in
+# lib.projects, which other rules build anyway, not found by a pass over
+# every project.)
 account_reader(dir) := _acct_reader(dir in _acct_js_loops, dir in _acct_go_loops, _acct_node_reader(cs), cs & sdk_consumers) if {
-	some k
-	input.projects[k].dir == dir
-	cs := {c | some c in input.projects[k].consumers}
+	p := projects[dir]
+	cs := {c | some c in p.consumers}
 } else := "node"
 
 _acct_js_loops := {proj | some [_, proj, _, _, lang, _, _] in _acct_loop_reads; lang != "go"}

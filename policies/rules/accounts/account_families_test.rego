@@ -114,10 +114,11 @@ test_readers_follow_the_rotation_code_then_the_clients if {
 		"code": {"reads": [
 			_read("web/pick.ts", "web", "AWS_KEY", {}),
 			object.union(_read("worker/main.go", "worker", "AWS_KEY", {}), {"language": "go"}),
+			object.union(_read("ghost/main.go", "ghost", "AWS_KEY", {}), {"language": "go"}), # no such project
 		]},
 	}
-	got := {d: lib.account_reader(d) | some d in ["web", "worker", "api", "plain", "svc", "py", "missing"]} with input as inp
-	got == {"web": "node", "worker": "go", "api": "node", "plain": "node", "svc": "go", "py": "other", "missing": "node"}
+	got := {d: lib.account_reader(d) | some d in ["web", "worker", "api", "plain", "svc", "py", "missing", "ghost"]} with input as inp
+	got == {"web": "node", "worker": "go", "api": "node", "plain": "node", "svc": "go", "py": "other", "missing": "node", "ghost": "node"}
 }
 
 test_env_prefix_names_environments_only_when_some_disagree if {
@@ -179,4 +180,20 @@ test_twins_hold_the_same_numbers_as_their_partner if {
 	}
 	got := lib.account_twins with input as inp
 	got == {[0, "API_TOKEN"], [1, "API_TOKEN"], [2, "AWS_KEY"], [2, "AWS_SECRET"]}
+}
+
+# account_stop is the least number from 1 on that the set does not hold,
+# wherever the gap falls in the blocks of 32 it searches.
+test_stop_is_the_first_number_missing if {
+	cases := array.concat(
+		[set(), {0}, {1}, {0, 1}, {2}, {0, 2, 3}, {1, 2, 3}, {1, 3}, {0, 1, 2, 4, 5}],
+		[ns |
+			some gap in [1, 2, 31, 32, 33, 34, 63, 64, 65, 66, 96, 97, 99, 100, 101]
+			some zero in [0, 1]
+			ns := {n | some n in numbers.range(zero, 100); n != gap} | {150, 160}
+		],
+	)
+	every ns in cases {
+		lib.account_stop(ns) == min({n | some n in numbers.range(1, count(ns) + 1)} - ns)
+	}
 }

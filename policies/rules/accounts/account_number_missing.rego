@@ -76,14 +76,15 @@ _numbered_stems := {fam.stem | some fam in _numbered_families} | {r.family.stem 
 # The names ending in "_" are found in Go, without a regular expression
 # (whose matcher walks every byte of every name at a cost of its own): the
 # list of names, one a line, is split at each "_" that ends a line, and
-# each piece but the last ends with such a name (with its "_" cut off).
+# each piece but the last ends with such a name (with its "_" cut off): its
+# last line, which strings.split_n returns alone (split would make a string
+# of every line of the piece).
 _missing := [[i, j, name, fam] |
 	files := input.envFiles
 	by_name := lib.env_entries
 	pieces := split(concat("", [concat("\n", object.keys(by_name)), "\n"]), "_\n")
 	some k in numbers.range(0, count(pieces) - 2)
-	lines := split(pieces[k], "\n")
-	name := concat("", [lines[count(lines) - 1], "_"])
+	name := concat("", [strings.split_n(pieces[k], "\n", -1)[0], "_"])
 	refs := by_name[name]
 	fam := files[refs[0][0]].entries[refs[0][1]].family
 	fam.missing

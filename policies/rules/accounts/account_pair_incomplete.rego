@@ -58,30 +58,22 @@ import data.remolint.lib
 # _others[[scope, prefix]] holds the prefixes of the other half of the
 # group's pair (lib.account_partners in the scope's project), for the groups
 # of a pair.
-_others := {g: others |
-	partners := lib.account_partners
-	projects := lib.account_scope_projects
-	some g in lib.account_groups
-	[s, p] := g
-	others := partners[[projects[s], p]]
-}
+_others := lib.account_group_partners
 
 # A group is matched when it is a twin (lib.account_twins: its partner holds
-# a value at the same numbers), none of its numbers is 0 (a name with no
-# number or `<prefix>_0`), and neither has a definition without a value or
-# zero-padded. A scope whose pair groups are all matched has no finding;
-# _groups are the pair groups of the other scopes.
-_matched contains g if {
-	filled := lib.account_filled
-	others := _others
-	some g in lib.account_twins
-	others[g]
-	min(filled[g]) > 0
-}
+# a value at the same numbers), none of its numbers is 0
+# (lib.account_plain_twins: a name with no number or `<prefix>_0`), and
+# neither has a definition without a value or zero-padded. A scope whose
+# pair groups are all matched has no finding; _groups are the pair groups of
+# the other scopes.
+_matched := lib.account_plain_twins & object.keys(_others)
 
-_unmatched_groups := (object.keys(_others) - _matched) | {[s, p] |
-	some [s, p, padded, exists], _ in lib.account_numbers
-	[padded, exists] != [false, true]
+_unmatched_groups := ((object.keys(_others) - _matched) | {[s, p] |
+	some [s, p, padded, _], _ in lib.account_numbers
+	padded != false
+}) | {[s, p] |
+	some [s, p, _, exists], _ in lib.account_numbers
+	exists != true
 }
 
 _groups := {g |
@@ -124,20 +116,10 @@ _sets := {g: [filled, unfilled, matched, present] |
 }
 
 # _stop[[scope, prefix]] is the first number the loop does not accept (the
-# account count is one less), for the groups with a finding: after 1..k,
-# k + 1 (n distinct numbers from 1 sum to n(n + 1)/2 only when they are
-# 1..n), else the least of 1 and every n + 1 not accepted after an accepted
-# n. The loop accepts a plain number that the group and a partner both hold.
-_stop := object.union(
-	{g: stop | some g, c in _complete; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
-	{g: stop |
-		some g, c in _complete
-		k := count(c)
-		sum(c) != (k * (k + 1)) / 2
-		nexts := {next | some n in c; next := n + 1}
-		stop := min(({1} | nexts) - c)
-	},
-)
+# account count is one less), for the groups with a finding: the least
+# number from 1 on that it does not accept (lib.account_stop). The loop
+# accepts a plain number that the group and a partner both hold.
+_stop := {g: lib.account_stop(c) | some g, c in _complete}
 
 _complete := {g: c |
 	filled := lib.account_filled

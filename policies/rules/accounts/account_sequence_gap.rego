@@ -63,30 +63,27 @@ import data.remolint.lib
 
 # A sequence (unit) is a group [scope, prefix] counted on its own, or
 # [scope, "pair", least prefix] for the key and secret halves of a pair,
-# counted together. _pair_least[[project, prefix]] is that least prefix for
-# the halves of a pair.
-_pair_least := {[proj, prefix]: min(ps | {prefix}) | some [proj, prefix], ps in lib.account_partners}
-
+# counted together: the least of the group's prefix and its partners
+# (lib.account_group_partners).
+#
 # _unit_of[[scope, prefix]] is the unit each group is counted in, for the
 # groups of the scopes that may have a finding.
-_unit_of := object.union({g: g | some g in _groups}, {g: [s, "pair", least] |
-	pair_least := _pair_least
-	projects := lib.account_scope_projects
+_unit_of := object.union({g: g | some g in _groups}, {g: [g[0], "pair", least] |
+	partners := lib.account_group_partners
 	some g in _groups
-	[s, prefix] := g
-	least := pair_least[[projects[s], prefix]]
+	least := min(partners[g] | {g[1]})
 })
 
 # A scope has no finding when each of its groups is settled: a twin
 # (lib.account_twins: its partner holds the same numbers) that holds 1..n
-# (no 0: a name with no number or `<prefix>_0`), and none of its zero-padded
-# names holds an account. Then every unit of the scope accepts 1..n and stops
-# after it. _groups are the groups of the other scopes.
+# (no 0, lib.account_plain_twins: a name with no number or `<prefix>_0`),
+# and none of its zero-padded names holds an account. Then every unit of the
+# scope accepts 1..n and stops after it. _groups are the groups of the other
+# scopes.
 _settled contains g if {
 	filled := lib.account_filled
-	some g in lib.account_twins
+	some g in lib.account_plain_twins
 	ns := filled[g]
-	min(ns) > 0
 	max(ns) == count(ns)
 }
 
@@ -132,18 +129,9 @@ _pair_sets contains [[u, families[g[1]].role], filled[g]] if {
 }
 
 # _stop[unit] is the first number the loop does not accept (the account count
-# is one less): the least number from 1 on that is not accepted. (k distinct
-# numbers from 1 sum to k(k + 1)/2 only when they are 1..k: then it is k + 1.)
-_stop := object.union(
-	{u: stop | some u, c0 in _complete; c := c0 - {0}; k := count(c); sum(c) == (k * (k + 1)) / 2; stop := k + 1},
-	{u: stop |
-		some u, c0 in _complete
-		c := c0 - {0}
-		k := count(c)
-		sum(c) != (k * (k + 1)) / 2
-		stop := min({n | some n in numbers.range(1, k + 1)} - c)
-	},
-)
+# is one less): the least number from 1 on that is not accepted
+# (lib.account_stop).
+_stop := {u: lib.account_stop(c) | some u, c in _complete}
 
 # _past[[scope, prefix]] holds the numbers of the group that hold an account
 # past its unit's stop: the loop never reaches them.
@@ -176,13 +164,12 @@ _unread := array.concat(
 # _unit_prefixes[unit]: every prefix of the unit, partners included, for the
 # units with a finding.
 _unit_prefixes := {u: ps |
-	partners := lib.account_partners
-	projects := lib.account_scope_projects
+	partners := lib.account_group_partners
 	members := _members
 	some u in _phrase_units
 	ps := {p |
-		some [s, prefix] in members[u]
-		some p in (object.get(partners, [[projects[s], prefix]], set()) | {prefix})
+		some g in members[u]
+		some p in (object.get(partners, [g], set()) | {g[1]})
 	}
 }
 
