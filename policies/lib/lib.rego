@@ -731,31 +731,37 @@ _acct_partner_pairs contains [proj, s, k] if some [k, s, proj] in _acct_pair_lin
 # The halves of a stem are those of the groups (env files and environments)
 # and of code reads (_acct_stem_halves); those of a code file, its reads
 # with a run-time index (_acct_read_halves). Each key half is joined with
-# the secret halves of its stem, or of its file, looked up by [project,
-# stem] or [code file, project].
+# the secret prefixes of its stem (in any project), or of its file, that are
+# halves of that stem, or read in that file, in its own project: a lookup
+# by a string and a membership test, not a grouping by [project, stem].
 _acct_pair_links contains [k, s, proj] if {
 	secrets := _acct_stem_secrets
-	some [proj, stem, "key", k] in _acct_stem_halves
-	some s in secrets[[proj, stem]]
+	halves := _acct_stem_halves
+	some [proj, stem, "key", k] in halves
+	some s in secrets[stem]
+	halves[[proj, stem, "secret", s]]
 }
 
 _acct_pair_links contains [k, s, proj] if {
 	secrets := _acct_read_secrets
-	some [path, proj, "key", k] in _acct_read_halves
-	some s in secrets[[path, proj]]
+	halves := _acct_read_halves
+	some [path, proj, "key", k] in halves
+	some s in secrets[path]
+	halves[[path, proj, "secret", s]]
 }
 
-# _acct_stem_secrets[[project, stem]] and _acct_read_secrets[[code file,
-# project]] hold the secret prefixes of each stem and file (indexed
-# comprehensions, like account_partners).
-_acct_stem_secrets := {[proj, stem]: ss |
-	some [proj, stem, "secret", _] in _acct_stem_halves
-	ss := {s | some [proj2, stem2, "secret", s] in _acct_stem_halves; proj2 == proj; stem2 == stem}
+# _acct_stem_secrets[stem] and _acct_read_secrets[code file] hold the
+# secret prefixes of each stem, in every project, and of each file (indexed
+# comprehensions, like account_partners): a stem has a few (its roles'
+# suffixes), a file those it reads.
+_acct_stem_secrets := {stem: ss |
+	some [_, stem, "secret", _] in _acct_stem_halves
+	ss := {s | some [_, stem2, "secret", s] in _acct_stem_halves; stem2 == stem}
 }
 
-_acct_read_secrets := {[path, proj]: ss |
-	some [path, proj, "secret", _] in _acct_read_halves
-	ss := {s | some [path2, proj2, "secret", s] in _acct_read_halves; path2 == path; proj2 == proj}
+_acct_read_secrets := {path: ss |
+	some [path, _, "secret", _] in _acct_read_halves
+	ss := {s | some [path2, _, "secret", s] in _acct_read_halves; path2 == path}
 }
 
 # _acct_stem_halves holds [project, stem, role, prefix] for the key and
