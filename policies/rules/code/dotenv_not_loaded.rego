@@ -69,8 +69,11 @@ _credential_names := {
 # - Per definition, binding a value to a variable costs more than comparing
 #   a reference with a constant, and a `not` costs more: the test that
 #   rejects most comes first, references are tested in place and bound only
-#   for what passes, always-present booleans are compared with false. Lists
-#   of index pairs are arrays: OPA hashes an array of numbers by their sum,
+#   for what passes, always-present booleans are compared with false, and a
+#   truth test is written `x != false` (true for any value but false,
+#   undefined when x is: what a bare `x` tests, without the variable OPA
+#   makes for a bare expression on every evaluation). Lists of index pairs
+#   are arrays: OPA hashes an array of numbers by their sum,
 #   so a set of them collides.
 
 # [project, name] for the credentials the process environment (--env) sets.
@@ -80,7 +83,7 @@ _process_credentials := {[env.project, name] |
 	some [i, j] in lib.variables[name]
 	envs[i].process == true
 	env := envs[i]
-	env.variables[j].set
+	env.variables[j].set != false
 }
 
 _process_has_credentials := {p | some [p, _] in _process_credentials}
@@ -110,7 +113,7 @@ _node_candidates := {p |
 	projects := lib.projects
 	some p in ((_call_projects - _dotenv_loaded) - _process_has_credentials)
 	proj := projects[p]
-	proj.remotion
+	proj.remotion != false
 	"node" in proj.consumers
 	_only_dotenv(object.get(proj, "loaders", []))
 	_not_injected(object.get(proj, "platforms", []))
@@ -142,7 +145,7 @@ _credential_defs := [[p, [l.path, l.line, l.column, l]] |
 	some [i, j] in lib.variables[name]
 	envs[i].project in cands
 	not envs[i].process
-	envs[i].variables[j].set
+	envs[i].variables[j].set != false
 	p := envs[i].project
 	l := envs[i].variables[j].location
 ]
@@ -166,7 +169,7 @@ else := sprintf("load it with dotenv.config({ path: \"%s\" }) or run node --env-
 # Remotion projects that use the CLI and do not run it through a loader.
 _cli_projects := {p.dir |
 	some p in input.projects
-	p.remotion
+	p.remotion != false
 	"cli" in p.consumers
 	_cli_unloaded(object.get(p, "loaders", []))
 }
@@ -185,7 +188,7 @@ _cli_entries := [[i, j, name, f.dir, f.path, dot_env] |
 	some [i, j] in lib.env_entries[name]
 	files[i].template == false
 	files[i].project in cli
-	files[i].entries[j].set
+	files[i].entries[j].set != false
 	f := files[i]
 	dot_env := endswith(concat("/", ["", f.path]), "/.env")
 ]
