@@ -64,29 +64,19 @@ _credential_names := {
 # most of them in templates):
 # - Every pass goes through the name index (lib.env_entries,
 #   lib.variables) to the definitions of the eight credential names, and the
-#   Node case is worked out only for projects with a call that can have a
-#   finding.
-# - Per definition, binding a value to a variable costs more than comparing
-#   a reference with a constant, and a `not` costs more: the test that
-#   rejects most comes first, references are tested in place and bound only
-#   for what passes, always-present booleans are compared with false, and a
-#   truth test is written `x != false` (true for any value but false,
-#   undefined when x is: what a bare `x` tests, without the variable OPA
-#   makes for a bare expression on every evaluation). Lists of index pairs
-#   are arrays: OPA hashes an array of numbers by their sum,
-#   so a set of them collides.
-
-# [project, name] for the credentials the process environment (--env) sets.
-_process_credentials := {[env.project, name] |
-	envs := input.environments
-	some name in _credential_names
-	some [i, j] in lib.variables[name]
-	envs[i].process == true
-	env := envs[i]
-	env.variables[j].set != false
-}
-
-_process_has_credentials := {p | some [p, _] in _process_credentials}
+#   Node case looks at definitions only for projects with a call that can
+#   have a finding (none: no pass at all).
+# - Per definition, a built-in call (`x in s`, `!=`, endswith, object.get)
+#   costs about as much as the step that enumerates it, binding a value to a
+#   variable costs more than comparing a reference with a constant, and a
+#   `not` costs more: the test that rejects most comes first, references are
+#   tested in place and bound only for what passes, always-present booleans
+#   are compared with a constant, and what only a rare finding needs is
+#   worked out in its report rule. Lists of index pairs are arrays: OPA
+#   hashes an array of numbers by their sum, so a set of them collides.
+# - A comprehension inside a report rule names only the variable it is
+#   looked up by (OPA then builds it once, indexed): one that names another
+#   variable bound outside it is evaluated again for each finding.
 
 # Projects with a Remotion call from JavaScript that relies on the
 # environment.
@@ -108,13 +98,14 @@ _dotenv_loaded := {l.project |
 _injecting_platforms := {"vercel", "netlify"}
 
 # Remotion projects read by the Node APIs, with a call that relies on the
-# environment and nothing that loads or injects their env files.
-_node_candidates := {p |
+# environment and nothing that loads or injects their env files. (The
+# process environment is checked with their definitions.)
+_node_projects := {p |
 	projects := lib.projects
-	some p in ((_call_projects - _dotenv_loaded) - _process_has_credentials)
+	some p in (_call_projects - _dotenv_loaded)
 	proj := projects[p]
-	proj.remotion != false
-	"node" in proj.consumers
+	proj.remotion == true
+	proj.consumers[_] == "node"
 	_only_dotenv(object.get(proj, "loaders", []))
 	_not_injected(object.get(proj, "platforms", []))
 }
@@ -125,34 +116,44 @@ _only_dotenv(loaders) if count([x | some x in loaders; x != "dotenv"]) == 0
 
 _not_injected(platforms) if count([x | some x in platforms; x in _injecting_platforms]) == 0
 
-# The calls of the candidates that rely on the environment, as [project,
+# The credentials set in the environments of those projects, as [project,
+# process, environment, variable]: process is the environment's process
+# flag (false when absent), true for the process environment (--env).
+# One pass serves both the check of the process environment and the
+# definitions a finding points at.
+_node_defs := [[envs[i].project, process, i, j] |
+	projects := _node_projects
+	count(projects) > 0
+	envs := input.environments
+	some name in _credential_names
+	some [i, j] in lib.variables[name]
+	envs[i].project in projects
+	envs[i].variables[j].set == true
+	process := object.get(envs[i], "process", false)
+]
+
+# The projects reported: credentials set in an env-file environment (the
+# process flag false) and none in the process environment.
+_node_findings := {p | some [p, false, _, _] in _node_defs} - {p | some [p, true, _, _] in _node_defs}
+
+# The calls of those projects that rely on the environment, as [project,
 # [path, line, column], index into code.remotionCalls].
 _calls := [[c.project, [l.path, l.line, l.column], i] |
-	cands := _node_candidates
+	projects := _node_findings
 	some i, c in input.code.remotionCalls
-	c.project in cands
+	c.project in projects
 	c.language == "js"
 	not c.credentials
 	l := c.location
 ]
 
-# The credentials set in the env-file environments of each candidate, as
-# [project, [path, line, column, location]].
-_credential_defs := [[p, [l.path, l.line, l.column, l]] |
-	cands := _node_candidates
-	envs := input.environments
-	some name in _credential_names
-	some [i, j] in lib.variables[name]
-	envs[i].project in cands
-	not envs[i].process
-	envs[i].variables[j].set != false
-	p := envs[i].project
-	l := envs[i].variables[j].location
-]
-
 report contains lib.finding_related(rego.metadata.chain(), c.location, msg, cred) if {
-	some p in _node_candidates
-	defs := [d | some [q, d] in _credential_defs; q == p]
+	some p in _node_findings
+	defs := [[l.path, l.line, l.column, l] |
+		some [q, false, i, j] in _node_defs
+		q == p
+		l := input.environments[i].variables[j].location
+	]
 	count(defs) > 0
 	cred := min(defs)[3]
 	calls := [[pos, i] | some [q, pos, i] in _calls; q == p]
@@ -169,8 +170,8 @@ else := sprintf("load it with dotenv.config({ path: \"%s\" }) or run node --env-
 # Remotion projects that use the CLI and do not run it through a loader.
 _cli_projects := {p.dir |
 	some p in input.projects
-	p.remotion != false
-	"cli" in p.consumers
+	p.consumers[_] == "cli"
+	p.remotion == true
 	_cli_unloaded(object.get(p, "loaders", []))
 }
 
@@ -179,33 +180,52 @@ _cli_projects := {p.dir |
 _cli_unloaded(loaders) if count([x | some x in loaders; x in {"dotenv-cli", "bun"}]) == 0
 
 # Credential entries set in a live env file of a CLI project, as [file,
-# entry, name, dir, path, whether the file is ./.env of its folder]. Most
-# credential entries are in templates: that test comes first.
-_cli_entries := [[i, j, name, f.dir, f.path, dot_env] |
+# entry, name, whether the file's path ends with "/.env"]. Most credential
+# entries are in templates: that test comes first. A file ./.env of its
+# folder is one whose path ends with "/.env" or is ".env": that second,
+# rare case is tested only where it matters (_in_dot_env, the report).
+_cli_entries := [[i, j, name, nested_dot_env] |
 	cli := _cli_projects
 	files := input.envFiles
 	some name in _credential_names
 	some [i, j] in lib.env_entries[name]
 	files[i].template == false
 	files[i].project in cli
-	files[i].entries[j].set != false
-	f := files[i]
-	dot_env := endswith(concat("/", ["", f.path]), "/.env")
+	files[i].entries[j].set == true
+	nested_dot_env := endswith(files[i].path, "/.env")
 ]
 
 # [dir, name] for each credential that ./.env of a folder sets.
-_in_dot_env := {[dir, name] | some [_, _, name, dir, _, true] in _cli_entries}
+_in_dot_env := {[files[i].dir, name] |
+	files := input.envFiles
+	some [i, _, name, true] in _cli_entries
+} | {[files[i].dir, name] |
+	files := input.envFiles
+	some [i, _, name, false] in _cli_entries
+	files[i].path == ".env"
+}
+
+# [project, name] for the credentials the process environment (--env) sets.
+_process_credentials := {[env.project, name] |
+	envs := input.environments
+	some name in _credential_names
+	some [i, j] in lib.variables[name]
+	envs[i].process == true
+	env := envs[i]
+	env.variables[j].set
+}
 
 report contains lib.finding(rego.metadata.chain(), e.location, msg) if {
-	in_dot_env := _in_dot_env
-	some [i, j, name, dir, path, false] in _cli_entries
+	some [i, j, name, false] in _cli_entries
 	f := input.envFiles[i]
+	f.path != ".env"
+	dir := f.dir
 	dir == f.project
-	not [dir, name] in in_dot_env
+	not [dir, name] in _in_dot_env
 	not f.backup
 	not [dir, name] in _process_credentials
 	e := f.entries[j]
-	file := _base(path)
+	file := _base(f.path)
 	msg := sprintf("%s is set in %s but not in .env: the Remotion CLI loads exactly ./.env before authenticating (--env-file only feeds the composition), so remotion lambda commands never see it; move it to .env or run dotenv -e %s -- remotion lambda ...", [e.name, file, file])
 }
 

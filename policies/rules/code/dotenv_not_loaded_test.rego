@@ -258,3 +258,89 @@ test_fires_cli_in_subproject if {
 		"message": _cli_msg("REMOTION_AWS_SECRET_ACCESS_KEY", ".env.local"),
 	}}
 }
+
+# The first credential definition by path, line and column, whatever the
+# order of the environments and names.
+test_fires_node_points_at_first_definition if {
+	got := rule.report with input as _node_input(
+		_project({}), [
+			_env(". (production)", "production", [_var("AWS_PROFILE", ".env.production", 1)]),
+			_env(".", "", [_var("REMOTION_AWS_SECRET_ACCESS_KEY", ".env", 7), _var("AWS_ACCESS_KEY_ID", ".env", 3)]),
+		],
+		[_call("src/render.ts", 9, 27)], [],
+	)
+	got == {_node_finding("src/render.ts", 9, 27, _span(".env", 3, 1, 18))}
+}
+
+# Only the process environment (--env) of the same project, and only a
+# credential it sets, keeps the rule quiet.
+test_fires_node_process_environment_elsewhere_or_unset if {
+	other := object.union(_env("process environment", "", [_var("REMOTION_AWS_ACCESS_KEY_ID", "(process environment)", 1)]), {"process": true, "project": "tools"})
+	unset := object.union(_env("process environment", "", [_empty("REMOTION_AWS_ACCESS_KEY_ID", "(process environment)", 1)]), {"process": true})
+	every process in [other, unset] {
+		got := rule.report with input as _node_input(_project({}), [_env(".", "", _pair), process], [_call("src/render.ts", 9, 27)], [])
+		got == {_node_finding("src/render.ts", 9, 27, _span(".env", 1, 1, 27))}
+	}
+}
+
+# A credential only the process environment sets: nothing to point at.
+test_quiet_node_only_process_environment if {
+	process := object.union(_env("process environment", "", [_var("REMOTION_AWS_ACCESS_KEY_ID", "(process environment)", 1)]), {"process": true})
+	got := rule.report with input as _node_input(_project({}), [process], [_call("src/render.ts", 9, 27)], [])
+	count(got) == 0
+}
+
+_sub_file(name, entries) := object.union(_file(sprintf("apps/render/%s", [name]), "", false, entries), {"dir": "apps/render", "project": "apps/render"})
+
+_sub_input(files) := {
+	"projects": [_project({}), {"dir": "apps/render", "remotion": true, "platforms": [], "consumers": ["cli"]}],
+	"envFiles": files, "environments": [], "code": _code([], []),
+}
+
+test_quiet_cli_same_name_in_nested_dot_env if {
+	got := rule.report with input as _sub_input([
+		_sub_file(".env.local", [_var("AWS_PROFILE", "apps/render/.env.local", 1)]),
+		_sub_file(".env", [_var("AWS_PROFILE", "apps/render/.env", 4)]),
+	])
+	count(got) == 0
+}
+
+# A file whose name only ends in ".env" is not ./.env: it neither counts as
+# .env nor escapes the rule.
+test_fires_cli_file_named_like_dot_env if {
+	got := rule.report with input as _sub_input([
+		_sub_file("deploy.env", [_var("AWS_PROFILE", "apps/render/deploy.env", 2)]),
+		_sub_file(".env.local", [_var("AWS_PROFILE", "apps/render/.env.local", 1)]),
+	])
+	got == {
+		{
+			"rule": "dotenv-not-loaded", "severity": "warning",
+			"location": _span("apps/render/deploy.env", 2, 1, 12),
+			"message": _cli_msg("AWS_PROFILE", "deploy.env"),
+		},
+		{
+			"rule": "dotenv-not-loaded", "severity": "warning",
+			"location": _span("apps/render/.env.local", 1, 1, 12),
+			"message": _cli_msg("AWS_PROFILE", ".env.local"),
+		},
+	}
+}
+
+# The ./.env of a folder counts for that folder only, and a file in a
+# subfolder of a project is not checked.
+test_quiet_cli_dot_env_of_other_folder_and_subfolder_file if {
+	got := rule.report with input as _sub_input([
+		_file(".env", "", false, [_var("AWS_PROFILE", ".env", 1)]),
+		object.union(_sub_file("config/.env.local", [_var("REMOTION_AWS_PROFILE", "apps/render/config/.env.local", 1)]), {"dir": "apps/render/config"}),
+	])
+	count(got) == 0
+	got2 := rule.report with input as _sub_input([
+		_file(".env", "", false, [_var("AWS_PROFILE", ".env", 1)]),
+		_sub_file(".env.local", [_var("AWS_PROFILE", "apps/render/.env.local", 1)]),
+	])
+	got2 == {{
+		"rule": "dotenv-not-loaded", "severity": "warning",
+		"location": _span("apps/render/.env.local", 1, 1, 12),
+		"message": _cli_msg("AWS_PROFILE", ".env.local"),
+	}}
+}
