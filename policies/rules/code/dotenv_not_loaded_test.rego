@@ -133,6 +133,12 @@ test_fires_node_on_aws_lambda if {
 	got == {_node_finding("src/render.ts", 9, 27, _span(".env", 1, 1, 27))}
 }
 
+# credentials false reads as absent.
+test_fires_node_credentials_false if {
+	got := rule.report with input as _node_input(_project({}), [_env(".", "", _pair)], [object.union(_call("src/render.ts", 9, 27), {"credentials": false})], [])
+	got == {_node_finding("src/render.ts", 9, 27, _span(".env", 1, 1, 27))}
+}
+
 test_quiet_node_credentials_passed if {
 	got := rule.report with input as _node_input(_project({}), [_env(".", "", _pair)], [object.union(_call("src/render.ts", 9, 27), {"credentials": true})], [])
 	count(got) == 0

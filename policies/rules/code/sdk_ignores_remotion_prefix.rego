@@ -67,20 +67,27 @@ _node_clients := {"node", "cli"}
 # The rule goes through the name index (lib.variables, lib.reads) to the
 # definitions of the four REMOTION_AWS_* credential names, and looks at the
 # other sources, the reads and the projects only for the environments with
-# such a definition and a Go, Python or PHP client.
+# such a definition and a Go, Python or PHP client. Most definitions are in
+# environments without such a client: that test comes first, as a lookup in
+# a constant (a function call or a built-in costs several times more), and
+# always-present booleans are compared with true.
 
 # [environment index, variable index, name, the environment's SDK clients]
 # for each REMOTION_AWS_* credential set in a Remotion environment with a
-# Go, Python or PHP client.
-_candidates := [[i, j, name, clients] |
+# Go, Python or PHP client. A set: an environment with two of those
+# clients passes the first test once for each.
+_candidates := {[i, j, name, clients] |
+	sdk := _is_sdk_client
+	envs := input.environments
 	some name, _ in _renamed
 	some [i, j] in lib.variables[name]
-	env := input.environments[i]
-	env.remotion
-	clients := _clients_of(env.consumers)
-	count(clients) > 0
-	env.variables[j].set
-]
+	sdk[envs[i].consumers[_]] == true
+	envs[i].remotion == true
+	clients := _clients_of(envs[i].consumers)
+	envs[i].variables[j].set == true
+}
+
+_is_sdk_client := {c: true | some c, _ in _sdk_clients}
 
 # The Go, Python and PHP clients among consumers, by name. A function of a
 # short list that takes few distinct values: OPA caches each call.
